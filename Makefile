@@ -1,0 +1,44 @@
+# newscheck: `make run` sets everything up and runs the report on a sample;
+# `make test` runs the test suite. Both create .venv on first use.
+
+PYTHON ?= python3
+VENV   ?= .venv
+BIN    := $(VENV)/bin
+SAMPLE ?= samples/nokia-ai.txt
+SOURCES := pyproject.toml $(shell find cli nlp newscheck -name '*.py' -o -name '*.json' 2>/dev/null)
+
+.PHONY: install run test lint format bench docs clean
+
+# A regular (non-editable) install: what users get from `pip install .`.
+$(BIN)/.installed: $(SOURCES)
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check '.[dev,bench]'
+	touch $@
+
+install: $(BIN)/.installed
+
+run: install
+	$(BIN)/newscheck summarize $(SAMPLE)
+
+test: install
+	$(BIN)/pytest
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: install
+	$(BIN)/ruff format .
+	$(BIN)/ruff check --fix .
+
+docs: install
+	$(BIN)/newscheck rules --markdown > docs/checks.md
+	$(BIN)/newscheck schema > docs/schema.json
+
+bench: install
+	$(BIN)/python bench/recognition.py --out bench/results/recognition.md
+	$(BIN)/python bench/speed.py
+	$(BIN)/python bench/checks.py
+
+clean:
+	rm -rf $(VENV) build *.egg-info .pytest_cache .ruff_cache

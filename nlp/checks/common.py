@@ -1,0 +1,485 @@
+"""Helpers shared by the arithmetic cross-check rules (NC101-NC123).
+
+Three kinds of help live here:
+
+* reading a figure: is it a number, is it a change, its interval with the
+  approximators folded in, its magnitude when the change is stated as a fall;
+* reading the words around a figure: the clause it sits in and the cues that
+  make two mentions of "the same" metric actually different things (a year
+  earlier, an analyst's estimate, an adjusted measure);
+* writing messages: "€1B", "€671M", "49%", "2 pp", and `"49%" (line 3)`.
+
+The rules stay small and agree on what a "same figure" is because they all use
+the keys and guards defined here.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass, replace
+from typing import Literal
+
+from newscheck.nlp.checks.intervals import ABOUT, NEARLY, Interval, interval, overlaps
+from newscheck.nlp.checks.registry import CheckContext
+from newscheck.nlp.types import Figure
+
+Direction = Literal["up", "down"]
+
+#: Kinds whose `value` is a number that arithmetic can use.
+NUMERIC_KINDS = frozenset({"money", "percent", "points", "number", "multiplier", "range"})
+#: Kinds that add up: parts of a whole, sums of a breakdown. Percent levels
+#: (margins, rates) and growth figures of a segment may well exceed the whole's.
+ADDITIVE_KINDS = frozenset({"money", "number"})
+#: Metrics that are averages or ratios: a part's value may exceed the whole's.
+NON_ADDITIVE_METRIC = re.compile(
+    r"\b(average|mean|median|per|rate|ratio|margin|price|yield|multiple|share price|"
+    r"valuation|salary|wage|productivity|growth)\b"
+)
+
+#: "doubled" is never said to a stated precision: copy says "doubled" of a
+#: 1.9x or a 2.15x rise without being wrong. 10% either side of the word's
+#: value keeps "doubled" (1.8x-2.2x) apart from a 50% rise and from "2.5 times".
+MULTIPLIER_TOLERANCE = 0.10
+
+_EPS = 1e-9
+
+
+# -- reading figures ---------------------------------------------------------
+
+
+def is_numeric(fig: Figure) -> bool:
+    v = fig.value
+    return fig.kind in NUMERIC_KINDS and isinstance(v, int | float) and not isinstance(v, bool)
+
+
+_UNIT_KIND = {"%": "percent", "pp": "points", "x": "multiplier"}
+
+
+def kind_class(fig: Figure) -> str:
+    """A range counts as the kind of its unit: "3-5%" is a percent, "€1-2B" money."""
+    if fig.kind != "range":
+        return fig.kind
+    if fig.unit in _UNIT_KIND:
+        return _UNIT_KIND[fig.unit]
+    return "money" if fig.unit else "number"
+
+
+def is_change(fig: Figure) -> bool:
+    """A change figure. Frames keep `direction` when a change in a forecast
+    sentence is re-labelled "forecast" ("expects sales to rise 10% to €5B")."""
+    if fig.role == "change":
+        return True
+    return fig.role in ("forecast", "target") and fig.direction is not None
+
+
+def value(fig: Figure) -> float:
+    return float(fig.value) if isinstance(fig.value, int | float) else math.nan
+
+
+def span_of(fig: Figure) -> Interval:
+    """The figure's interval with its approximators folded in."""
+    return interval(fig, widen=True)
+
+
+def magnitude(fig: Figure) -> tuple[Interval, Direction | None]:
+    """A change's size as a non-negative interval, and its stated direction.
+
+    Frames give "fell 10%" as 10 with direction "down"; a signed -10 is read
+    the same way, so that "more than" keeps meaning "a larger fall".
+    """
+    v = value(fig)
+    direction = fig.direction
+    if v < 0:
+        lo = fig.low if isinstance(fig.low, int | float) else v
+        hi = fig.high if isinstance(fig.high, int | float) else v
+        fig = replace(fig, value=-v, low=-float(hi), high=-float(lo))
+        direction = direction or "down"
+    return span_of(fig), direction
+
+
+def multiplier_ratio(fig: Figure) -> Interval:
+    """The ratio new/old a multiplier word allows ("doubled" -> 1.8..2.2).
+
+    A falling multiplier is read as the ratio it leaves: "halved" is 0.5 and
+    "fell threefold" 1/3. "More than doubled" is open above, "more than
+    halved" open below (a deeper fall).
+    """
+    v = abs(value(fig))
+    down = fig.direction == "down"
+    if down and v > 1:
+        v = 1 / v
+    lo, hi = v * (1 - MULTIPLIER_TOLERANCE), v * (1 + MULTIPLIER_TOLERANCE)
+    match fig.approx:
+        case "about":
+            lo, hi = lo - ABOUT * v, hi + ABOUT * v
+        case "nearly":
+            # "nearly doubled" falls a little short of 2; "nearly halved" of 0.5.
+            lo, hi = (lo, hi + NEARLY * v) if down else (lo - NEARLY * v, hi)
+        case "more_than" | "at_least":
+            lo, hi = (0.0, hi) if down else (lo, math.inf)
+        case "less_than" | "up_to":
+            lo, hi = (lo, 1.0) if down else (1.0, hi)
+    return (max(lo, 0.0), hi)
+
+
+def agree(a: Interval, b: Interval) -> bool:
+    """Overlap, with a hair of slack for float noise at touching ends."""
+    scale = max(1.0, *(abs(x) for x in (*a, *b) if math.isfinite(x)))
+    return overlaps((a[0] - _EPS * scale, a[1] + _EPS * scale), b)
+
+
+def add(a: Interval, b: Interval) -> Interval:
+    return (a[0] + b[0], a[1] + b[1])
+
+
+# -- what a change implies ---------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Movement:
+    """What a target and a base say about the change between them."""
+
+    direction: Direction  # the direction the change claims (or the figures show, if unstated)
+    shown: Direction | None  # what the figures show beyond rounding; None if level within it
+    relative: Interval | None  # size of the rise/fall in %, None if the base may be <= 0
+    absolute: Interval  # size of the rise/fall in the levels' unit
+    ratio: Interval | None  # target / base
+    nominal_relative: float | None
+    nominal_absolute: float
+
+    @property
+    def contradicts(self) -> bool:
+        return self.shown is not None and self.shown != self.direction
+
+
+def movement(target: Figure, base: Figure, stated: Direction | None) -> Movement:
+    t, b = span_of(target), span_of(base)
+    tv, bv = value(target), value(base)
+    shown: Direction | None = "down" if t[1] < b[0] else "up" if t[0] > b[1] else None
+    d: Direction = stated or ("up" if tv >= bv else "down")
+    if d == "up":
+        absolute = (t[0] - b[1], t[1] - b[0])
+        nominal_abs = tv - bv
+    else:
+        absolute = (b[0] - t[1], b[1] - t[0])
+        nominal_abs = bv - tv
+    relative = ratio = None
+    nominal_rel = None
+    if b[0] > 0 and t[0] >= 0:
+        ratio = (t[0] / b[1], t[1] / b[0])
+        if d == "up":
+            relative = ((ratio[0] - 1) * 100, (ratio[1] - 1) * 100)
+        else:
+            relative = ((1 - ratio[1]) * 100, (1 - ratio[0]) * 100)
+        nominal_rel = (tv / bv - 1) * 100 if d == "up" else (1 - tv / bv) * 100
+    return Movement(d, shown, relative, absolute, ratio, nominal_rel, nominal_abs)
+
+
+def implied_prior(target: Figure, change: Figure) -> tuple[float, Interval] | None:
+    """The base a percent change to a target implies: €1B / 1.49 = €671M."""
+    size, direction = magnitude(change)
+    t = span_of(target)
+    pct = value(change) if value(change) >= 0 else -value(change)
+    if direction == "down":
+        factor, factors = 1 - pct / 100, (1 - size[1] / 100, 1 - size[0] / 100)
+    else:
+        factor, factors = 1 + pct / 100, (1 + size[0] / 100, 1 + size[1] / 100)
+    if factor <= 0 or factors[0] <= 0 or t[0] < 0:
+        return None
+    lo = t[0] / factors[1] if math.isfinite(factors[1]) else 0.0
+    hi = t[1] / factors[0]
+    return value(target) / factor, (lo, hi)
+
+
+def verb(direction: Direction | None) -> str:
+    return {"up": "rose", "down": "fell"}.get(direction or "", "changed")
+
+
+def noun(direction: Direction | None) -> str:
+    return {"up": "rise", "down": "fall"}.get(direction or "", "change")
+
+
+# -- grouping ----------------------------------------------------------------
+
+#: Period labels the frames resolved to a calendar span. Relative labels
+#: ("year-earlier", "annual", "last-quarter") name no fixed period, so two of
+#: them need not be the same period.
+_RESOLVED_PERIOD = re.compile(r"^(?:FY)?\d{4}(?:-(?:Q[1-4]|H[12]|\d{2}))?$|^(?:\d{4})?\.\.\d{4}$")
+
+
+def resolved_period(label: str | None) -> bool:
+    return label is not None and bool(_RESOLVED_PERIOD.match(label))
+
+
+def prior_period(label: str | None, basis: str = "yoy") -> str | None:
+    """The period a change is measured from: a year earlier, or the preceding quarter/month."""
+    if label is None:
+        return None
+    if m := re.fullmatch(r"(\d{4})-Q([1-4])", label):
+        y, q = int(m[1]), int(m[2])
+        if basis == "qoq":
+            return f"{y}-Q{q - 1}" if q > 1 else f"{y - 1}-Q4"
+        return f"{y - 1}-Q{q}" if basis == "yoy" else None
+    if m := re.fullmatch(r"(\d{4})-(\d{2})", label):
+        y, mo = int(m[1]), int(m[2])
+        if basis == "mom":
+            return f"{y}-{mo - 1:02d}" if mo > 1 else f"{y - 1}-12"
+        return f"{y - 1}-{mo:02d}" if basis == "yoy" else None
+    if basis != "yoy":
+        return None
+    if m := re.fullmatch(r"(\d{4})-H([12])", label):
+        return f"{int(m[1]) - 1}-H{m[2]}"
+    if m := re.fullmatch(r"(FY)?(\d{4})", label):
+        return f"{m[1] or ''}{int(m[2]) - 1}"
+    return None
+
+
+def whole_key(fig: Figure) -> tuple[object, ...]:
+    """What a figure is a value of, segment aside: metric, entity, period, unit."""
+    return (fig.metric, fig.entity, fig.period, fig.kind, fig.unit)
+
+
+def same_whole(a: Figure, b: Figure, *, same_sentence: bool) -> bool:
+    """Same metric/entity/period/unit; across sentences entity and period must be known."""
+    if a.metric is None or whole_key(a) != whole_key(b):
+        return False
+    return same_sentence or (a.entity is not None and resolved_period(a.period))
+
+
+# -- reading the words around a figure ---------------------------------------
+
+
+def sentence_bounds(ctx: CheckContext, fig: Figure) -> tuple[int, int]:
+    s = ctx.sentence_of(fig)
+    if s is not None:
+        return s.start, s.end
+    return 0, len(ctx.text)
+
+
+def sentence_text(ctx: CheckContext, fig: Figure) -> str:
+    start, end = sentence_bounds(ctx, fig)
+    return ctx.text[start:end]
+
+
+_CLAUSE_END = re.compile(r"[,;:()\u2014\u2013]|\s-\s|\bwhile\b|\bwhereas\b|\bbut\b")
+
+
+def lead_in(ctx: CheckContext, fig: Figure) -> str:
+    """The sentence from its start to the end of the figure's clause.
+
+    What comes before a figure qualifies it ("A year earlier, revenue was
+    €4B"); what follows the next comma usually belongs to another figure
+    ("revenue was €4.5B, compared with €4B a year earlier").
+    """
+    start, end = sentence_bounds(ctx, fig)
+    a_end = min(max(fig.a_end, start), end)
+    rest = ctx.text[a_end:end]
+    m = _CLAUSE_END.search(rest)
+    stop = a_end + (m.start() if m else len(rest))
+    return ctx.text[start:stop]
+
+
+def just_before(ctx: CheckContext, fig: Figure, chars: int = 30) -> str:
+    start, _ = sentence_bounds(ctx, fig)
+    a_start = max(fig.a_start, start)
+    return ctx.text[max(start, a_start - chars) : a_start]
+
+
+def _rx(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern, re.IGNORECASE)
+
+
+#: The measure is compared from a year back ("from a year earlier").
+BASIS_YOY = _rx(
+    r"\b(?:year[- ]on[- ]year|year[- ]over[- ]year|y/y|yoy|from a year (?:earlier|ago|before)|"
+    r"than a year (?:earlier|ago|before)|(?:from|over|on) the (?:same|year-earlier) (?:period|quarter)|"
+    r"from last year)\b"
+)
+#: ... or from the preceding quarter/month.
+BASIS_QOQ = _rx(
+    r"\b(?:sequential(?:ly)?|quarter[- ](?:on|over)[- ]quarter|q/q|qoq|"
+    r"(?:from|than|over|on) the (?:previous|prior|preceding|last) quarter|a quarter earlier)\b"
+)
+BASIS_MOM = _rx(
+    r"\b(?:month[- ](?:on|over)[- ]month|m/m|(?:from|than|over|on) the (?:previous|prior|preceding|last) month|"
+    r"a month earlier)\b"
+)
+#: Versions of a measure that differ from the reported one.
+_QUALIFIERS = {
+    "adjusted": _rx(r"\b(?:adjusted|underlying|comparable|non-gaap|pro[- ]forma|excluding)"),
+    "organic": _rx(r"\b(?:organic(?:ally)?|like[- ]for[- ]like|constant[- ]currenc(?:y|ies)|"
+                   r"constant exchange|at constant)"),
+    "cumulative": _rx(r"\b(?:cumulative|combined|in total|altogether|annuali[sz]ed|run[- ]rate|average)\b"),
+    "real": _rx(r"\b(?:in real terms|inflation[- ]adjusted|nominal)\b"),
+}
+#: Someone other than the subject states the figure.
+SOURCE = _rx(
+    r"\b(?:analysts?|consensus|estimates?|expectations?|polled|forecasters?|economists?|"
+    r"lseg|factset|refinitiv|visible alpha|bloomberg)\b"
+)
+#: The figure is from another time than the one its frame names, or a
+#: superseded version of it.
+TIME_SHIFT = _rx(
+    r"\b(?:a year (?:earlier|ago|before)|year[- ]earlier|year[- ]ago|last year|the (?:previous|prior|preceding) "
+    r"(?:year|quarter|period|month)|a quarter earlier|in the same (?:period|quarter) (?:of|in|a|last))\b"
+)
+REVISION = _rx(
+    r"\b(?:earlier|previous(?:ly)?|prior|initial(?:ly)?|original(?:ly)?|former|old|revised|"
+    r"raised|lifted|lowered|cut|upgraded|downgraded|had been|was once|used to)\b"
+)
+#: A figure right after these words is the other side of a comparison.
+COMPARED = _rx(
+    r"(?:\bfrom|\bversus|\bvs\.?|\bagainst|\bcompared (?:with|to)|\brelative to|\bthan|\bbeat|\bmissed)"
+    r"\s*(?:an?|the|its|their|about|around|nearly|almost|some|roughly|~)?\s*$"
+)
+#: "than" after these words is an approximator ("more than 50%"), not a comparison.
+_APPROX_THAN = _rx(r"\b(?:more|less|fewer|greater|higher|lower) than\s*$")
+#: Survey answers overlap: "65% cited cost and 48% speed" need not sum to 100.
+SURVEY = _rx(
+    r"\b(?:respondents?|surveyed|survey|polled|poll|said|say|says|cited|cite|reported that|"
+    r"of (?:those|people|adults|voters|consumers|customers|companies|firms))\b"
+)
+
+
+def plain_statement(ctx: CheckContext, fig: Figure, targets: set[str]) -> bool:
+    """Nothing around the figure makes it another time or version than its frame says.
+
+    Used before comparing figures across sentences: the "from" side of a
+    comparison, a year-earlier value and a superseded outlook all keep the
+    frame of the current one.
+    """
+    if compared_side(ctx, fig):
+        return False
+    window = lead_in(ctx, fig)
+    if is_change(fig):
+        # "from a year earlier" is what a change is measured against, not another time.
+        for rx in (BASIS_YOY, BASIS_QOQ, BASIS_MOM):
+            window = rx.sub(" ", window)
+        return not REVISION.search(window)
+    # The target of a change is the current value even in a "year earlier" sentence.
+    if fig.id not in targets and TIME_SHIFT.search(window):
+        return False
+    return not REVISION.search(window)
+
+
+def context_marks(ctx: CheckContext, fig: Figure) -> tuple[object, ...]:
+    """What besides the frame tells two mentions apart: measure version, source, basis."""
+    window = lead_in(ctx, fig)
+    change_basis = basis(window) if is_change(fig) else "-"
+    if change_basis is None:
+        # Two bases cited side by side: equal to nothing.
+        return (object(),)
+    return (qualifiers(window), bool(SOURCE.search(window)), change_basis)
+
+
+def qualifiers(text: str) -> frozenset[str]:
+    return frozenset(k for k, rx in _QUALIFIERS.items() if rx.search(text))
+
+
+def basis(text: str) -> str | None:
+    """"yoy", "qoq", "mom" or None when ambiguous (more than one cue)."""
+    found = {
+        name for name, rx in (("yoy", BASIS_YOY), ("qoq", BASIS_QOQ), ("mom", BASIS_MOM)) if rx.search(text)
+    }
+    if len(found) > 1:
+        return None
+    return found.pop() if found else "yoy"  # financial copy compares to a year earlier by default
+
+
+def compared_side(ctx: CheckContext, fig: Figure) -> bool:
+    """The figure is the "from"/"versus"/"than" side of a comparison."""
+    before = just_before(ctx, fig)
+    return bool(COMPARED.search(before)) and not _APPROX_THAN.search(before)
+
+
+# -- writing messages --------------------------------------------------------
+
+_SYMBOLS = {"EUR": "€", "USD": "$", "GBP": "£", "JPY": "¥", "INR": "₹", "CNY": "CN¥", "KRW": "₩"}
+_SCALES = ((1e12, "T"), (1e9, "B"), (1e6, "M"))
+
+
+def sig(x: float, digits: int = 3) -> str:
+    """`x` to `digits` significant digits, no exponent, thousands separated: 671.14 -> "671"."""
+    if not math.isfinite(x):
+        return "∞" if x > 0 else "-∞"
+    if x == 0:
+        return "0"
+    decimals = max(0, digits - 1 - math.floor(math.log10(abs(x))))
+    text = f"{round(x, decimals):,.{decimals}f}"
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    return "0" if text in ("-0", "") else text
+
+
+def fmt(x: float, kind: str, unit: str | None) -> str:
+    """A value as a message shows it: "€1B", "€671M", "$1.1B", "49%", "2 pp", "2x", "9,000"."""
+    if kind == "money":
+        sym = _SYMBOLS.get(unit or "", f"{unit} " if unit else "")
+        sign = "-" if x < 0 else ""
+        ax = abs(x)
+        for scale, suffix in _SCALES:
+            if ax >= scale * 0.9995:
+                return f"{sign}{sym}{sig(ax / scale)}{suffix}"
+        return f"{sign}{sym}{sig(ax)}"
+    if kind == "percent" or unit == "%":
+        return f"{sig(x)}%"
+    if kind == "points" or unit == "pp":
+        return f"{sig(x)} pp"
+    if kind == "multiplier" or unit == "x":
+        return f"{sig(x)}x"
+    return sig(x)
+
+
+def fmt_interval(iv: Interval, kind: str, unit: str | None) -> str:
+    lo, hi = iv
+    if not math.isfinite(hi) and not math.isfinite(lo):
+        return "any value"
+    if not math.isfinite(hi):
+        return f"{fmt(lo, kind, unit)} or more"
+    if not math.isfinite(lo):
+        return f"up to {fmt(hi, kind, unit)}"
+    return f"{fmt(lo, kind, unit)}–{fmt(hi, kind, unit)}"
+
+
+def ref(fig: Figure) -> str:
+    """`"49%" (line 3)`: how a message points at a figure."""
+    return f'"{fig.text}" (line {fig.line})'
+
+
+def r6(x: float) -> float | str:
+    """A number for `details`: 6 significant digits; infinities as strings (JSON has none)."""
+    if math.isnan(x):
+        return "nan"
+    if math.isinf(x):
+        return "inf" if x > 0 else "-inf"
+    return float(f"{x:.6g}")
+
+
+def iv6(iv: Interval | None) -> list[float | str] | None:
+    return None if iv is None else [r6(iv[0]), r6(iv[1])]
+
+
+def display_segment(ctx: CheckContext, fig: Figure) -> str | None:
+    """The segment as the sentence spells it ("AI & Cloud"), else as normalised."""
+    if fig.segment is None:
+        return None
+    m = re.search(re.escape(fig.segment), sentence_text(ctx, fig), re.IGNORECASE)
+    return m.group(0) if m else fig.segment
+
+
+def subject(ctx: CheckContext, fig: Figure) -> str:
+    """What a figure measures, for messages: "Nokia AI & Cloud revenue growth, 2026-Q1"."""
+    seg = display_segment(ctx, fig)
+    metric = fig.metric or "value"
+    if fig.role == "share":
+        owner = f"{fig.entity} {metric}" if fig.entity else metric
+        text = f"{seg}'s share of {owner}" if seg else f"share of {owner}"
+    else:
+        words = [w for w in (fig.entity, seg, metric) if w]
+        if is_change(fig):
+            words.append({"up": "growth", "down": "decline"}.get(fig.direction or "", "change"))
+        if fig.role in ("forecast", "target"):
+            words.append(fig.role)
+        text = " ".join(words)
+    return f"{text}, {fig.period}" if fig.period else text

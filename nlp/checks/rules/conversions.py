@@ -1,0 +1,318 @@
+"""Currency conversions: consistent within the article, and plausible against the ECB.
+
+A conversion ("€4.5 billion (about $4.9 billion)") is a money figure with role
+"conversion" whose `converts` names the source money figure. It implies a rate,
+target / source, as an interval from the *stated precision* of both figures.
+
+Approximators on a conversion ("about", "~") are not widened here, unlike in
+other checks: on a conversion they announce that the converted value was
+rounded, and the rounding is exactly what the stated precision already allows.
+Widening by a further 5% would let "€4.5 billion (about $4.9 billion)" pass
+although the ECB rate in Q1 2026 gives $5.2-5.4 billion.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from newscheck.nlp.checks.intervals import Interval, divide, overlaps, stated
+from newscheck.nlp.checks.rates import RateRange, period_bounds
+from newscheck.nlp.checks.registry import CheckContext, Rule, register
+from newscheck.nlp.types import CheckResult, Figure
+
+#: ECB days either side of the article date used when that day had no fixing.
+DATE_WINDOW = 3
+
+
+@dataclass(frozen=True)
+class Conversion:
+    source: Figure
+    target: Figure
+    base: str  # source currency
+    quote: str  # target currency
+    rate: Interval  # quote per 1 base
+    text: str  # the conversion as written, for messages
+
+
+def conversions(ctx: CheckContext) -> list[Conversion]:
+    """Every conversion between two different currencies with a usable rate interval."""
+    out: list[Conversion] = []
+    for tgt in ctx.figures:
+        if tgt.role != "conversion" or tgt.kind != "money":
+            continue
+        src = ctx.figure(tgt.converts)
+        if src is None or src.kind != "money" or not src.unit or not tgt.unit:
+            continue
+        if src.unit == tgt.unit:
+            continue
+        rate = divide(stated(tgt), stated(src))
+        if rate is None or any(math.isnan(x) for x in rate):
+            continue
+        out.append(Conversion(src, tgt, src.unit, tgt.unit, rate, _quote(ctx, src, tgt)))
+    return out
+
+
+def _quote(ctx: CheckContext, src: Figure, tgt: Figure) -> str:
+    """The conversion as it reads in the text, else the two figures joined."""
+    lo, hi = min(src.a_start, tgt.a_start), max(src.a_end, tgt.a_end)
+    slack = 40  # "(about ", "or roughly ", "equivalent to "
+    if 0 <= lo < hi <= len(ctx.text) and hi - lo <= len(src.text) + len(tgt.text) + slack:
+        return " ".join(ctx.text[lo:hi].split())
+    return f"{src.text} ({tgt.text})"
+
+
+def fmt_rate(x: float) -> str:
+    """Four significant digits without exponents: 1.077, 163.5, 20275."""
+    if x == 0 or not math.isfinite(x):
+        return f"{x:g}"
+    decimals = max(0, 3 - math.floor(math.log10(abs(x))))
+    return f"{x:,.{decimals}f}"
+
+
+def fmt_rates(r: Interval) -> str:
+    a, b = fmt_rate(r[0]), fmt_rate(r[1])
+    return a if a == b else f"{a}–{b}"
+
+
+def _invert(r: Interval) -> Interval:
+    return (1 / r[1], 1 / r[0])
+
+
+_NUMBER = re.compile(r"\d[\d,]*(?:\.(\d+))?")
+_LEADING_APPROX = re.compile(
+    r"^(?:~|≈|about|around|approximately|roughly|some|nearly|almost|or|equivalent to|worth)\s*",
+    re.IGNORECASE,
+)
+
+
+def money_like(value: float, like: Figure) -> str:
+    """`value` (in units of `like`'s currency) written the way `like` is written.
+
+    "$4.9 billion" and 5.27e9 give "$5.3 billion"; "$1.1B" and 1.17e9 "$1.2B".
+    """
+    text = like.text
+    m = _NUMBER.search(text)
+    stated_value = float(like.value) if isinstance(like.value, int | float) else None
+    if m is None or not stated_value:
+        return f"{value:,.0f} {like.unit or ''}".strip()
+    shown = float(m.group(0).replace(",", ""))
+    scale = stated_value / shown if shown else 1.0  # "billion" -> 1e9
+    scaled = value / scale
+    decimals = len(m.group(1) or "")
+    # At least two significant digits, so the corrected figure says something.
+    if scaled != 0:
+        decimals = max(decimals, 1 - math.floor(math.log10(abs(scaled))))
+    number = f"{scaled:,.{decimals}f}" if "," in m.group(0) else f"{scaled:.{decimals}f}"
+    out = text[: m.start()] + number + text[m.end() :]
+    while (stripped := _LEADING_APPROX.sub("", out)) != out:
+        out = stripped
+    return out.strip("() ")
+
+
+@register
+class ConversionConsistency(Rule):
+    id = "NC111"
+    rule = "conversion-consistency"
+    name = "Conversion consistency"
+    severity = "error"
+    description = "Conversions between the same two currencies in one article imply the same rate."
+    triggers = (
+        "March 5, 2026\n"
+        "Revenue rose to €2 billion ($2.2 billion) in the first quarter, "
+        "while operating profit was €500 million ($650 million).",
+        "Published 12 February 2026\n"
+        "The bank sold bonds worth £300 million (about $400 million). "
+        "It also repaid a loan of £800 million, or about $890 million.",
+    )
+    passes = (
+        "March 5, 2026\n"
+        "Revenue rose to €1B (~$1.1B) in Q1 2026. "
+        "Group sales were €4.5 billion (about $4.9 billion).",
+        "Published 12 February 2026\n"
+        "The bank sold bonds worth £300 million (about $410 million). "
+        "It also repaid a loan of £800 million, or about $1.09 billion.",
+    )
+
+    def run(self, ctx: CheckContext) -> Iterator[CheckResult]:
+        groups: dict[frozenset[str], list[Conversion]] = {}
+        for c in conversions(ctx):
+            groups.setdefault(frozenset((c.base, c.quote)), []).append(c)
+        for convs in groups.values():
+            if len(convs) < 2:
+                continue  # nothing to agree with; NC112 checks it against the ECB
+            yield from self._check(convs)
+
+    def _check(self, convs: list[Conversion]) -> Iterator[CheckResult]:
+        # Express every rate in the direction the article first converts.
+        base, quote = convs[0].base, convs[0].quote
+        unit = f"{quote} per {base}"
+        rates = [c.rate if c.base == base else _invert(c.rate) for c in convs]
+        figs = [f for c in convs for f in (c.source, c.target)]
+        common = (max(r[0] for r in rates), min(r[1] for r in rates))
+        if common[0] <= common[1]:
+            listed = ", ".join(f'"{c.text}"' for c in convs)
+            yield self.result(
+                "pass",
+                f"{len(convs)} conversions between {base} and {quote} agree: {listed} "
+                f"all allow {fmt_rates(common)} {unit}",
+                figs,
+                details={"rate_low": common[0], "rate_high": common[1], "unit": unit},
+            )
+            return
+        # Intervals on a line have no common point only if two of them are
+        # disjoint; report every disjoint pair, each stating both conversions.
+        for i in range(len(convs)):
+            for j in range(i + 1, len(convs)):
+                if overlaps(rates[i], rates[j]):
+                    continue
+                a, b = convs[i], convs[j]
+                yield self.result(
+                    "fail",
+                    f'"{a.text}" implies {fmt_rates(rates[i])} {unit} but '
+                    f'"{b.text}" implies {fmt_rates(rates[j])} {unit}; '
+                    "one article should convert at one rate",
+                    [a.source, a.target, b.source, b.target],
+                    details={
+                        "unit": unit,
+                        "rate_a": list(rates[i]),
+                        "rate_b": list(rates[j]),
+                    },
+                )
+
+
+@register
+class ConversionVsReferenceRate(Rule):
+    id = "NC112"
+    rule = "conversion-vs-reference-rate"
+    name = "Conversion vs reference rate"
+    severity = "warning"
+    description = (
+        "A conversion's implied rate lies within the ECB euro reference rates of its period."
+    )
+    triggers = (
+        "March 5, 2026\n"
+        "The company said first-quarter revenue was €4.5 billion (about $4.9 billion) "
+        "in Q1 2026.",
+        "Published 10 February 2026\n"
+        "The carmaker will invest €3 billion ($2.6 billion) in a new battery plant.",
+    )
+    passes = (
+        "March 5, 2026\n"
+        "The company said first-quarter revenue was €4.5 billion (about $5.3 billion) "
+        "in Q1 2026.",
+        "Published 10 February 2026\n"
+        "The carmaker will invest €3 billion ($3.5 billion) in a new battery plant.",
+    )
+
+    def run(self, ctx: CheckContext) -> Iterator[CheckResult]:
+        for c in conversions(ctx):
+            yield self._check(ctx, c)
+
+    def _check(self, ctx: CheckContext, c: Conversion) -> CheckResult:
+        figs = [c.source, c.target]
+        unit = f"{c.quote} per {c.base}"
+        rates = ctx.rates
+        if rates is None:
+            return self.result("skip", "no reference rates loaded", figs)
+        for code in (c.base, c.quote):
+            if code not in rates.currencies():
+                return self.result("skip", f"no ECB reference rate for {code}", figs)
+
+        label = c.target.period or c.source.period
+        on_date: date | None = None
+        if label:
+            bounds = period_bounds(label)
+            if bounds is None:
+                return self.result("skip", f"period {label!r} not understood", figs)
+            when = f"in {label}"
+        elif ctx.doc_date is not None:
+            on_date = ctx.doc_date
+            bounds = (on_date, on_date)
+            label = on_date.isoformat()
+            when = f"on {label}"
+        else:
+            return self.result(
+                "skip", "no period or date stated for the conversion; use --as-of DATE", figs
+            )
+
+        start, end = bounds
+        if start > rates.last_date and (
+            on_date is None or start - timedelta(DATE_WINDOW) > rates.last_date
+        ):
+            return self.result(
+                "skip",
+                f"period {label} is after the last ECB rate in the data "
+                f"({rates.last_date.isoformat()}); pass --rates FILE with a newer eurofxref-hist",
+                figs,
+            )
+        if end < rates.first_date and (
+            on_date is None or end + timedelta(DATE_WINDOW) < rates.first_date
+        ):
+            return self.result(
+                "skip",
+                f"period {label} is before the first ECB rate in the data "
+                f"({rates.first_date.isoformat()})",
+                figs,
+            )
+        ecb = rates.range(c.base, c.quote, start, end)
+        if ecb is None and on_date is not None:
+            # No fixing that day (weekend, holiday): the nearest ECB days.
+            w = timedelta(DATE_WINDOW)
+            ecb = rates.range(c.base, c.quote, on_date - w, on_date + w)
+            if ecb is not None:
+                when = f"around {label} ({_days(ecb)})"
+        if ecb is None:
+            return self.result("skip", f"no ECB rate for both {c.base} and {c.quote} {when}", figs)
+
+        details: dict[str, object] = {
+            "unit": unit,
+            "rate_low": c.rate[0],
+            "rate_high": c.rate[1],
+            "ecb_low": ecb.low,
+            "ecb_high": ecb.high,
+            "ecb_mean": ecb.mean,
+            "ecb_days": ecb.days,
+            "ecb_first": ecb.first.isoformat(),
+            "ecb_last": ecb.last.isoformat(),
+            "period": label,
+        }
+        if on_date is None and ecb.last < end:
+            # The period has not ended in the data: say which days we used.
+            details["partial"] = (
+                f"{label} only partly covered: ECB rates to {ecb.last.isoformat()} ({ecb.days} days)"
+            )
+            when = f"{when} (to {ecb.last.isoformat()})"
+
+        ecb_text = fmt_rates((ecb.low, ecb.high))
+        if overlaps(c.rate, (ecb.low, ecb.high)):
+            return self.result(
+                "pass",
+                f'"{c.text}" implies {fmt_rates(c.rate)} {unit}, consistent with the '
+                f"ECB reference rate {when} ({ecb_text})",
+                figs,
+                details=details,
+            )
+        src_value = _value(c.source)
+        at_ecb = money_like(src_value * ecb.mean, c.target) if src_value is not None else None
+        so = f", so {c.source.text} was about {at_ecb}" if at_ecb else ""
+        details["at_ecb_mean"] = src_value * ecb.mean if src_value is not None else None
+        return self.result(
+            "fail",
+            f'"{c.text}" implies {fmt_rates(c.rate)} {unit}; the ECB reference rate '
+            f"{when} was {ecb_text}{so}",
+            figs,
+            details=details,
+        )
+
+
+def _days(r: RateRange) -> str:
+    a, b = r.first.isoformat(), r.last.isoformat()
+    return a if a == b else f"{a} to {b}"
+
+
+def _value(f: Figure) -> float | None:
+    return float(f.value) if isinstance(f.value, int | float) else None

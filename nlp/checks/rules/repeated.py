@@ -1,0 +1,127 @@
+"""NC101 repeated-figure: one fact stated twice must agree.
+
+A figure is compared with earlier mentions of the same metric (and segment)
+of the same entity, period and role, in other sentences, as intervals: "49%"
+and "nearly 50%" agree, "49%" and "45 percent" do not.
+
+False alarms on correct copy are the costly outcome here, so a mention only
+takes part when nothing marks it as a different thing from what its frame
+says: the "from" side of a comparison, a year-earlier or superseded value, an
+analyst's estimate, an adjusted or constant-currency measure, or a change
+against another basis (quarter-on-quarter versus year-on-year).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterator
+
+from newscheck.nlp.checks.common import (
+    agree,
+    context_marks,
+    fmt_interval,
+    is_change,
+    is_numeric,
+    iv6,
+    kind_class,
+    magnitude,
+    multiplier_ratio,
+    plain_statement,
+    ref,
+    resolved_period,
+    span_of,
+    subject,
+)
+from newscheck.nlp.checks.intervals import Interval
+from newscheck.nlp.checks.registry import CheckContext, Rule, register
+from newscheck.nlp.types import CheckResult, Figure
+
+_ROLES = frozenset({"level", "change", "share", "forecast", "target"})
+
+
+def _signed(fig: Figure) -> Interval:
+    """A change as a signed interval (a fall is negative); a level as is."""
+    if fig.kind == "multiplier":
+        return multiplier_ratio(fig)
+    if not is_change(fig):
+        return span_of(fig)
+    size, direction = magnitude(fig)
+    return (-size[1], -size[0]) if direction == "down" else size
+
+
+@register
+class RepeatedFigure(Rule):
+    id = "NC101"
+    rule = "repeated-figure"
+    name = "Repeated figure"
+    severity = "error"
+    description = "The same metric of the same entity and period, stated twice, must give the same value."
+    triggers = (
+        "Nokia said revenue at its AI & Cloud unit rose 49% in the first quarter of 2026. "
+        "Chief executive Justin Hotard credited the Infinera deal for much of the gain. "
+        "Nokia's AI & Cloud revenue rose 45% in the first quarter of 2026, the company said.",
+        "Acme Corp reported revenue of $4.2 billion for 2025. The company also raised its dividend. "
+        "Acme Corp's revenue of $4.8 billion for 2025 beat its own guidance.",
+    )
+    passes = (
+        "Nokia said revenue at its AI & Cloud unit rose 49% in the first quarter of 2026. "
+        "Chief executive Justin Hotard credited the Infinera deal for much of the gain. "
+        "Nokia's AI & Cloud revenue rose 49 percent in the first quarter of 2026, the company said.",
+        "Acme Corp reported revenue of $4.2 billion for 2025, up from $3.9 billion in 2024. "
+        "Acme Corp's revenue of $4.2 billion for 2025 beat its own guidance.",
+        "Acme Corp expects revenue growth of 27% a year through 2028, far above its earlier outlook "
+        "of 16%. Acme Corp expects revenue growth of 27% a year through 2028.",
+    )
+
+    def run(self, ctx: CheckContext) -> Iterator[CheckResult]:
+        bases = {f.base for f in ctx.figures if f.base is not None}
+        targets = {f.target for f in ctx.figures if f.target is not None}
+        groups: dict[tuple[object, ...], list[Figure]] = defaultdict(list)
+        for fig in ctx.figures:
+            if self._eligible(ctx, fig, bases, targets):
+                key = (fig.metric, fig.segment, fig.entity, fig.period, fig.role, kind_class(fig), fig.unit)
+                groups[key].append(fig)
+        for figs in groups.values():
+            figs.sort(key=lambda f: (f.a_start, f.start))
+            for i, later in enumerate(figs):
+                yield from self._compare(ctx, later, figs[:i])
+
+    def _eligible(self, ctx: CheckContext, fig: Figure, bases: set[str], targets: set[str]) -> bool:
+        if not is_numeric(fig) or fig.metric is None or fig.entity is None:
+            return False
+        # A relative label ("year-earlier") may name a different period in each sentence.
+        if not resolved_period(fig.period) or fig.role not in _ROLES or fig.converts is not None:
+            return False
+        # The base of a change is an earlier value than anything else in its frame.
+        return fig.id not in bases and plain_statement(ctx, fig, targets)
+
+    def _compare(self, ctx: CheckContext, later: Figure, earlier: list[Figure]) -> Iterator[CheckResult]:
+        mine = context_marks(ctx, later)
+        compatible = [e for e in earlier if e.sentence != later.sentence and context_marks(ctx, e) == mine]
+        if not compatible:
+            return
+        b = _signed(later)
+        mismatch = next((e for e in compatible if not agree(_signed(e), b)), None)
+        other = mismatch or compatible[0]
+        a = _signed(other)
+        what = subject(ctx, later)
+        details: dict[str, object] = {
+            "first": iv6(a),
+            "second": iv6(b),
+            "metric": later.metric,
+            "period": later.period,
+        }
+        if mismatch is not None:
+            msg = (
+                f"{ref(other)} and {ref(later)} give different values for {what}: "
+                f"{self._show(other, a)} vs {self._show(later, b)}"
+            )
+            yield self.result("fail", msg, [other, later], details=details)
+        else:
+            yield self.result("pass", f"{ref(other)} and {ref(later)} agree on {what}", [other, later], details=details)
+
+    @staticmethod
+    def _show(fig: Figure, iv: Interval) -> str:
+        if iv[1] <= 0 and fig.kind != "multiplier":
+            iv = (-iv[1], -iv[0])  # a fall reads as its size: "9.5%–10.5%"
+        return fmt_interval(iv, kind_class(fig), fig.unit)

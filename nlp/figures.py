@@ -1,0 +1,96 @@
+"""The `newscheck_figures` component: every figure in the document.
+
+The recognisers (`quantities`, `periods`) are plain functions over the text;
+this component runs them once per Doc, aligns their spans to tokens and keeps
+the results on `Doc._.quantities` and in `doc.spans["figures"]` (each span with
+`Span._.quantity`). spaCy's NER is a hint only: it never adds a figure, but a
+bare number that the model reads as part of a name ("Windows 11", "Section 230")
+is dropped.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from newscheck.nlp.periods import find_periods
+from newscheck.nlp.quantities import find_quantities
+from newscheck.nlp.types import Quantity
+
+SPAN_KEY = "figures"
+
+if not Doc.has_extension("quantities"):
+    Doc.set_extension("quantities", default=None)
+if not Doc.has_extension("reference_date"):
+    # The date the article speaks from; resolves "the first quarter", "last year".
+    Doc.set_extension("reference_date", default=None)
+if not Span.has_extension("quantity"):
+    Span.set_extension("quantity", default=None)
+
+
+class FigureFinder:
+    def __init__(self, name: str, ner_veto_labels: list[str]) -> None:
+        self.name = name
+        self.ner_veto_labels = frozenset(ner_veto_labels)
+
+    def __call__(self, doc: Doc) -> Doc:
+        reference: date | None = doc._.reference_date
+        found = self.match(doc.text, reference)
+        found = [q for q in found if not self._vetoed(doc, q)]
+        self.set_annotations(doc, found)
+        return doc
+
+    @staticmethod
+    def match(text: str, reference: date | None) -> list[Quantity]:
+        quantities = find_quantities(text)
+        periods = find_periods(text, reference)
+        return merge(quantities, periods)
+
+    def _vetoed(self, doc: Doc, q: Quantity) -> bool:
+        if q.kind != "number" or not self.ner_veto_labels:
+            return False
+        span = doc.char_span(q.start, q.end, alignment_mode="expand")
+        if span is None:
+            return False
+        # Only when the number continues a name the model saw ("Windows 11"),
+        # not when it opens one: the model's spans often start at a count.
+        return all(tok.ent_type_ in self.ner_veto_labels for tok in span) and any(
+            tok.ent_iob_ == "I" for tok in span
+        )
+
+    def set_annotations(self, doc: Doc, found: list[Quantity]) -> None:
+        spans: list[Span] = []
+        kept: list[Quantity] = []
+        for q in found:
+            span = doc.char_span(q.start, q.end, alignment_mode="expand")
+            if span is None or (spans and span.start < spans[-1].end):
+                continue
+            span._.quantity = q
+            spans.append(span)
+            kept.append(q)
+        doc._.quantities = kept
+        doc.spans[SPAN_KEY] = spans
+
+
+def merge(quantities: list[Quantity], periods: list[Quantity]) -> list[Quantity]:
+    """Both recognisers' results, sorted; where they overlap the longer span wins."""
+    ordered = sorted(quantities + periods, key=lambda q: (q.start, -(q.end - q.start)))
+    out: list[Quantity] = []
+    for q in ordered:
+        if out and q.start < out[-1].end:
+            prev = out[-1]
+            if (q.end - q.start) > (prev.end - prev.start):
+                out[-1] = q
+            continue
+        out.append(q)
+    return out
+
+
+@Language.factory(
+    "newscheck_figures",
+    default_config={"ner_veto_labels": ["ORG", "PRODUCT", "LAW", "WORK_OF_ART", "FAC", "EVENT"]},
+)
+def make_figure_finder(nlp: Language, name: str, ner_veto_labels: list[str]) -> FigureFinder:
+    return FigureFinder(name, ner_veto_labels)

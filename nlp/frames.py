@@ -1,0 +1,557 @@
+"""The `newscheck_frames` component: what each figure measures.
+
+For every figure found by `newscheck_figures` it fills a `Frame` on
+`Span._.frame`: the metric ("revenue"), the segment that makes it a part of a
+whole ("ai and cloud"), the entity (canonical ORG/GPE/PERSON), the period
+("2026-Q1"), the role (level, change, share, conversion, forecast, target) and,
+for changes and conversions, which other figures they point at.
+
+The dependency parse does most of the work when the model has a parser; the
+same rules degrade to word windows on a blank pipeline.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from newscheck.nlp import lexicon as lx
+from newscheck.nlp.entities import canonical
+from newscheck.nlp.figures import SPAN_KEY
+from newscheck.nlp.types import Quantity
+
+if not Span.has_extension("frame"):
+    Span.set_extension("frame", default=None)
+if not Doc.has_extension("sentence_spans"):
+    Doc.set_extension("sentence_spans", default=None)
+
+VALUE_KINDS = frozenset({"money", "percent", "points", "number", "multiplier", "range"})
+TIME_KINDS = frozenset({"date", "period"})
+ENTITY_LABELS = ("ORG", "GPE", "NORP", "PERSON")
+_CONVERSION_GAP = re.compile(
+    r"^\s*(?:\(|,|/|\bor\b|\bequivalent to\b|\bequal to\b|\bworth\b|\bat\b)?\s*"
+    r"(?:\bor\b\s*)?(?:\b(?:about|around|roughly|approximately|approx\.|some|nearly|almost|"
+    r"just over|just under|more than|over|c\.|equivalent to|worth)\b|~)?\s*$",
+    re.IGNORECASE,
+)
+_RELATIVE_PRIOR = re.compile(
+    r"^\W{0,3}(?:(?:in|during|for)\s+the\s+same\s+(?:period|quarter)\s+)?"
+    r"(?:a\s+year\s+(?:earlier|before|ago)|(?:the\s+)?(?:previous|prior|last)\s+year|"
+    r"year[- ](?:earlier|ago)|in\s+the\s+(?:previous|prior|same)\s+(?:year|period|quarter)"
+    r"(?:\s+(?:a\s+year\s+earlier|last\s+year))?)",
+    re.IGNORECASE,
+)
+
+
+@dataclass(slots=True)
+class Frame:
+    metric: str | None = None
+    segment: str | None = None
+    entity: str | None = None
+    period: str | None = None
+    role: str = "level"
+    direction: str | None = None
+    converts: int | None = None  # index into doc.spans["figures"]
+    target: int | None = None
+    base: int | None = None
+    sentence: int = 0
+
+
+def sentence_spans(doc: Doc) -> list[Span]:
+    """Sentences, never crossing a block break (the analysis text separates blocks by blank lines)."""
+    cached = doc._.sentence_spans
+    if cached is not None:
+        return cached
+    out: list[Span] = []
+    sents = doc.sents if (doc.has_annotation("SENT_START") or doc.has_annotation("DEP")) else [doc[:]]
+    for sent in sents:
+        start = sent.start
+        for tok in sent:
+            if tok.is_space and "\n" in tok.text:
+                if tok.i > start:
+                    out.append(doc[start : tok.i])
+                start = tok.i + 1
+            elif "\n" in tok.whitespace_ and tok.i + 1 < sent.end:
+                out.append(doc[start : tok.i + 1])
+                start = tok.i + 1
+        if start < sent.end:
+            out.append(doc[start : sent.end])
+    out = [s for s in out if s.text.strip()]
+    doc._.sentence_spans = out
+    return out
+
+
+class FrameExtractor:
+    def __init__(self, name: str, window: int) -> None:
+        self.name = name
+        self.window = window
+
+    def __call__(self, doc: Doc) -> Doc:
+        spans = list(doc.spans[SPAN_KEY]) if SPAN_KEY in doc.spans else []
+        sents = sentence_spans(doc)
+        sent_of = _sentence_index(doc, sents)
+        has_dep = doc.has_annotation("DEP")
+        main_entity = _main_entity(doc)
+        default_period = _default_period(spans)
+        frames: list[Frame] = [Frame(sentence=sent_of[s.start]) for s in spans]
+
+        # Pass 1: conversions, changes and their targets/bases, shares.
+        for i, span in enumerate(spans):
+            q: Quantity = span._.quantity
+            frame = frames[i]
+            if q.kind in TIME_KINDS:
+                continue
+            sent = sents[frame.sentence]
+            if q.kind == "money" and (src := _conversion_source(doc, spans, i, frames)) is not None:
+                frame.role = "conversion"
+                frame.converts = src
+                continue
+            change = _change(span, sent, has_dep, q)
+            if change is not None:
+                frame.role = "change"
+                frame.direction = change
+                frame.target, frame.base = _target_and_base(doc, spans, i, frames)
+                continue
+            if q.kind in {"percent", "range"} and _is_share(span, sent):
+                frame.role = "share"
+
+        targets_or_bases = {f.target for f in frames} | {f.base for f in frames}
+        # Pass 2: metric, segment, entity, period, forecast/target cues.
+        for i, span in enumerate(spans):
+            q = span._.quantity
+            frame = frames[i]
+            if q.kind in TIME_KINDS or frame.role == "conversion":
+                continue
+            sent = sents[frame.sentence]
+            metric, segment, noun = _metric(span, sent, frame.role, has_dep)
+            if metric is None and i in targets_or_bases:
+                # "rose 49% to €1B": the level measures what the change measures.
+                owner = next(f for f in frames if i in (f.target, f.base))
+                metric, segment = owner.metric, owner.segment
+            frame.metric, frame.segment = metric, segment
+            frame.entity = _entity(doc, span, sent, noun, sents, frame.sentence, main_entity)
+            frame.period = _period(doc, spans, i, sent, default_period, is_base=_is_base(frames, i))
+            if frame.role in ("level", "change"):
+                words = {t.lower_ for t in sent}
+                if words & lx.TARGET_CUES:
+                    frame.role = "target" if frame.role == "level" else frame.role
+                elif words & lx.FORECAST_CUES or _future_period(spans, sent):
+                    frame.role = "forecast"
+        # Pass 3: what depends on another figure's frame.
+        for i, frame in enumerate(frames):
+            for j in (frame.target, frame.base):
+                if j is not None and frames[j].metric is None:
+                    frames[j].metric, frames[j].segment = frame.metric, frame.segment
+                    frames[j].entity = frames[j].entity or frame.entity
+            if frame.converts is not None:
+                src = frames[frame.converts]
+                frame.metric, frame.segment = src.metric, src.segment
+                frame.entity, frame.period = src.entity, src.period
+            del i
+        for span, frame in zip(spans, frames, strict=True):
+            span._.frame = frame
+        return doc
+
+
+def _sentence_index(doc: Doc, sents: list[Span]) -> list[int]:
+    idx = [0] * (len(doc) + 1)
+    for n, s in enumerate(sents):
+        for t in range(s.start, s.end):
+            idx[t] = n
+    # Tokens between sentences (block breaks) belong to the next one.
+    last = 0
+    for t in range(len(doc)):
+        if any(s.start <= t < s.end for s in sents[last : last + 2]):
+            last = idx[t]
+        else:
+            idx[t] = last
+    return idx
+
+
+def _main_entity(doc: Doc) -> str | None:
+    """The organisation the article is about: most mentioned, at least twice."""
+    counts = Counter(canonical(e) for e in doc.ents if e.label_ == "ORG")
+    if not counts:
+        return None
+    (name, n), *rest = counts.most_common(2)
+    if n < 2 or (rest and rest[0][1] == n):
+        return None
+    return name
+
+
+def _default_period(spans: list[Span]) -> str | None:
+    """The reporting period the article is about, when one clearly dominates."""
+    counts: Counter[str] = Counter()
+    for s in spans:
+        q: Quantity = s._.quantity
+        if q.kind == "period" and isinstance(q.value, str) and re.match(r"^\d{4}-(?:Q[1-4]|H[12])$", q.value):
+            counts[q.value] += 1
+    if not counts:
+        return None
+    (label, n), *rest = counts.most_common(2)
+    if rest and rest[0][1] == n:
+        return None
+    return label
+
+
+def _gap(doc: Doc, a: int, b: int) -> str:
+    return doc.text[a:b]
+
+
+def _conversion_source(doc: Doc, spans: list[Span], i: int, frames: list[Frame]) -> int | None:
+    if i == 0:
+        return None
+    prev, cur = spans[i - 1], spans[i]
+    pq: Quantity = prev._.quantity
+    cq: Quantity = cur._.quantity
+    if pq.kind != "money" or pq.unit == cq.unit or frames[i - 1].role == "conversion":
+        return None
+    if frames[i].sentence != frames[i - 1].sentence:
+        return None
+    gap = _gap(doc, prev.end_char, cur.start_char)
+    if len(gap) > 30 or not _CONVERSION_GAP.match(gap):
+        return None
+    # "€2bn or $2.2bn" only if nothing suggests two different amounts ("or more").
+    return i - 1
+
+
+def _change(span: Span, sent: Span, has_dep: bool, q: Quantity) -> str | None:
+    """'up'/'down' when the figure states a change, else None."""
+    if q.kind == "multiplier":
+        return q.direction or "up"
+    if q.kind not in {"percent", "points", "money", "number", "range"}:
+        return None
+    doc = span.doc
+    left = [t for t in doc[max(sent.start, span.start - 4) : span.start] if not t.is_space]
+    # "rose 49%", "up 49%", "rose by 49%", "an increase of 49%", "a rise of about 3%".
+    words = [t.lower_ for t in left]
+    for k in range(len(words) - 1, -1, -1):
+        w = words[k]
+        after = words[k + 1 :]
+        if all(a in {"by", "of", "about", "around", "nearly", "almost", "some", "roughly", "a", "an", "more", "than", "over", "just", "~", "as", "much"} for a in after):
+            if w in lx.UP_VERBS or w in lx.CHANGE_NOUNS_UP:
+                if w in lx.CHANGE_NOUNS_UP and "of" not in after:
+                    continue
+                return "up"
+            if w in lx.DOWN_VERBS or w in lx.CHANGE_NOUNS_DOWN:
+                if w in lx.CHANGE_NOUNS_DOWN and "of" not in after:
+                    continue
+                if w in {"cut", "cuts", "lost", "lose", "lower"} and q.kind in {"money", "number"}:
+                    return None
+                return "down"
+        else:
+            break
+    # "a 49% rise", "a 49 percent jump in sales", "49% year-on-year growth".
+    right = [t for t in doc[span.end : min(sent.end, span.end + 3)] if not t.is_space]
+    for t in right:
+        w = t.lower_
+        if w in lx.CHANGE_NOUNS_UP and q.kind in {"percent", "points", "range"}:
+            return "up"
+        if w in lx.CHANGE_NOUNS_DOWN and q.kind in {"percent", "points", "range"} and w != "loss":
+            return "down"
+        if w in {"year-on-year", "year-over-year", "annual", "yearly", "quarterly", "-", "on", "year", "y/y", "yoy"}:
+            continue
+        break
+    # "revenue, up 12% from ..." needs no verb; "grew 49 percent" is covered above.
+    if has_dep and q.kind in {"percent", "points"}:
+        head = span.root.head
+        if head.lower_ in lx.UP_VERBS and span.root.dep_ in {"dobj", "npadvmod", "advmod", "attr", "pobj"}:
+            return "up"
+        if head.lower_ in lx.DOWN_VERBS and span.root.dep_ in {"dobj", "npadvmod", "advmod", "attr", "pobj"}:
+            return "down"
+    return None
+
+
+def _target_and_base(doc: Doc, spans: list[Span], i: int, frames: list[Frame]) -> tuple[int | None, int | None]:
+    """The figures after 'to' and 'from' in the same clause, or before ', up X%'."""
+    me = spans[i]
+    q: Quantity = me._.quantity
+    target = base = None
+    sent_n = frames[i].sentence
+    for j in range(i + 1, min(len(spans), i + 4)):
+        other = spans[j]
+        oq: Quantity = other._.quantity
+        if frames[j].sentence != sent_n:
+            break
+        if oq.kind in TIME_KINDS or frames[j].role == "conversion":
+            continue
+        if not _comparable(q, oq):
+            continue
+        before = doc.text[max(me.end_char, other.start_char - 25) : other.start_char].lower()
+        if re.search(r"\bto\s*(?:a\s+record\s+|an?\s+|about\s+|around\s+|nearly\s+|almost\s+|some\s+|roughly\s+|~)?\s*$", before) and target is None:
+            target = j
+        elif re.search(r"\bfrom\s*(?:a\s+|an\s+|about\s+|around\s+|nearly\s+|almost\s+|some\s+|roughly\s+|~)?\s*$", before) and base is None:
+            base = j
+        else:
+            break
+    if target is None and i > 0 and frames[i - 1].sentence == sent_n:
+        prev = spans[i - 1]
+        pq: Quantity = prev._.quantity
+        if pq.kind not in TIME_KINDS and _comparable(q, pq):
+            gap = doc.text[prev.end_char : me.start_char].lower()
+            if re.fullmatch(r"\s*,?\s*(?:up|down|an? (?:increase|rise|decrease|drop|fall) of)\s*(?:by\s*)?", gap):
+                target = i - 1
+                # "A, up X% from B".
+                for j in range(i + 1, min(len(spans), i + 3)):
+                    if frames[j].sentence != sent_n:
+                        break
+                    before = doc.text[me.end_char : spans[j].start_char].lower()
+                    if re.fullmatch(r"\s*(?:year-on-year\s*)?from\s*(?:a\s+|about\s+)?", before) and _comparable(q, spans[j]._.quantity):
+                        base = j
+                        break
+    return target, base
+
+
+def _comparable(change: Quantity, level: Quantity) -> bool:
+    """Can `level` be the start or end of `change`? A 49% rise ends at money; a 2-point rise at a percent."""
+    if level.kind in {"money", "number"}:
+        return change.kind in {"percent", "money", "number", "multiplier", "range"} and (
+            change.kind in {"percent", "multiplier", "range"} or change.unit == level.unit
+        )
+    if level.kind == "percent":
+        return change.kind in {"percent", "points", "multiplier"}
+    return False
+
+
+def _is_base(frames: list[Frame], i: int) -> bool:
+    return any(f.base == i for f in frames)
+
+
+def _is_share(span: Span, sent: Span) -> bool:
+    doc = span.doc
+    nxt = doc[span.end] if span.end < sent.end else None
+    if nxt is not None and nxt.lower_ == "of":
+        return True
+    if nxt is not None and nxt.lower_ in lx.SHARE_NOUNS:
+        return True
+    left = [t.lower_ for t in doc[max(sent.start, span.start - 3) : span.start]]
+    return any(w in lx.SHARE_VERBS for w in left) and ("for" in left or "up" in left or left[-1:] in (["represented"], ["represents"], ["comprised"]))
+
+
+def _noun_phrase(tok: Token) -> tuple[list[Token], Token]:
+    """Left modifiers of a noun (compounds, adjectives) and the noun itself."""
+    mods: list[Token] = []
+    for child in tok.lefts:
+        if child.dep_ in {"compound", "amod", "nmod", "npadvmod"} or (child.dep_ in {"cc", "conj"} and child.i < tok.i):
+            mods.extend(t for t in child.subtree if t.i < tok.i)
+    mods.sort(key=lambda t: t.i)
+    return mods, tok
+
+
+def _normalise_metric(mods: list[Token], head: Token) -> tuple[str | None, str | None, Token]:
+    """(metric, segment) from a noun phrase, synonyms folded ('AI & Cloud sales' -> revenue, 'ai and cloud')."""
+    head_text = head.lower_
+    words = [t for t in mods if not t.is_punct or t.text == "&"]
+    # Two-word metrics ("growth rate", "market share", "share price").
+    if words and f"{words[-1].lower_} {head_text}" in lx.METRIC_SYNONYMS:
+        metric = lx.METRIC_SYNONYMS[f"{words[-1].lower_} {head_text}"]
+        words = words[:-1]
+    elif head_text in lx.METRIC_SYNONYMS:
+        metric = lx.METRIC_SYNONYMS[head_text]
+    elif head.pos_ in {"NOUN", "PROPN"} or not head.doc.has_annotation("TAG"):
+        if head.is_stop or head.like_num or len(head_text) < 3 or not head_text.isalpha():
+            return None, None, head
+        metric = head_text
+    else:
+        return None, None, head
+    metric_mods: list[str] = []
+    segment: list[str] = []
+    for t in words:
+        w = t.lower_
+        if t.ent_type_ in {"ORG", "GPE", "PERSON"} and t.dep_ in {"poss"} | {"compound"} and _is_main_like(t):
+            continue
+        if w in lx.METRIC_MODIFIERS:
+            metric_mods.append(w)
+        elif w in lx.WHOLE_MODIFIERS or t.is_stop or t.like_num or t.dep_ == "poss" or w in {"'s", "’s"} or w in lx.SEGMENT_NOISE:
+            continue
+        else:
+            segment.append("and" if w == "&" else w)
+    if metric_mods:
+        metric = " ".join([*metric_mods, metric])
+    seg = " ".join(segment).strip() or None
+    return metric, seg, head
+
+
+def _is_main_like(t: Token) -> bool:
+    # An entity in possessive or compound position names who, not which part.
+    return True
+
+
+def _metric(span: Span, sent: Span, role: str, has_dep: bool) -> tuple[str | None, str | None, Token | None]:
+    doc = span.doc
+    noun = _metric_noun(span, sent, role, has_dep)
+    if noun is None:
+        return None, None, None
+    if isinstance(noun, str):
+        return noun, None, None
+    if has_dep:
+        mods, head = _noun_phrase(noun)
+    else:
+        mods = []
+        k = noun.i - 1
+        while k >= sent.start and doc[k].is_alpha and (doc[k].is_title or doc[k].is_upper or doc[k].lower_ in lx.METRIC_MODIFIERS) and not doc[k].is_sent_start:
+            mods.insert(0, doc[k])
+            k -= 1
+        head = noun
+    metric, segment, head = _normalise_metric(mods, head)
+    if metric is not None and segment is None and has_dep:
+        segment = _segment_from_pp(head)
+    return metric, segment, head
+
+
+def _segment_from_pp(head: Token) -> str | None:
+    """'growth rate for its AI market segment' / 'sales in the cloud unit' -> the segment."""
+    for child in head.rights:
+        if child.dep_ == "prep" and child.lower_ in {"for", "in", "at", "from"}:
+            for pobj in child.children:
+                if pobj.dep_ == "pobj" and pobj.lower_ in lx.SEGMENT_NOISE | {"market", "markets"}:
+                    words = [t.lower_ for t in pobj.subtree if t.dep_ in {"compound", "amod", "nmod"} and not t.is_stop]
+                    if pobj.lower_ in {"market", "markets"}:
+                        words.append("market")
+                    words = ["and" if w == "&" else w for w in words]
+                    return " ".join(words) or None
+    return None
+
+
+def _metric_noun(span: Span, sent: Span, role: str, has_dep: bool) -> Token | str | None:
+    doc = span.doc
+    nxt = [t for t in doc[span.end : min(sent.end, span.end + 6)] if not t.is_space]
+    prev = [t for t in doc[max(sent.start, span.start - 6) : span.start] if not t.is_space]
+    # "49% of revenue", "a 49 percent jump in AI & Cloud sales", "€4.5B in revenue".
+    k = 0
+    while k < len(nxt) and (nxt[k].lower_ in lx.CHANGE_NOUNS or nxt[k].lower_ in {"year-on-year", "annual", "-", "increase", "rise"} or nxt[k].lower_ in lx.SHARE_NOUNS):
+        k += 1
+    if k < len(nxt) and nxt[k].lower_ in {"of", "in"}:
+        for t in nxt[k + 1 :]:
+            if t.pos_ in {"NOUN", "PROPN"} or (not doc.has_annotation("TAG") and t.is_alpha and not t.is_stop):
+                if has_dep:
+                    # The head of the phrase after the preposition.
+                    head = t
+                    while head.dep_ in {"compound", "amod", "nmod"} and head.head.i > head.i and head.head.i < sent.end:
+                        head = head.head
+                    return head
+                return t
+            if t.pos_ not in {"DET", "PRON", "ADJ", "PROPN", "CCONJ", "PUNCT", "SYM"} and doc.has_annotation("TAG"):
+                break
+    # A figure modifying a noun: "a $1B investment", "9,000 jobs", "a 27 percent annual growth rate".
+    if has_dep:
+        root = span.root
+        if root.dep_ in {"nummod", "compound", "amod", "nmod", "quantmod"} and root.head.pos_ in {"NOUN", "PROPN"} and root.head.i >= span.end:
+            return root.head
+    if nxt and nxt[0].pos_ == "NOUN" and role != "change":
+        t = nxt[0]
+        while t.i + 1 < sent.end and doc[t.i + 1].pos_ == "NOUN":
+            t = doc[t.i + 1]
+        return t
+    # "revenue of €4.5B", "revenue was €4.5B", "sales reached ...": a noun just before.
+    for t in reversed(prev):
+        if t.lower_ in lx.METRIC_SYNONYMS:
+            return t
+    if has_dep:
+        # Climb to the verb and take its subject: "AI & Cloud revenue rose 49%".
+        tok = span.root
+        for _ in range(4):
+            if tok.pos_ in {"VERB", "AUX"} or tok.dep_ == "ROOT":
+                break
+            tok = tok.head
+        if tok.lower_ in lx.VERB_METRICS and role != "change":
+            return lx.VERB_METRICS[tok.lower_]
+        for child in tok.children:
+            if child.dep_ in {"nsubj", "nsubjpass"}:
+                if child.ent_type_ in ENTITY_LABELS or child.pos_ == "PRON":
+                    break
+                return child
+        if tok.dep_ in {"xcomp", "ccomp", "advcl"} and tok.head.pos_ in {"VERB", "AUX"}:
+            for child in tok.head.children:
+                if child.dep_ == "dobj" and child.pos_ == "NOUN":
+                    return child
+    # Word window fallback: nearest metric word before the figure in the sentence.
+    for t in reversed(list(doc[sent.start : span.start])):
+        if t.lower_ in lx.METRIC_SYNONYMS:
+            return t
+    return None
+
+
+def _entity(
+    doc: Doc, span: Span, sent: Span, noun: Token | None, sents: list[Span], n: int, main: str | None
+) -> str | None:
+    # Possessive or compound entity inside the metric's phrase: "Nokia's revenue", "Nvidia's $1 billion".
+    candidates: list[Span] = [e for e in sent.ents if e.label_ in ENTITY_LABELS]
+    if noun is not None:
+        for e in candidates:
+            if any(t.head == noun or t.head.head == noun for t in e) and e.label_ != "PERSON":
+                return canonical(e)
+    for t in doc[max(sent.start, span.start - 2) : span.start]:
+        if t.dep_ == "poss" and t.ent_type_ in {"ORG", "GPE"}:
+            return _ent_name(doc, t)
+    orgs = [e for e in candidates if e.label_ in {"ORG", "GPE", "NORP"}]
+    if doc.has_annotation("DEP"):
+        verb = span.root
+        for _ in range(5):
+            if verb.pos_ in {"VERB", "AUX"} or verb.dep_ == "ROOT":
+                break
+            verb = verb.head
+        for child in verb.children:
+            if child.dep_ in {"nsubj", "nsubjpass"}:
+                for e in orgs:
+                    if e.start <= child.i < e.end or child.head == e.root:
+                        return canonical(e)
+                # "the company", "it": same as the previous sentences' entity.
+    before = [e for e in orgs if e.end <= span.start]
+    if len(orgs) == 1:
+        return canonical(orgs[0])
+    if before:
+        return canonical(before[-1])
+    if orgs:
+        return canonical(orgs[0])
+    return main
+
+
+def _ent_name(doc: Doc, tok: Token) -> str | None:
+    for e in doc.ents:
+        if e.start <= tok.i < e.end:
+            return canonical(e)
+    return None
+
+
+def _period(doc: Doc, spans: list[Span], i: int, sent: Span, default: str | None, *, is_base: bool) -> str | None:
+    me = spans[i]
+    # A base stated as "a year earlier" is the prior period, whatever the sentence says.
+    after = doc.text[me.end_char : me.end_char + 60]
+    if is_base and _RELATIVE_PRIOR.match(after):
+        return "prior-year"
+    best: tuple[float, str] | None = None
+    for s in spans:
+        q: Quantity = s._.quantity
+        if q.kind not in TIME_KINDS or not (sent.start <= s.start < sent.end):
+            continue
+        label = q.value if isinstance(q.value, str) else None
+        if not label or label in {"annual"}:
+            continue
+        if label.startswith(".."):
+            label = f"through {label[2:]}"
+        d = (s.start_char - me.end_char) if s.start_char >= me.end_char else 1.5 * (me.start_char - s.end_char)
+        if best is None or d < best[0]:
+            best = (d, label)
+    if best is not None:
+        return best[1]
+    if is_base:
+        return None
+    return default
+
+
+def _future_period(spans: list[Span], sent: Span) -> bool:
+    return any(
+        s._.quantity.kind == "period" and isinstance(s._.quantity.value, str) and s._.quantity.value.startswith("..")
+        for s in spans
+        if sent.start <= s.start < sent.end
+    )
+
+
+@Language.factory("newscheck_frames", default_config={"window": 6})
+def make_frame_extractor(nlp: Language, name: str, window: int) -> FrameExtractor:
+    return FrameExtractor(name, window)

@@ -1,0 +1,173 @@
+"""The command line through typer's CliRunner: exit codes, streams, golden output."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import re
+from pathlib import Path
+
+import jsonschema
+import pytest
+from helpers import SAMPLES
+from typer.testing import CliRunner
+
+from newscheck.cli.app import app
+from newscheck.nlp.report import schema
+
+GOLDEN = Path(__file__).parent / "golden"
+NOKIA = SAMPLES / "nokia-ai.txt"
+DRAFT = SAMPLES / "draft.md"
+LINT_LINE = re.compile(r"^(?P<path>[^:]+):(?P<line>\d+):(?P<col>\d+): (?P<sev>error|warning|info): .+ \[NC\d{3}\]$")
+
+
+@pytest.fixture()
+def runner() -> CliRunner:
+    return CliRunner()
+
+
+def _golden(name: str, text: str) -> None:
+    path = GOLDEN / name
+    if os.environ.get("NEWSCHECK_UPDATE_GOLDEN"):
+        path.write_text(text, encoding="utf-8")
+    assert text == path.read_text(encoding="utf-8")
+
+
+def test_summarize_plain_golden(runner: CliRunner) -> None:
+    result = runner.invoke(app, ["summarize", str(NOKIA.relative_to(SAMPLES.parent))], env={"NO_COLOR": "1"})
+    assert result.exit_code == 0, result.stderr
+    _golden("nokia-ai.plain.txt", result.stdout)
+
+
+def test_summarize_rich_golden_at_fixed_width() -> None:
+    from io import StringIO
+
+    from rich.console import Console
+
+    from newscheck import analyze
+    from newscheck.cli.render import print_rich
+
+    report = analyze(NOKIA.read_text(encoding="utf-8"), source="samples/nokia-ai.txt")
+    buf = StringIO()
+    print_rich(report, Console(file=buf, width=100, color_system=None, force_terminal=False))
+    _golden("nokia-ai.rich.txt", buf.getvalue())
+
+
+def test_json_lines_one_valid_document_per_file(runner: CliRunner) -> None:
+    result = runner.invoke(app, ["summarize", "--json", str(NOKIA), str(DRAFT)])
+    assert result.exit_code == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert len(lines) == 2
+    docs = [json.loads(line) for line in lines]
+    for doc in docs:
+        jsonschema.validate(doc, schema())
+    assert [d["file"] for d in docs] == [str(NOKIA), str(DRAFT)]
+    assert list(docs[0])[:3] == ["schema_version", "newscheck", "file"]
+
+
+def test_json_is_byte_for_byte_deterministic(runner: CliRunner) -> None:
+    a = runner.invoke(app, ["summarize", "--format", "json", str(NOKIA)]).stdout
+    b = runner.invoke(app, ["summarize", "--format", "json", str(NOKIA)]).stdout
+    assert a == b and a
+
+
+def test_schema_command_prints_the_shipped_schema(runner: CliRunner) -> None:
+    result = runner.invoke(app, ["schema"])
+    assert result.exit_code == 0
+    assert json.loads(result.stdout) == schema()
+    jsonschema.Draft202012Validator.check_schema(schema())
+
+
+def test_check_lint_lines_and_exit_codes(runner: CliRunner) -> None:
+    result = runner.invoke(app, ["check", str(DRAFT)])
+    assert result.exit_code == 1, result.stderr
+    lines = result.stdout.splitlines()
+    assert lines, "the draft has planted inconsistencies"
+    positions = []
+    for line in lines:
+        m = LINT_LINE.match(line)
+        assert m, line
+        assert m["path"] == str(DRAFT)
+        positions.append((int(m["line"]), int(m["col"])))
+    assert positions == sorted(positions)
+    assert "checked" in result.stderr and result.stderr.count("\n") == 1
+
+    never = runner.invoke(app, ["check", "--fail-on", "never", str(DRAFT)])
+    assert never.exit_code == 0
+    assert never.stdout == result.stdout
+
+
+def test_check_clean_sample_exits_zero_but_warning_threshold_trips(runner: CliRunner) -> None:
+    ok = runner.invoke(app, ["check", str(NOKIA)])
+    assert ok.exit_code == 0, ok.stdout + ok.stderr
+    assert all(": error:" not in line for line in ok.stdout.splitlines())
+    strict = runner.invoke(app, ["check", "--fail-on", "warning", str(NOKIA)])
+    assert strict.exit_code == 1
+    assert "[NC112]" in strict.stdout
+
+
+def test_check_json_format_matches_summarize_json(runner: CliRunner) -> None:
+    a = runner.invoke(app, ["check", "--format", "json", "--fail-on", "never", str(NOKIA)])
+    b = runner.invoke(app, ["summarize", "--json", str(NOKIA)])
+    assert a.stdout == b.stdout
+
+
+def _digest(paths: list[Path]) -> list[tuple[str, float]]:
+    return [(hashlib.sha256(p.read_bytes()).hexdigest(), p.stat().st_mtime) for p in paths]
+
+
+def test_bad_inputs_one_line_each_exit_2_others_processed(runner: CliRunner, tmp_path: Path) -> None:
+    binary = tmp_path / "photo.txt"
+    binary.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)) * 4)
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    good = tmp_path / "good.txt"
+    good.write_text("Acme reports\n\nAcme said revenue rose 10% to $1.1 billion.\n", encoding="utf-8")
+    before = _digest([binary, empty, good])
+    args = ["summarize", "--json", str(tmp_path / "missing.txt"), str(tmp_path), str(binary), str(empty), str(good)]
+    result = runner.invoke(app, args)
+    assert result.exit_code == 2
+    assert "Traceback" not in result.stderr + result.stdout
+    errors = [line for line in result.stderr.splitlines() if "error" in line]
+    assert len(errors) == 3
+    assert "missing.txt" in errors[0] and str(tmp_path) in errors[1] and "photo.txt" in errors[2]
+    docs = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [Path(d["file"]).name for d in docs] == ["empty.txt", "good.txt"]
+    assert docs[0]["figures"] == [] and docs[0]["summary"] == []
+    assert docs[1]["figures"]
+    assert _digest([binary, empty, good]) == before
+
+
+def test_other_encoding_is_named_on_stderr(runner: CliRunner, tmp_path: Path) -> None:
+    latin = tmp_path / "latin.txt"
+    latin.write_bytes(
+        "Café owners in Zürich said prices rose 12% this year, to an average of 6,40 francs.\n".encode("cp1252")
+        * 5
+    )
+    result = runner.invoke(app, ["summarize", "--json", str(latin)])
+    assert result.exit_code == 0
+    assert "latin.txt" in result.stderr and "decoded as" in result.stderr
+    assert "Café" in json.loads(result.stdout)["summary"][0]["text"] or json.loads(result.stdout)["summary"]
+
+
+def test_stdin_dash(runner: CliRunner) -> None:
+    text = NOKIA.read_text(encoding="utf-8")
+    result = runner.invoke(app, ["summarize", "--json", "-"], input=text.encode("utf-8"))
+    assert result.exit_code == 0, result.stderr
+    doc = json.loads(result.stdout)
+    assert doc["file"] == "-"
+    assert doc["figures"]
+
+
+def test_bad_usage_exits_2(runner: CliRunner) -> None:
+    assert runner.invoke(app, ["summarize", "--as-of", "yesterday", str(NOKIA)]).exit_code == 2
+    assert runner.invoke(app, ["check", "--fail-on", "sometimes", str(NOKIA)]).exit_code == 2
+    assert runner.invoke(app, ["summarize", "--model", "no_such_model_xyz", str(NOKIA)]).exit_code == 2
+
+
+def test_version(runner: CliRunner) -> None:
+    from newscheck import __version__
+
+    result = runner.invoke(app, ["--version"])
+    assert result.exit_code == 0 and result.stdout.strip() == f"newscheck {__version__}"
