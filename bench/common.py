@@ -61,11 +61,7 @@ def bbc_articles(shared: Path, topics: Iterable[str] | None = None) -> list[Path
     """BBC News Summary article paths, sorted (topic, then file name)."""
     root = shared / "bbc-news-summary" / "articles"
     wanted = set(topics) if topics is not None else None
-    return sorted(
-        p
-        for p in root.glob("*/*.txt")
-        if wanted is None or p.parent.name in wanted
-    )
+    return sorted(p for p in root.glob("*/*.txt") if wanted is None or p.parent.name in wanted)
 
 
 def load_bbc(shared: Path, topics: Iterable[str] | None = None) -> Iterator[Article]:
@@ -130,7 +126,15 @@ def git_commit() -> str | None:
             timeout=10,
             check=True,
         )
-        return out.stdout.strip() or None
+        commit = out.stdout.strip()
+        dirty = subprocess.run(
+            ["git", "-C", str(REPO), "status", "--porcelain", "--untracked-files=no"],
+            capture_output=True,
+            text=True,
+            timeout=10,
+            check=True,
+        ).stdout.strip()
+        return f"{commit} (uncommitted changes)" if commit and dirty else commit or None
     except (OSError, subprocess.SubprocessError):
         return None
 

@@ -88,7 +88,13 @@ def analyze_source(
     ]
     ent_offsets = [(e.start_char, e.end_char, e.text) for e in doc.ents]
     claims = [
-        Claim(c.sentence.text, *_orig(src, c.sentence.start, c.sentence.end), c.figures, c.score, c.reasons)
+        Claim(
+            c.sentence.text,
+            *_orig(src, c.sentence.start, c.sentence.end),
+            c.figures,
+            c.score,
+            c.reasons,
+        )
         for c in score_claims(sents, block_kinds, figures, ent_offsets)
     ]
     t3 = time.perf_counter()

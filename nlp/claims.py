@@ -65,7 +65,9 @@ def score_claims(
         if values:
             score += 0.35 + min(0.1 * (len(values) - 1), 0.2)
             kinds = sorted({f.kind for f in values})
-            reasons.append(f"{len(values)} figure{'s' if len(values) > 1 else ''} ({', '.join(kinds)})")
+            reasons.append(
+                f"{len(values)} figure{'s' if len(values) > 1 else ''} ({', '.join(kinds)})"
+            )
         if any(f.role == "change" for f in values):
             score += 0.1
             reasons.append("states a change")

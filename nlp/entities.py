@@ -82,7 +82,11 @@ def _names_inside(doc: Doc, spans: list[Span], known: list[Span]) -> list[Span]:
             best = 0
             for words, _label in names.items():
                 n = len(words)
-                if n > best and i + n <= span.end and tuple(t.text for t in doc[i : i + n]) == words:
+                if (
+                    n > best
+                    and i + n <= span.end
+                    and tuple(t.text for t in doc[i : i + n]) == words
+                ):
                     best = n
             if best:
                 words = tuple(t.text for t in doc[i : i + best])
@@ -97,7 +101,9 @@ def _trim(spans: list[Span], doc: Doc) -> list[Span]:
     out: list[Span] = []
     for s in spans:
         start, end = s.start, s.end
-        while start < end and (doc[start].is_punct or doc[start].is_space or doc[start].lower_ == "the"):
+        while start < end and (
+            doc[start].is_punct or doc[start].is_space or doc[start].lower_ == "the"
+        ):
             start += 1
         while end > start and (
             doc[end - 1].is_punct or doc[end - 1].is_space or doc[end - 1].text in {"'s", "’s"}

@@ -67,7 +67,9 @@ def sentence_spans(doc: Doc) -> list[Span]:
     if cached is not None:
         return cached
     out: list[Span] = []
-    sents = doc.sents if (doc.has_annotation("SENT_START") or doc.has_annotation("DEP")) else [doc[:]]
+    sents = (
+        doc.sents if (doc.has_annotation("SENT_START") or doc.has_annotation("DEP")) else [doc[:]]
+    )
     for sent in sents:
         start = sent.start
         for tok in sent:
@@ -188,7 +190,11 @@ def _default_period(spans: list[Span]) -> str | None:
     counts: Counter[str] = Counter()
     for s in spans:
         q: Quantity = s._.quantity
-        if q.kind == "period" and isinstance(q.value, str) and re.match(r"^\d{4}-(?:Q[1-4]|H[12])$", q.value):
+        if (
+            q.kind == "period"
+            and isinstance(q.value, str)
+            and re.match(r"^\d{4}-(?:Q[1-4]|H[12])$", q.value)
+        ):
             counts[q.value] += 1
     if not counts:
         return None
@@ -232,7 +238,29 @@ def _change(span: Span, sent: Span, has_dep: bool, q: Quantity) -> str | None:
     for k in range(len(words) - 1, -1, -1):
         w = words[k]
         after = words[k + 1 :]
-        if all(a in {"by", "of", "about", "around", "nearly", "almost", "some", "roughly", "a", "an", "more", "than", "over", "just", "~", "as", "much"} for a in after):
+        if all(
+            a
+            in {
+                "by",
+                "of",
+                "about",
+                "around",
+                "nearly",
+                "almost",
+                "some",
+                "roughly",
+                "a",
+                "an",
+                "more",
+                "than",
+                "over",
+                "just",
+                "~",
+                "as",
+                "much",
+            }
+            for a in after
+        ):
             if w in lx.UP_VERBS or w in lx.CHANGE_NOUNS_UP:
                 if w in lx.CHANGE_NOUNS_UP and "of" not in after:
                     continue
@@ -253,20 +281,45 @@ def _change(span: Span, sent: Span, has_dep: bool, q: Quantity) -> str | None:
             return "up"
         if w in lx.CHANGE_NOUNS_DOWN and q.kind in {"percent", "points", "range"} and w != "loss":
             return "down"
-        if w in {"year-on-year", "year-over-year", "annual", "yearly", "quarterly", "-", "on", "year", "y/y", "yoy"}:
+        if w in {
+            "year-on-year",
+            "year-over-year",
+            "annual",
+            "yearly",
+            "quarterly",
+            "-",
+            "on",
+            "year",
+            "y/y",
+            "yoy",
+        }:
             continue
         break
     # "revenue, up 12% from ..." needs no verb; "grew 49 percent" is covered above.
     if has_dep and q.kind in {"percent", "points"}:
         head = span.root.head
-        if head.lower_ in lx.UP_VERBS and span.root.dep_ in {"dobj", "npadvmod", "advmod", "attr", "pobj"}:
+        if head.lower_ in lx.UP_VERBS and span.root.dep_ in {
+            "dobj",
+            "npadvmod",
+            "advmod",
+            "attr",
+            "pobj",
+        }:
             return "up"
-        if head.lower_ in lx.DOWN_VERBS and span.root.dep_ in {"dobj", "npadvmod", "advmod", "attr", "pobj"}:
+        if head.lower_ in lx.DOWN_VERBS and span.root.dep_ in {
+            "dobj",
+            "npadvmod",
+            "advmod",
+            "attr",
+            "pobj",
+        }:
             return "down"
     return None
 
 
-def _target_and_base(doc: Doc, spans: list[Span], i: int, frames: list[Frame]) -> tuple[int | None, int | None]:
+def _target_and_base(
+    doc: Doc, spans: list[Span], i: int, frames: list[Frame]
+) -> tuple[int | None, int | None]:
     """The figures after 'to' and 'from' in the same clause, or before ', up X%'."""
     me = spans[i]
     q: Quantity = me._.quantity
@@ -282,9 +335,21 @@ def _target_and_base(doc: Doc, spans: list[Span], i: int, frames: list[Frame]) -
         if not _comparable(q, oq):
             continue
         before = doc.text[max(me.end_char, other.start_char - 25) : other.start_char].lower()
-        if re.search(r"\bto\s*(?:a\s+record\s+|an?\s+|about\s+|around\s+|nearly\s+|almost\s+|some\s+|roughly\s+|~)?\s*$", before) and target is None:
+        if (
+            re.search(
+                r"\bto\s*(?:a\s+record\s+|an?\s+|about\s+|around\s+|nearly\s+|almost\s+|some\s+|roughly\s+|~)?\s*$",
+                before,
+            )
+            and target is None
+        ):
             target = j
-        elif re.search(r"\bfrom\s*(?:a\s+|an\s+|about\s+|around\s+|nearly\s+|almost\s+|some\s+|roughly\s+|~)?\s*$", before) and base is None:
+        elif (
+            re.search(
+                r"\bfrom\s*(?:a\s+|an\s+|about\s+|around\s+|nearly\s+|almost\s+|some\s+|roughly\s+|~)?\s*$",
+                before,
+            )
+            and base is None
+        ):
             base = j
         else:
             break
@@ -293,14 +358,18 @@ def _target_and_base(doc: Doc, spans: list[Span], i: int, frames: list[Frame]) -
         pq: Quantity = prev._.quantity
         if pq.kind not in TIME_KINDS and _comparable(q, pq):
             gap = doc.text[prev.end_char : me.start_char].lower()
-            if re.fullmatch(r"\s*,?\s*(?:up|down|an? (?:increase|rise|decrease|drop|fall) of)\s*(?:by\s*)?", gap):
+            if re.fullmatch(
+                r"\s*,?\s*(?:up|down|an? (?:increase|rise|decrease|drop|fall) of)\s*(?:by\s*)?", gap
+            ):
                 target = i - 1
                 # "A, up X% from B".
                 for j in range(i + 1, min(len(spans), i + 3)):
                     if frames[j].sentence != sent_n:
                         break
                     before = doc.text[me.end_char : spans[j].start_char].lower()
-                    if re.fullmatch(r"\s*(?:year-on-year\s*)?from\s*(?:a\s+|about\s+)?", before) and _comparable(q, spans[j]._.quantity):
+                    if re.fullmatch(
+                        r"\s*(?:year-on-year\s*)?from\s*(?:a\s+|about\s+)?", before
+                    ) and _comparable(q, spans[j]._.quantity):
                         base = j
                         break
     return target, base
@@ -329,14 +398,20 @@ def _is_share(span: Span, sent: Span) -> bool:
     if nxt is not None and nxt.lower_ in lx.SHARE_NOUNS:
         return True
     left = [t.lower_ for t in doc[max(sent.start, span.start - 3) : span.start]]
-    return any(w in lx.SHARE_VERBS for w in left) and ("for" in left or "up" in left or left[-1:] in (["represented"], ["represents"], ["comprised"]))
+    return any(w in lx.SHARE_VERBS for w in left) and (
+        "for" in left
+        or "up" in left
+        or left[-1:] in (["represented"], ["represents"], ["comprised"])
+    )
 
 
 def _noun_phrase(tok: Token) -> tuple[list[Token], Token]:
     """Left modifiers of a noun (compounds, adjectives) and the noun itself."""
     mods: list[Token] = []
     for child in tok.lefts:
-        if child.dep_ in {"compound", "amod", "nmod", "npadvmod"} or (child.dep_ in {"cc", "conj"} and child.i < tok.i):
+        if child.dep_ in {"compound", "amod", "nmod", "npadvmod"} or (
+            child.dep_ in {"cc", "conj"} and child.i < tok.i
+        ):
             mods.extend(t for t in child.subtree if t.i < tok.i)
     mods.sort(key=lambda t: t.i)
     return mods, tok
@@ -362,11 +437,22 @@ def _normalise_metric(mods: list[Token], head: Token) -> tuple[str | None, str |
     segment: list[str] = []
     for t in words:
         w = t.lower_
-        if t.ent_type_ in {"ORG", "GPE", "PERSON"} and t.dep_ in {"poss"} | {"compound"} and _is_main_like(t):
+        if (
+            t.ent_type_ in {"ORG", "GPE", "PERSON"}
+            and t.dep_ in {"poss"} | {"compound"}
+            and _is_main_like(t)
+        ):
             continue
         if w in lx.METRIC_MODIFIERS:
             metric_mods.append(w)
-        elif w in lx.WHOLE_MODIFIERS or t.is_stop or t.like_num or t.dep_ == "poss" or w in {"'s", "’s"} or w in lx.SEGMENT_NOISE:
+        elif (
+            w in lx.WHOLE_MODIFIERS
+            or t.is_stop
+            or t.like_num
+            or t.dep_ == "poss"
+            or w in {"'s", "’s"}
+            or w in lx.SEGMENT_NOISE
+        ):
             continue
         else:
             segment.append("and" if w == "&" else w)
@@ -381,7 +467,9 @@ def _is_main_like(t: Token) -> bool:
     return True
 
 
-def _metric(span: Span, sent: Span, role: str, has_dep: bool) -> tuple[str | None, str | None, Token | None]:
+def _metric(
+    span: Span, sent: Span, role: str, has_dep: bool
+) -> tuple[str | None, str | None, Token | None]:
     doc = span.doc
     noun = _metric_noun(span, sent, role, has_dep)
     if noun is None:
@@ -393,7 +481,12 @@ def _metric(span: Span, sent: Span, role: str, has_dep: bool) -> tuple[str | Non
     else:
         mods = []
         k = noun.i - 1
-        while k >= sent.start and doc[k].is_alpha and (doc[k].is_title or doc[k].is_upper or doc[k].lower_ in lx.METRIC_MODIFIERS) and not doc[k].is_sent_start:
+        while (
+            k >= sent.start
+            and doc[k].is_alpha
+            and (doc[k].is_title or doc[k].is_upper or doc[k].lower_ in lx.METRIC_MODIFIERS)
+            and not doc[k].is_sent_start
+        ):
             mods.insert(0, doc[k])
             k -= 1
         head = noun
@@ -409,7 +502,11 @@ def _segment_from_pp(head: Token) -> str | None:
         if child.dep_ == "prep" and child.lower_ in {"for", "in", "at", "from"}:
             for pobj in child.children:
                 if pobj.dep_ == "pobj" and pobj.lower_ in lx.SEGMENT_NOISE | {"market", "markets"}:
-                    words = [t.lower_ for t in pobj.subtree if t.dep_ in {"compound", "amod", "nmod"} and not t.is_stop]
+                    words = [
+                        t.lower_
+                        for t in pobj.subtree
+                        if t.dep_ in {"compound", "amod", "nmod"} and not t.is_stop
+                    ]
                     if pobj.lower_ in {"market", "markets"}:
                         words.append("market")
                     words = ["and" if w == "&" else w for w in words]
@@ -423,24 +520,46 @@ def _metric_noun(span: Span, sent: Span, role: str, has_dep: bool) -> Token | st
     prev = [t for t in doc[max(sent.start, span.start - 6) : span.start] if not t.is_space]
     # "49% of revenue", "a 49 percent jump in AI & Cloud sales", "€4.5B in revenue".
     k = 0
-    while k < len(nxt) and (nxt[k].lower_ in lx.CHANGE_NOUNS or nxt[k].lower_ in {"year-on-year", "annual", "-", "increase", "rise"} or nxt[k].lower_ in lx.SHARE_NOUNS):
+    while k < len(nxt) and (
+        nxt[k].lower_ in lx.CHANGE_NOUNS
+        or nxt[k].lower_ in {"year-on-year", "annual", "-", "increase", "rise"}
+        or nxt[k].lower_ in lx.SHARE_NOUNS
+    ):
         k += 1
     if k < len(nxt) and nxt[k].lower_ in {"of", "in"}:
         for t in nxt[k + 1 :]:
-            if t.pos_ in {"NOUN", "PROPN"} or (not doc.has_annotation("TAG") and t.is_alpha and not t.is_stop):
+            if t.pos_ in {"NOUN", "PROPN"} or (
+                not doc.has_annotation("TAG") and t.is_alpha and not t.is_stop
+            ):
                 if has_dep:
                     # The head of the phrase after the preposition.
                     head = t
-                    while head.dep_ in {"compound", "amod", "nmod"} and head.head.i > head.i and head.head.i < sent.end:
+                    while (
+                        head.dep_ in {"compound", "amod", "nmod"}
+                        and head.head.i > head.i
+                        and head.head.i < sent.end
+                    ):
                         head = head.head
                     return head
                 return t
-            if t.pos_ not in {"DET", "PRON", "ADJ", "PROPN", "CCONJ", "PUNCT", "SYM"} and doc.has_annotation("TAG"):
+            if t.pos_ not in {
+                "DET",
+                "PRON",
+                "ADJ",
+                "PROPN",
+                "CCONJ",
+                "PUNCT",
+                "SYM",
+            } and doc.has_annotation("TAG"):
                 break
     # A figure modifying a noun: "a $1B investment", "9,000 jobs", "a 27 percent annual growth rate".
     if has_dep:
         root = span.root
-        if root.dep_ in {"nummod", "compound", "amod", "nmod", "quantmod"} and root.head.pos_ in {"NOUN", "PROPN"} and root.head.i >= span.end:
+        if (
+            root.dep_ in {"nummod", "compound", "amod", "nmod", "quantmod"}
+            and root.head.pos_ in {"NOUN", "PROPN"}
+            and root.head.i >= span.end
+        ):
             return root.head
     if nxt and nxt[0].pos_ == "NOUN" and role != "change":
         t = nxt[0]
@@ -477,7 +596,13 @@ def _metric_noun(span: Span, sent: Span, role: str, has_dep: bool) -> Token | st
 
 
 def _entity(
-    doc: Doc, span: Span, sent: Span, noun: Token | None, sents: list[Span], n: int, main: str | None
+    doc: Doc,
+    span: Span,
+    sent: Span,
+    noun: Token | None,
+    sents: list[Span],
+    n: int,
+    main: str | None,
 ) -> str | None:
     # Possessive or compound entity inside the metric's phrase: "Nokia's revenue", "Nvidia's $1 billion".
     candidates: list[Span] = [e for e in sent.ents if e.label_ in ENTITY_LABELS]
@@ -518,7 +643,9 @@ def _ent_name(doc: Doc, tok: Token) -> str | None:
     return None
 
 
-def _period(doc: Doc, spans: list[Span], i: int, sent: Span, default: str | None, *, is_base: bool) -> str | None:
+def _period(
+    doc: Doc, spans: list[Span], i: int, sent: Span, default: str | None, *, is_base: bool
+) -> str | None:
     me = spans[i]
     # A base stated as "a year earlier" is the prior period, whatever the sentence says.
     after = doc.text[me.end_char : me.end_char + 60]
@@ -534,7 +661,11 @@ def _period(doc: Doc, spans: list[Span], i: int, sent: Span, default: str | None
             continue
         if label.startswith(".."):
             label = f"through {label[2:]}"
-        d = (s.start_char - me.end_char) if s.start_char >= me.end_char else 1.5 * (me.start_char - s.end_char)
+        d = (
+            (s.start_char - me.end_char)
+            if s.start_char >= me.end_char
+            else 1.5 * (me.start_char - s.end_char)
+        )
         if best is None or d < best[0]:
             best = (d, label)
     if best is not None:
@@ -546,7 +677,9 @@ def _period(doc: Doc, spans: list[Span], i: int, sent: Span, default: str | None
 
 def _future_period(spans: list[Span], sent: Span) -> bool:
     return any(
-        s._.quantity.kind == "period" and isinstance(s._.quantity.value, str) and s._.quantity.value.startswith("..")
+        s._.quantity.kind == "period"
+        and isinstance(s._.quantity.value, str)
+        and s._.quantity.value.startswith("..")
         for s in spans
         if sent.start <= s.start < sent.end
     )

@@ -124,7 +124,10 @@ METRIC_SYNONYMS: dict[str, str] = {
 
 # Verbs that name what a figure next to them measures ("invested $1B").
 VERB_METRICS: dict[str, str] = {
-    **dict.fromkeys(_forms("invest invests invested investing pledge pledged pledges commit committed"), "investment"),
+    **dict.fromkeys(
+        _forms("invest invests invested investing pledge pledged pledges commit committed"),
+        "investment",
+    ),
     **dict.fromkeys(_forms("spend spends spent spending"), "spending"),
     **dict.fromkeys(_forms("earn earns earned earning"), "profit"),
     **dict.fromkeys(_forms("raise raised raises raising"), "funding"),
@@ -157,8 +160,22 @@ FORECAST_CUES = _forms(
 )
 TARGET_CUES = _forms("target targets targeted targeting aim aims aimed aiming goal goals ambition")
 
-CONVERSION_CUES = ("or", "equivalent to", "equal to", "worth", "about", "around", "roughly",
-                   "approximately", "some", "nearly", "almost", "~", "c.", "approx.")
+CONVERSION_CUES = (
+    "or",
+    "equivalent to",
+    "equal to",
+    "worth",
+    "about",
+    "around",
+    "roughly",
+    "approximately",
+    "some",
+    "nearly",
+    "almost",
+    "~",
+    "c.",
+    "approx.",
+)
 
 SHARE_VERBS = _forms(
     "account accounts accounted accounting make makes made making represent represents "

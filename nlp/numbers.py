@@ -71,19 +71,22 @@ _SPACED_SUFFIX = frozenset({"bn", "mn", "mln", "bln", "tn", "trn", "tln", "k", "
 _NUM_RE = re.compile(
     r"""
     (?P<sign>(?:^|(?<=[\s(\[~]))[-+]\ ?)?
-    (?<![A-Za-z0-9_.,])
+    (?:(?<![A-Za-z0-9_.])|(?<=\bR)|(?<=\bRs))   # "A320" is a name; "R2bn", "Rs500" money
+    (?<!\d,\d{3})(?<![A-Za-z]-)                 # "COVID-19", "F-35" are names
     (?P<mant>
         \d{1,3}(?:,\d{3})+(?:\.\d+)?(?!,\d)
       | \d{1,2},(?:\d{2},)+\d{3}(?:\.\d+)?       # Indian grouping 12,34,567
       | \d{1,3}(?:\ \d{3})+(?:\.\d+)?(?!\d)       # SI grouping 1 234 567
+      | (?<!\d,)\d{1,3},\d{1,2}(?![\d,])(?!,\d)   # decimal comma 5,00 (not a list 22,24,26)
       | \d+\.\d+
       | \d+
       | \.\d+
     )
-    (?P<exp>[eE][-+]?\d+(?![\d.])|\^[-+]*\d+(?:\.\d+)?)?
+    (?P<exp>e[-+]?\d+(?![\d.])|\^[-+]*\d+(?:\.\d+)?)?
     (?P<frac>\ +\d{1,2}/\d{1,2}(?![\d/])|/\d+(?![\d/]))?
     (?:(?P<sp>\s*)(?P<sfx>bn|mln|mn|bln|tn|trn|tln|mil|MM|k|K|m|M|b|B|G)(?![A-Za-z0-9]))?
-    (?![A-Za-z0-9])(?!\.\d)(?!,\d{3}(?!\d))(?!:\d)
+    (?=(?:bps?|pp|pts|p)?(?![A-Za-z0-9]))   # "50p" pence, "25bp", "2pp" points
+    (?!\.\d)(?!,\d{3}(?!\d))(?!:\d)
     """,
     re.VERBOSE,
 )
@@ -99,6 +102,10 @@ _COUNT_AFTER = re.compile(
 )
 
 
+_DECIMAL_COMMA = re.compile(r"\d{1,3},\d{1,2}")
+_COMMON_DENOMINATORS = frozenset({2.0, 3.0, 4.0, 5.0, 6.0, 8.0, 10.0, 16.0, 32.0, 64.0, 100.0})
+
+
 def _half_unit(mant: str) -> float:
     """Half a unit of the last written digit of a mantissa ("4.90" -> 0.005)."""
     if "." in mant:
@@ -111,12 +118,9 @@ def _mantissa_value(mant: str) -> float:
 
 
 def _scaled_bounds(mant: str, value: float, scale: float) -> tuple[float, float]:
-    if scale != 1.0 and "." not in mant:
-        half = 0.05 * scale  # implied one decimal of the scale, see module docstring
-    else:
-        half = _half_unit(mant) * scale
-    lo, hi = value - half, value + half
-    return (lo, hi) if value >= 0 else (lo, hi)
+    # A whole mantissa with a scale has one implied decimal: see the module docstring.
+    half = 0.05 * scale if scale != 1.0 and "." not in mant else _half_unit(mant) * scale
+    return value - half, value + half
 
 
 @dataclass(slots=True)
@@ -129,6 +133,8 @@ class _Tok:
 
 def _digit_atom(text: str, m: re.Match[str]) -> Numeral | None:
     mant = m.group("mant")
+    if _DECIMAL_COMMA.fullmatch(mant):
+        mant = mant.replace(",", ".")
     sign = -1.0 if (m.group("sign") or "").startswith("-") else 1.0
     start = m.start("sign") if m.group("sign") else m.start("mant")
     end = m.end()
@@ -158,19 +164,15 @@ def _digit_atom(text: str, m: re.Match[str]) -> Numeral | None:
         # "3/4" and "2 1/4": the mantissa is the whole part or the numerator.
         num_s, den_s = frac.strip().lstrip("/").split("/") if " " in frac else (mant, frac[1:])
         den = float(den_s)
-        if den == 0:
+        # Only common fractions: "9/11", "24/7" and "17/2018" are names and dates.
+        if den not in _COMMON_DENOMINATORS or (" " not in frac and value >= den):
             return None
-        if " " in frac:
-            value = value + float(num_s) / den
-        else:
-            value = value / den
+        value = value + float(num_s) / den if " " in frac else value / den
         value *= sign
         return Numeral(start, end, value, value, value, fraction=True)
     if exp:
         if exp.startswith("^"):
-            power = float(exp.lstrip("^").replace("--", "").replace("+", "")) * (
-                -1.0 if exp.count("-") % 2 else 1.0
-            )
+            power = float(exp.strip("^+-")) * (-1.0 if exp.count("-") % 2 else 1.0)
             value = value**power
             return Numeral(start, end, sign * value, sign * value, sign * value)
         value = value * 10.0 ** int(exp[1:])
@@ -189,13 +191,36 @@ def _digit_atom(text: str, m: re.Match[str]) -> Numeral | None:
 _UNITS: dict[str, int] = {
     w: i
     for i, w in enumerate(
-        ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"]
+        [
+            "zero",
+            "one",
+            "two",
+            "three",
+            "four",
+            "five",
+            "six",
+            "seven",
+            "eight",
+            "nine",
+            "ten",
+            "eleven",
+            "twelve",
+            "thirteen",
+            "fourteen",
+            "fifteen",
+            "sixteen",
+            "seventeen",
+            "eighteen",
+            "nineteen",
+        ]
     )
 }
 _UNITS.update({"nought": 0, "naught": 0})
 _TENS: dict[str, int] = {
     w: 10 * (i + 2)
-    for i, w in enumerate(["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"])
+    for i, w in enumerate(
+        ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
+    )
 }
 _SCALES: dict[str, float] = {
     "thousand": 1e3,
@@ -262,6 +287,10 @@ _ORD_ALONE_EXCLUDED = frozenset({"first", "firsts", "second", "seconds"})
 
 _NUMBER_WORDS = frozenset(_UNITS) | frozenset(_TENS)
 _WORD_RE = re.compile(r"[A-Za-z]+|[-–/]|\d")
+_TOKEN_RE = re.compile(
+    r"(?P<w>[A-Za-z]+)|" + _NUM_RE.pattern + r"|(?P<p>[-–/])",
+    re.VERBOSE,
+)
 _GAP_OK = re.compile(r"[ \t]*\n?[ \t]*")
 
 
@@ -277,25 +306,23 @@ class _Stream:
     def __init__(self, text: str) -> None:
         self.text = text
         toks: list[_Tok] = []
-        pos = 0
-        for m in _NUM_RE.finditer(text):
-            atom = _digit_atom(text, m)
-            self._words(text, pos, m.start(), toks)
-            if atom is not None:
-                toks.append(_Tok(atom.start, atom.end, "#", atom))
-                pos = atom.end
+        add = toks.append
+        for m in _TOKEN_RE.finditer(text):
+            kind = m.lastgroup
+            if kind == "w":
+                add(_Tok(m.start(), m.end(), m.group().lower()))
+            elif kind == "p":
+                add(_Tok(m.start(), m.end(), m.group()))
             else:
-                toks.append(_Tok(m.start(), m.end(), "?"))  # opaque: "5G", "1m"
-                pos = m.end()
-        self._words(text, pos, len(text), toks)
+                atom = _digit_atom(text, m)
+                if atom is not None:
+                    add(_Tok(atom.start, atom.end, "#", atom))
+                    if atom.end < m.end():  # a suffix we declined: "10 m"
+                        for w in _WORD_RE.finditer(text, atom.end, m.end()):
+                            add(_Tok(w.start(), w.end(), w.group().lower()))
+                else:
+                    add(_Tok(m.start(), m.end(), "?"))  # opaque: "5G", "1m"
         self.toks = toks
-
-    @staticmethod
-    def _words(text: str, a: int, b: int, out: list[_Tok]) -> None:
-        if a >= b:
-            return
-        for m in _WORD_RE.finditer(text, a, b):
-            out.append(_Tok(m.start(), m.end(), m.group().lower()))
 
     def adjacent(self, i: int, j: int) -> bool:
         """Only blanks (at most one line break) between token i and token j."""
@@ -316,6 +343,7 @@ class _Parse:
     #: Token index of the last "and" joined inside, and the value before it.
     and_at: int = -1
     before_and: float = 0.0
+    scale_before_and: float = 1.0
 
 
 def _cardinal(s: _Stream, i: int, stop: int) -> _Parse | None:
@@ -329,6 +357,7 @@ def _cardinal(s: _Stream, i: int, stop: int) -> _Parse | None:
     place = 1.0
     and_at = -1
     before_and = 0.0
+    scale_before_and = 1.0
     j = i
     result: _Parse | None = None
 
@@ -424,10 +453,16 @@ def _cardinal(s: _Stream, i: int, stop: int) -> _Parse | None:
                 break
             probe = _cardinal(s, j + 1, stop)
             lim = 10.0 if last == "tens" else place
-            if probe is None or not (0 < probe.value < lim):
+            if probe is None or probe.value <= 0:
+                break
+            if not probe.value < lim and not (
+                # "two hundred and two thousand": the group goes on under a larger scale
+                last == "hundred" and probe.last == "scale" and probe.value / probe.scale < 100
+            ):
                 break
             and_at = j
             before_and = total + hundreds + small
+            scale_before_and = scale_used if last == "scale" else 1.0
             place = lim
             last = "and"
             j += 1
@@ -438,6 +473,7 @@ def _cardinal(s: _Stream, i: int, stop: int) -> _Parse | None:
     if result is not None:
         result.and_at = and_at if and_at < result.end else -1
         result.before_and = before_and
+        result.scale_before_and = scale_before_and
     return result
 
 
@@ -465,7 +501,69 @@ _SCALE_AFTER = frozenset({"million", "billion", "trillion", "thousand"})
 # Words after "a fifth"/"one third" that leave it a fraction; any other word is
 # the noun of an ordinal ("a third term", "a fifth straight year").
 _FRACTION_FOLLOWERS = frozenset(
-    ["of", "the", "a", "an", "and", "or", "but", "in", "on", "at", "to", "from", "by", "for", "with", "as", "than", "more", "less", "this", "that", "its", "their", "his", "her", "our", "your", "since", "over", "after", "before", "last", "percent", "per", "cent", "pct", "million", "billion", "trillion", "thousand", "stake", "share", "higher", "lower", "is", "was", "were", "are", "has", "have", "had", "will", "would", "could", "can", "may", "might", "be", "been", "said", "says"]
+    [
+        "of",
+        "the",
+        "a",
+        "an",
+        "and",
+        "or",
+        "but",
+        "in",
+        "on",
+        "at",
+        "to",
+        "from",
+        "by",
+        "for",
+        "with",
+        "as",
+        "than",
+        "more",
+        "less",
+        "this",
+        "that",
+        "its",
+        "their",
+        "his",
+        "her",
+        "our",
+        "your",
+        "since",
+        "over",
+        "after",
+        "before",
+        "last",
+        "percent",
+        "per",
+        "cent",
+        "pct",
+        "million",
+        "billion",
+        "trillion",
+        "thousand",
+        "stake",
+        "share",
+        "higher",
+        "lower",
+        "is",
+        "was",
+        "were",
+        "are",
+        "has",
+        "have",
+        "had",
+        "will",
+        "would",
+        "could",
+        "can",
+        "may",
+        "might",
+        "be",
+        "been",
+        "said",
+        "says",
+    ]
 )
 
 
@@ -478,10 +576,6 @@ def _fraction_tail_ok(s: _Stream, k: int, plural: bool) -> bool:
     if plural:
         return True
     return nxt in _FRACTION_FOLLOWERS
-
-
-def _words_value_only(s: _Stream, a: int, b: int) -> bool:
-    return all(s.toks[k].num is None for k in range(a, b))
 
 
 _PhraseResult = tuple[int, float, float, float, bool, float, bool]
@@ -553,6 +647,17 @@ def _phrase(s: _Stream, i: int) -> _PhraseResult | None:
         if frac is not None:
             j, value = frac
             fraction = True
+    if (
+        not fraction
+        and words
+        and j + 1 < n
+        and toks[j].low == "and"
+        and toks[j + 1].low in _ORD
+        and not _ORD[toks[j + 1].low][1]
+        and toks[j + 1].low not in ("half", "quarter")
+        and s.adjacent(j, j + 1)
+    ):
+        return None  # "the one hundred and fifth": an ordinal
     if not fraction and j < n and toks[j].low == "and" and s.adjacent(j - 1, j):
         tail = _and_fraction(s, j + 1)
         if tail is not None:
@@ -571,7 +676,7 @@ def _phrase(s: _Stream, i: int) -> _PhraseResult | None:
                 value += fv  # "five and a quarter"
             fraction = True
             j = k
-    if fraction and words:
+    if fraction and words and card.and_at < 0:
         sc = _scale_after(s, j)
         if sc is not None and card.last != "scale":
             j, scv = sc
@@ -591,7 +696,8 @@ def _phrase(s: _Stream, i: int) -> _PhraseResult | None:
     if words:
         return j, value, value, value, True, scale, fraction
     first = toks[i].num
-    assert first is not None
+    if first is None:  # "one million 500": words then digits, taken as exact
+        return j, value, value, value, False, scale, fraction
     if j == i + 1:
         lo, hi = sorted((first.low * sign, first.high * sign))
         return j, first.value * sign, lo, hi, False, first.scale, first.fraction
@@ -608,7 +714,7 @@ def _fraction_after(s: _Stream, i: int, card: _Parse) -> tuple[int, float] | Non
     n = len(toks)
     j = card.end
     o = _ordinal_at(s, j)
-    if o is None and toks[j].low == "-" and j + 1 < n and s.tight(j, j + 1):
+    if o is None and toks[j].low == "-" and j + 1 < n and s.adjacent(j, j + 1):
         o = _ordinal_at(s, j + 1)  # "one-third", "five - eighths"
         if o is None:
             c = _compound_den(s, j + 1)
@@ -633,7 +739,14 @@ def _fraction_after(s: _Stream, i: int, card: _Parse) -> tuple[int, float] | Non
         num = _UNITS[toks[card.end - 1].low]
         if word in _ORD_ALONE_EXCLUDED or plural != (num != 1):
             return None
-        return k, card.before_and + num / d
+        f = num / d
+        sc = _scale_after(s, k)
+        if sc is not None and toks[k].low != "of":
+            k, scv = sc
+            f *= scv  # "one billion and three quarters million"
+        else:
+            f *= card.scale_before_and  # "two million and one half"
+        return k, card.before_and + f
     # The longest compound denominator that leaves a whole numerator:
     # "one hundred thirty fifths" is 100/35, "one hundred one thousand fifths" 100/1005.
     for split in range(i + 1, j):
@@ -661,8 +774,24 @@ def _fraction_after(s: _Stream, i: int, card: _Parse) -> tuple[int, float] | Non
 
 
 _PERIOD_BEFORE = frozenset(
-    "the past last next previous first recent consecutive straight successive those these "
-    "its their for over".split()
+    [
+        "the",
+        "past",
+        "last",
+        "next",
+        "previous",
+        "first",
+        "recent",
+        "consecutive",
+        "straight",
+        "successive",
+        "those",
+        "these",
+        "its",
+        "their",
+        "for",
+        "over",
+    ]
 )
 
 
@@ -697,7 +826,7 @@ def _and_fraction(s: _Stream, j: int) -> tuple[int, float] | None:
     o = _ordinal_at(s, k)
     if o is None:
         return None
-    d, plural, e = o
+    d, _plural, e = o
     if toks[k].low in _ORD_ALONE_EXCLUDED:
         return None
     # Compound denominator after "and": "a thirtieth" is simple; "a twenty-first" rare.
@@ -719,13 +848,20 @@ def _ratio(s: _Stream, j: int, value: float, words: bool, card: _Parse) -> tuple
     den = _cardinal(s, k, n)
     if den is None or den.value <= 0 or den.last in ("scale", "dozen"):
         return None
-    if w == "in":
-        # "one in five"; "2 in 2019" is a year, "won 3 in 90 minutes" a count.
-        if not (1 <= value <= 10 and value < den.value <= 1000) or toks[k].num and toks[k].num.value >= 100:
-            return None
-    if w == "over" and den.end < n and s.adjacent(den.end - 1, den.end):
-        if toks[den.end].low.isalpha():
-            return None  # "over 3 years": a duration, not a ratio
+    first = toks[k].num
+    # "one in five"; "2 in 2019" is a year, "won 3 in 90 minutes" a count.
+    if w == "in" and (
+        not (1 <= value <= 10 and value < den.value <= 1000)
+        or (first is not None and first.value >= 100)
+    ):
+        return None
+    if (
+        w == "over"
+        and den.end < n
+        and s.adjacent(den.end - 1, den.end)
+        and toks[den.end].low.isalpha()
+    ):
+        return None  # "over 3 years": a duration, not a ratio
     return den.end, value / den.value
 
 
@@ -819,13 +955,9 @@ def _article_phrase(s: _Stream, i: int, sign: float) -> _PhraseResult | None:
     return e, v, v, v, True, 1.0, True
 
 
-def _starts_phrase(t: _Tok) -> bool:
-    return (
-        t.num is not None
-        or t.low in _UNITS
-        or t.low in _TENS
-        or t.low in ("a", "an", "half", "quarter", "minus", "negative")
-    )
+_STARTERS = (
+    frozenset(_UNITS) | frozenset(_TENS) | {"a", "an", "half", "quarter", "minus", "negative", "#"}
+)
 
 
 def find_numerals(text: str) -> list[Numeral]:
@@ -837,7 +969,7 @@ def find_numerals(text: str) -> list[Numeral]:
     n = len(toks)
     while i < n:
         t = toks[i]
-        if not _starts_phrase(t):
+        if t.low not in _STARTERS:
             i += 1
             continue
         p = _phrase(s, i)

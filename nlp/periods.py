@@ -175,7 +175,9 @@ _ANNUAL = re.compile(
     r"|a\s+year(?![\s-]+(?:earlier|ago|before|later|after|on|over|long|old|end|to)\b)(?!-))\b"
 )
 
-_WINDOW = 90  # chars around an anchor word; longer than any word pattern's reach
+# Chars either side of an anchor word; more than any word pattern reaches
+# ("the corresponding period of the previous year" is 41 before "year").
+_WINDOW = 48
 
 
 def _month_end(year: int, month: int) -> dt.date:
@@ -208,6 +210,7 @@ class _Finder:
         self.low = text.lower()
         self.ref = reference
         self.found: list[Quantity] = []
+        self._windows: dict[tuple[str, ...], list[tuple[int, int]]] = {}
 
     def add(
         self,
@@ -237,21 +240,27 @@ class _Finder:
 
     def scan(self, rx: re.Pattern[str], *anchors: str) -> Iterator[re.Match[str]]:
         """`rx.finditer` restricted to windows around the (lower-case) anchor words."""
+        merged = self._windows.get(anchors)
+        if merged is None:
+            merged = self._windows[anchors] = self._merge(anchors)
+        for lo, hi in merged:
+            yield from rx.finditer(self.text, lo, hi)
+
+    def _merge(self, anchors: tuple[str, ...]) -> list[tuple[int, int]]:
         spans: list[tuple[int, int]] = []
         for anchor in anchors:
             i = self.low.find(anchor)
             while i >= 0:
-                spans.append((max(0, i - _WINDOW), i + len(anchor) + _WINDOW))
+                spans.append((max(0, i - _WINDOW), min(len(self.text), i + len(anchor) + _WINDOW)))
                 i = self.low.find(anchor, i + 1)
         spans.sort()
-        merged: list[list[int]] = []
+        merged: list[tuple[int, int]] = []
         for lo, hi in spans:
             if merged and lo <= merged[-1][1]:
-                merged[-1][1] = max(merged[-1][1], hi)
+                merged[-1] = (merged[-1][0], max(merged[-1][1], hi))
             else:
-                merged.append([lo, hi])
-        for lo, hi in merged:
-            yield from rx.finditer(self.text, lo, min(hi, len(self.text)))
+                merged.append((lo, hi))
+        return merged
 
     # -- dates ---------------------------------------------------------------
 

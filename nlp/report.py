@@ -71,7 +71,13 @@ class Report:
             "date": self.date.isoformat() if self.date else None,
             "model": self.model,
             "summary": [
-                {"text": s.text, "start": s.start, "end": s.end, "line": s.line, "score": _num(s.score)}
+                {
+                    "text": s.text,
+                    "start": s.start,
+                    "end": s.end,
+                    "line": s.line,
+                    "score": _num(s.score),
+                }
                 for s in self.summary
             ],
             "entities": [
@@ -80,7 +86,13 @@ class Report:
                     "label": e.label,
                     "count": e.count,
                     "mentions": [
-                        {"start": m.start, "end": m.end, "line": m.line, "column": m.column, "text": m.text}
+                        {
+                            "start": m.start,
+                            "end": m.end,
+                            "line": m.line,
+                            "column": m.column,
+                            "text": m.text,
+                        }
                         for m in e.mentions
                     ],
                 }

@@ -15,8 +15,19 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 MARK = re.compile(r"\[\[(.*?)\|\|(.*?)\]\]", re.S)
 RULES = {
-    "NC101", "NC102", "NC104", "NC105", "NC111", "NC112", "NC121",
-    "NC122", "NC123", "NC131", "NC132", "NC141", "NC142",
+    "NC101",
+    "NC102",
+    "NC104",
+    "NC105",
+    "NC111",
+    "NC112",
+    "NC121",
+    "NC122",
+    "NC123",
+    "NC131",
+    "NC132",
+    "NC141",
+    "NC142",
 }
 
 
@@ -74,8 +85,10 @@ def main() -> None:
     for entry in manifest:
         for p in entry["planted"]:
             counts[p["rule"]] = counts.get(p["rule"], 0) + 1
-    print(f"{len(manifest)} articles; planted per rule:",
-          ", ".join(f"{r} {n}" for r, n in sorted(counts.items())))
+    print(
+        f"{len(manifest)} articles; planted per rule:",
+        ", ".join(f"{r} {n}" for r, n in sorted(counts.items())),
+    )
 
 
 if __name__ == "__main__":

@@ -20,7 +20,7 @@ import re
 from dataclasses import dataclass, replace
 from typing import Literal
 
-from newscheck.nlp.checks.intervals import ABOUT, NEARLY, Interval, interval, overlaps
+from newscheck.nlp.checks.intervals import ABOUT, NEARLY, Interval, interval, overlaps, stated
 from newscheck.nlp.checks.registry import CheckContext
 from newscheck.nlp.types import Figure
 
@@ -34,8 +34,62 @@ ADDITIVE_KINDS = frozenset({"money", "number"})
 #: Metrics that are averages or ratios: a part's value may exceed the whole's.
 NON_ADDITIVE_METRIC = re.compile(
     r"\b(average|mean|median|per|rate|ratio|margin|price|yield|multiple|share price|"
-    r"valuation|salary|wage|productivity|growth)\b"
+    r"valuation|salary|wage|productivity|growth|capacity|quota|target|plan|budget|gdp|"
+    r"level|value|normal|forecast|estimate|goal)\b"
 )
+#: A frame's metric or segment made of unit words, numbers or company suffixes
+#: is the extractor reading the wrong noun ("mln tonnes", "$ 1b", "corp"):
+#: nothing to compare.
+_NOISE = re.compile(
+    r"\d|[$€£¥%]|\b(?:mln|million|billion|bln|trillion|pct|percent|dlrs|dollars?|cents|tonnes|tons|"
+    r"bpd|barrels|ounces|points?|year|years|quarter|month|week|day|corp|inc|co|ltd|plc|ag|sa|nv|"
+    r"january|february|march|april|may|june|july|august|september|october|november|december)\b",
+    re.IGNORECASE,
+)
+#: Words that qualify a measure rather than name a part of it ("cumulative
+#: deficit", "additional shares"): not a segment of the whole.
+_NOT_SEGMENT = re.compile(
+    r"\b(?:cumulative|additional|extra|new|total|combined|overall|annual|annuali[sz]ed|average|"
+    r"net|gross|adjusted|underlying|comparable|organic|other|remaining|closing|opening|exercise)\b",
+    re.IGNORECASE,
+)
+
+
+def single_subject(ctx: CheckContext) -> bool:
+    """The article is about one organisation: at most one ORG is named more than once.
+
+    Then a figure whose frame found no entity is that organisation's, and two
+    such figures may be compared.
+    """
+    repeated = {e.text for e in ctx.entities if e.label == "ORG" and e.count > 1}
+    return len(repeated) <= 1
+
+
+def sane_metric(fig: Figure) -> bool:
+    return fig.metric is not None and not _NOISE.search(fig.metric)
+
+
+def noisy(text: str | None) -> bool:
+    return text is not None and bool(_NOISE.search(text))
+
+
+def sane_segment(fig: Figure) -> bool:
+    """The frame's segment names a part (a unit, a product, a region)."""
+    seg = fig.segment
+    return seg is not None and not _NOISE.search(seg) and not _NOT_SEGMENT.search(seg)
+
+
+def comparable_size(a: float, b: float) -> bool:
+    """Two statements of one fact are within a factor of 2 of each other.
+
+    Past that, a mismatch is far likelier to be two different facts given the
+    same frame (a table row, a per-share and a total figure) than a typo.
+    """
+    a, b = abs(a), abs(b)
+    if a == 0 or b == 0 or not (math.isfinite(a) and math.isfinite(b)):
+        return a == b
+    return max(a, b) / min(a, b) <= 2
+
 
 #: "doubled" is never said to a stated precision: copy says "doubled" of a
 #: 1.9x or a 2.15x rise without being wrong. 10% either side of the word's
@@ -77,6 +131,36 @@ def value(fig: Figure) -> float:
     return float(fig.value) if isinstance(fig.value, int | float) else math.nan
 
 
+#: How far a round number in copy may be from what it rounds: "fell £600"
+#: for a £596 fall, "€700M" for €680M. Bounded by the digits: "€1B" stays
+#: ±5% (its stated interval), "£610" is exact to the pound.
+ROUND_NUMBER = 0.05
+
+
+def rounded(fig: Figure) -> Interval:
+    """The stated interval, widened for a round number's trailing zeros.
+
+    The recognisers take "600" to be exact to the unit (599.5..600.5), which
+    is right for a reported level but too strict for a change the writer
+    worked out: a £596 fall is written "fell £600". Used for change sizes. A whole number of its
+    stated step (value/step) with z trailing zeros may stand for anything
+    within half of 10^z steps, but never more than `ROUND_NUMBER` of itself.
+    """
+    lo, hi = stated(fig)
+    v = value(fig)
+    step = hi - lo
+    if not (math.isfinite(v) and step > 0 and v != 0):
+        return lo, hi
+    n = round(abs(v) / step)
+    if n == 0 or abs(abs(v) / step - n) > 1e-6:
+        return lo, hi
+    zeros = len(str(n)) - len(str(n).rstrip("0"))
+    if zeros == 0:
+        return lo, hi
+    slack = min(0.5 * 10**zeros * step, ROUND_NUMBER * abs(v))
+    return min(lo, v - slack), max(hi, v + slack)
+
+
 def span_of(fig: Figure) -> Interval:
     """The figure's interval with its approximators folded in."""
     return interval(fig, widen=True)
@@ -86,16 +170,24 @@ def magnitude(fig: Figure) -> tuple[Interval, Direction | None]:
     """A change's size as a non-negative interval, and its stated direction.
 
     Frames give "fell 10%" as 10 with direction "down"; a signed -10 is read
-    the same way, so that "more than" keeps meaning "a larger fall".
+    the same way, so that "more than" keeps meaning "a larger fall". A round
+    change ("£600") may be rounded: see `rounded`.
     """
     v = value(fig)
     direction = fig.direction
+    lo, hi = rounded(fig)
     if v < 0:
-        lo = fig.low if isinstance(fig.low, int | float) else v
-        hi = fig.high if isinstance(fig.high, int | float) else v
-        fig = replace(fig, value=-v, low=-float(hi), high=-float(lo))
+        fig = replace(fig, value=-v, low=-hi, high=-lo)
         direction = direction or "down"
+    else:
+        fig = replace(fig, low=lo, high=hi)
     return span_of(fig), direction
+
+
+def multiplier_value(fig: Figure) -> float:
+    """The ratio new/old a multiplier names: 2 for "doubled", 0.5 for "halved" (or "fell twofold")."""
+    v = abs(value(fig))
+    return 1 / v if fig.direction == "down" and v > 1 else v
 
 
 def multiplier_ratio(fig: Figure) -> Interval:
@@ -105,10 +197,8 @@ def multiplier_ratio(fig: Figure) -> Interval:
     "fell threefold" 1/3. "More than doubled" is open above, "more than
     halved" open below (a deeper fall).
     """
-    v = abs(value(fig))
+    v = multiplier_value(fig)
     down = fig.direction == "down"
-    if down and v > 1:
-        v = 1 / v
     lo, hi = v * (1 - MULTIPLIER_TOLERANCE), v * (1 + MULTIPLIER_TOLERANCE)
     match fig.approx:
         case "about":
@@ -242,7 +332,7 @@ def whole_key(fig: Figure) -> tuple[object, ...]:
 
 def same_whole(a: Figure, b: Figure, *, same_sentence: bool) -> bool:
     """Same metric/entity/period/unit; across sentences entity and period must be known."""
-    if a.metric is None or whole_key(a) != whole_key(b):
+    if not sane_metric(a) or whole_key(a) != whole_key(b):
         return False
     return same_sentence or (a.entity is not None and resolved_period(a.period))
 
@@ -280,6 +370,15 @@ def lead_in(ctx: CheckContext, fig: Figure) -> str:
     return ctx.text[start:stop]
 
 
+def clause(ctx: CheckContext, fig: Figure) -> str:
+    """The clause the figure sits in: from the last clause break before it to the next after it."""
+    start, end = sentence_bounds(ctx, fig)
+    a_start, a_end = min(max(fig.a_start, start), end), min(max(fig.a_end, start), end)
+    breaks = [m.end() for m in _CLAUSE_END.finditer(ctx.text, start, a_start)]
+    after = _CLAUSE_END.search(ctx.text, a_end, end)
+    return ctx.text[breaks[-1] if breaks else start : after.start() if after else end]
+
+
 def just_before(ctx: CheckContext, fig: Figure, chars: int = 30) -> str:
     start, _ = sentence_bounds(ctx, fig)
     a_start = max(fig.a_start, start)
@@ -308,9 +407,13 @@ BASIS_MOM = _rx(
 #: Versions of a measure that differ from the reported one.
 _QUALIFIERS = {
     "adjusted": _rx(r"\b(?:adjusted|underlying|comparable|non-gaap|pro[- ]forma|excluding)"),
-    "organic": _rx(r"\b(?:organic(?:ally)?|like[- ]for[- ]like|constant[- ]currenc(?:y|ies)|"
-                   r"constant exchange|at constant)"),
-    "cumulative": _rx(r"\b(?:cumulative|combined|in total|altogether|annuali[sz]ed|run[- ]rate|average)\b"),
+    "organic": _rx(
+        r"\b(?:organic(?:ally)?|like[- ]for[- ]like|constant[- ]currenc(?:y|ies)|"
+        r"constant exchange|at constant)"
+    ),
+    "cumulative": _rx(
+        r"\b(?:cumulative|combined|in total|altogether|annuali[sz]ed|run[- ]rate|average)\b"
+    ),
     "real": _rx(r"\b(?:in real terms|inflation[- ]adjusted|nominal)\b"),
 }
 #: Someone other than the subject states the figure.
@@ -342,25 +445,30 @@ SURVEY = _rx(
 )
 
 
+def superseded(ctx: CheckContext, fig: Figure) -> bool:
+    """A revised, earlier or former version of the figure ("its earlier 16% outlook").
+
+    Phrases naming the comparison period ("from a year earlier") are not
+    revisions and are taken out first.
+    """
+    window = lead_in(ctx, fig)
+    for rx in (BASIS_YOY, BASIS_QOQ, BASIS_MOM, TIME_SHIFT):
+        window = rx.sub(" ", window)
+    return bool(REVISION.search(window))
+
+
 def plain_statement(ctx: CheckContext, fig: Figure, targets: set[str]) -> bool:
     """Nothing around the figure makes it another time or version than its frame says.
 
     Used before comparing figures across sentences: the "from" side of a
-    comparison, a year-earlier value and a superseded outlook all keep the
+    comparison, a year-earlier value and a superseded outlook all carry the
     frame of the current one.
     """
-    if compared_side(ctx, fig):
+    if compared_side(ctx, fig) or superseded(ctx, fig):
         return False
-    window = lead_in(ctx, fig)
-    if is_change(fig):
-        # "from a year earlier" is what a change is measured against, not another time.
-        for rx in (BASIS_YOY, BASIS_QOQ, BASIS_MOM):
-            window = rx.sub(" ", window)
-        return not REVISION.search(window)
-    # The target of a change is the current value even in a "year earlier" sentence.
-    if fig.id not in targets and TIME_SHIFT.search(window):
-        return False
-    return not REVISION.search(window)
+    # A change's "from a year earlier" is its basis; the target of a change is
+    # the current value even in a "year earlier" sentence.
+    return is_change(fig) or fig.id in targets or not TIME_SHIFT.search(lead_in(ctx, fig))
 
 
 def context_marks(ctx: CheckContext, fig: Figure) -> tuple[object, ...]:
@@ -373,14 +481,28 @@ def context_marks(ctx: CheckContext, fig: Figure) -> tuple[object, ...]:
     return (qualifiers(window), bool(SOURCE.search(window)), change_basis)
 
 
+def listed_item(ctx: CheckContext, fig: Figure) -> bool:
+    """An item of a list as such: not a comparison's other side, an earlier value or an estimate.
+
+    Lets a figure whose frame has no segment ("€3B from hardware") count as one
+    part of a breakdown stated in its sentence.
+    """
+    if compared_side(ctx, fig):
+        return False
+    local = clause(ctx, fig)
+    return not (TIME_SHIFT.search(local) or SOURCE.search(local) or REVISION.search(local))
+
+
 def qualifiers(text: str) -> frozenset[str]:
     return frozenset(k for k, rx in _QUALIFIERS.items() if rx.search(text))
 
 
 def basis(text: str) -> str | None:
-    """"yoy", "qoq", "mom" or None when ambiguous (more than one cue)."""
+    """ "yoy", "qoq", "mom" or None when ambiguous (more than one cue)."""
     found = {
-        name for name, rx in (("yoy", BASIS_YOY), ("qoq", BASIS_QOQ), ("mom", BASIS_MOM)) if rx.search(text)
+        name
+        for name, rx in (("yoy", BASIS_YOY), ("qoq", BASIS_QOQ), ("mom", BASIS_MOM))
+        if rx.search(text)
     }
     if len(found) > 1:
         return None

@@ -71,11 +71,6 @@ class RateRange:
     first: date  # ECB days actually used
     last: date
 
-    @property
-    def partial(self) -> bool:
-        """True when the data stops (or starts) inside the period asked."""
-        return self.last < self.end or self.first > self.start
-
 
 class ReferenceRates:
     """Per-day euro reference rates; build with `ReferenceRates.load()`."""

@@ -1,1 +1,12 @@
 """Rule modules; importing this package registers every rule."""
+
+from newscheck.nlp.checks.rules import (  # noqa: F401
+    conversions,
+    dates,
+    growth,
+    multiplier,
+    names,
+    parts,
+    points,
+    repeated,
+)

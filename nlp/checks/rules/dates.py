@@ -96,18 +96,20 @@ _ANCHORS: tuple[tuple[Kind, re.Pattern[str]], ...] = (
         "org",
         re.compile(
             r"\b(?:founded|established|set up|incorporated|formed|launched|created|opened"
-            rf"|introduced|debuted|started)\s+(?:back\s+)?(?:(?:in|on)\s+)?{_DAY_MONTH}{_YEAR}\b"
+            rf"|introduced|debuted|started)\s+(?:back\s+)?(?:(?:in|on)\s+)?{_DAY_MONTH}{_YEAR}\b",
+            re.IGNORECASE,  # "Founded in 1865, ..."
         ),
     ),
-    ("org", re.compile(rf"\bdat(?:es|ing)\s+back\s+to\s+{_YEAR}\b")),
+    ("org", re.compile(rf"\bdat(?:es|ing)\s+back\s+to\s+{_YEAR}\b", re.IGNORECASE)),
     (
         "org",
         re.compile(
             rf"\b(?:its|the|their)\s+{_YEAR}\s+"
-            r"(?:founding|foundation|launch|debut|creation|inception|listing|IPO|opening)\b"
+            r"(?:founding|foundation|launch|debut|creation|inception|listing|IPO|opening)\b",
+            re.IGNORECASE,
         ),
     ),
-    ("person", re.compile(rf"\bborn\s+(?:(?:in|on)\s+)?{_DAY_MONTH}{_YEAR}\b")),
+    ("person", re.compile(rf"\bborn\s+(?:(?:in|on)\s+)?{_DAY_MONTH}{_YEAR}\b", re.IGNORECASE)),
 )
 
 #: Sentence patterns claiming an elapsed number of years (`n` group).
@@ -136,6 +138,7 @@ _CLAIMS: tuple[tuple[Kind, re.Pattern[str]], ...] = (
 #: 150-year-old", "will turn 50"): too uncertain to check.
 _OTHER_TIME = re.compile(r"\b(?:then|will|would|turns?|turning|next year|last year)\b", re.I)
 _ANY_YEAR = re.compile(rf"\b(?:{_YEAR_RE})\b")
+_SINCE = re.compile(r"\bsince\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -162,10 +165,7 @@ def _anchors(s: Sentence) -> list[_Anchor]:
     out = []
     for kind, pat in _ANCHORS:
         for m in pat.finditer(s.text):
-            year, span = int(m["year"]), m.span()
-            out.append(
-                _Anchor(kind, year, s.start + span[0], s.start + span[1], m[0], m.start("year"))
-            )
+            out.append(_Anchor(kind, int(m["year"]), s.start + m.start(), s.start + m.end(), m[0]))
     return out
 
 
@@ -205,8 +205,26 @@ def sentences_of(ctx: CheckContext) -> list[Sentence]:
     return out
 
 
-def _years(s: Sentence, ref_year: int | None) -> list[int]:
-    return [int(y) for y in _ANY_YEAR.findall(s.text) if ref_year is None or int(y) != ref_year]
+def _blocking_years(s: Sentence, c: _Claim, ref_year: int | None, skip: list[_Anchor]) -> bool:
+    """Whether another year in the sentence may be the time the claim refers to.
+
+    A year before the claim ("In 2015, the 150-year-old firm") or after it
+    ("the 150-year-old firm was sold in 2015") may be; a starting point after
+    "since" ("has scored 48 goals since joining in 2021") is not. The article's
+    own year (a dateline sharing the sentence) is the reference anyway.
+    """
+    own = [(a.start - s.start, a.end - s.start) for a in skip if a.start >= s.start]
+    if c.at_span is not None:
+        own.append((c.at_span[0] - s.start, c.at_span[1] - s.start))
+    for m in _ANY_YEAR.finditer(s.text):
+        if int(m[0]) == ref_year or any(lo <= m.start() < hi for lo, hi in own):
+            continue
+        if m.start() > c.end - s.start and _SINCE.search(
+            s.text[max(0, m.start() - 40) : m.start()]
+        ):
+            continue
+        return True
+    return False
 
 
 def _compatible(a: _Anchor, c: _Claim) -> bool:
@@ -242,7 +260,12 @@ class AgeVsYear(Rule):
         for k, (s, anchors, claims) in enumerate(found):
             for c in claims:
                 pair = self._anchor_for(c, s, anchors, ref_year)
-                if pair is None and k > 0 and len(claims) == 1 and not _years(s, ref_year):
+                if (
+                    pair is None
+                    and k > 0
+                    and len(claims) == 1
+                    and not _blocking_years(s, c, ref_year, [])
+                ):
                     # "Nokia was founded in 1865. The 160-year-old company ..."
                     prev_anchors = [a for a in found[k - 1][1] if _compatible(a, c)]
                     if len(prev_anchors) == 1 and not _OTHER_TIME.search(
@@ -259,14 +282,7 @@ class AgeVsYear(Rule):
         if len(usable) != 1:
             return None  # none, or ambiguous: which year does the age go with?
         a = usable[0]
-        # Another year in the sentence may be the time the age refers to
-        # ("In 2015, the then 150-year-old company"): leave it.
-        # The dateline's year may share the sentence; it is the reference anyway.
-        others = _years(s, ref_year)
-        for own in (a.year, c.at):
-            if own in others:
-                others.remove(own)
-        if others or _OTHER_TIME.search(s.text[: c.start - s.start]):
+        if _blocking_years(s, c, ref_year, [a]) or _OTHER_TIME.search(s.text[: c.start - s.start]):
             return None
         return a
 

@@ -14,6 +14,7 @@ percent change to a target implies, as information.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from newscheck.nlp.checks.common import (
@@ -26,15 +27,19 @@ from newscheck.nlp.checks.common import (
     is_change,
     is_numeric,
     iv6,
+    just_before,
     kind_class,
     magnitude,
     movement,
     noun,
-    plain_statement,
     prior_period,
+    r6,
     resolved_period,
+    sane_metric,
     sentence_text,
     sig,
+    span_of,
+    superseded,
     value,
     verb,
 )
@@ -42,11 +47,8 @@ from newscheck.nlp.checks.intervals import Interval
 from newscheck.nlp.checks.registry import CheckContext, Rule, register
 from newscheck.nlp.types import CheckResult, Figure
 
+FROM_BEFORE = re.compile(r"\bfrom\s*(?:about\s+|around\s+|some\s+)?$", re.IGNORECASE)
 _ABSOLUTE = {("money", "money"), ("number", "number"), ("points", "percent")}
-
-
-def _level_kind(fig: Figure) -> str:
-    return kind_class(fig)
 
 
 def _same_scale(t: Figure, b: Figure) -> bool:
@@ -64,6 +66,26 @@ def changes_with_target(ctx: CheckContext) -> Iterator[tuple[Figure, Figure]]:
             yield c, t
 
 
+def _from_in_clause(ctx: CheckContext, change: Figure, target: Figure) -> Figure | None:
+    """The base of "climbed from $40M to $52M, up 20%" when the frames linked only the target.
+
+    A level of the target's metric and unit, right after "from", before the
+    target in the same sentence.
+    """
+    for f in ctx.figures:
+        if (
+            f.sentence == target.sentence
+            and f.a_start < target.a_start
+            and f.id not in (change.id, target.id)
+            and f.role == "level"
+            and (f.metric, f.segment, f.entity) == (target.metric, target.segment, target.entity)
+            and _same_scale(target, f)
+            and FROM_BEFORE.search(just_before(ctx, f))
+        ):
+            return f
+    return None
+
+
 def prior_level(ctx: CheckContext, change: Figure, target: Figure) -> Figure | None:
     """A level of the target's metric stated for the period the change runs from.
 
@@ -71,13 +93,12 @@ def prior_level(ctx: CheckContext, change: Figure, target: Figure) -> Figure | N
     values mean the frames cannot tell which one the change is against.
     """
     period = change.period if resolved_period(change.period) else target.period
-    if not resolved_period(period) or target.entity is None or target.metric is None:
+    if not resolved_period(period) or target.entity is None or not sane_metric(target):
         return None
     cue = basis(sentence_text(ctx, change))
     prior = prior_period(period, cue) if cue else None
     if prior is None:
         return None
-    targets = {f.target for f in ctx.figures if f.target is not None}
     marks = context_marks(ctx, target)
     found = [
         f
@@ -89,17 +110,12 @@ def prior_level(ctx: CheckContext, change: Figure, target: Figure) -> Figure | N
         and (f.metric, f.segment, f.entity) == (target.metric, target.segment, target.entity)
         and _same_scale(target, f)
         and context_marks(ctx, f)[:2] == marks[:2]
-        and (f.sentence == change.sentence or plain_statement(ctx, f, targets | {f.id}))
+        # A year-earlier level is just what is wanted here; a superseded one is not.
+        and not superseded(ctx, f)
     ]
-    if not found or any(not agree(_span(found[0]), _span(f)) for f in found[1:]):
+    if not found or any(not agree(span_of(found[0]), span_of(f)) for f in found[1:]):
         return None
     return found[0]
-
-
-def _span(fig: Figure) -> Interval:
-    from newscheck.nlp.checks.common import span_of
-
-    return span_of(fig)
 
 
 @register
@@ -113,7 +129,7 @@ class GrowthArithmetic(Rule):
         "Acme Corp said revenue rose 20% to $1.5 billion in the first quarter from $1.0 billion "
         "a year earlier.",
         "Nokia's operating profit fell 10% to €800 million in 2025 from €1 billion in 2024.",
-        "Acme Corp's revenue was $1.0 billion in the first quarter of 2025. In the first quarter "
+        "In the first quarter of 2025, Acme Corp's revenue was $1.0 billion. In the first quarter "
         "of 2026, Acme Corp's revenue rose 20% to $1.5 billion.",
         "The jobless rate rose 2 percentage points to 7% in March 2026 from 6.8% in February.",
     )
@@ -127,7 +143,7 @@ class GrowthArithmetic(Rule):
 
     def run(self, ctx: CheckContext) -> Iterator[CheckResult]:
         for c, t in changes_with_target(ctx):
-            stated_base = ctx.figure(c.base)
+            stated_base = ctx.figure(c.base) or _from_in_clause(ctx, c, t)
             if stated_base is not None:
                 if _same_scale(t, stated_base):
                     yield from self._check(c, t, stated_base, cross=False)
@@ -143,24 +159,34 @@ class GrowthArithmetic(Rule):
         figs = [c, t, b]
         details: dict[str, object] = {
             "stated": iv6(size),
-            "target": iv6(_span(t)),
-            "base": iv6(_span(b)),
+            "target": iv6(span_of(t)),
+            "base": iv6(span_of(b)),
             "direction": mv.direction,
         }
         if mv.contradicts:
             shown = mv.shown or mv.direction
-            rel = f"a {sig(abs(value(t) / value(b) - 1) * 100)}% {noun(shown)}" if value(b) > 0 else f"a {noun(shown)}"
+            rel = (
+                f"a {sig(abs(value(t) / value(b) - 1) * 100)}% {noun(shown)}"
+                if value(b) > 0
+                else f"a {noun(shown)}"
+            )
             side = "lower" if shown == "down" else "higher"
             msg = f"{lead}: but {t.text} is {side} than {b.text}, {rel}"
             yield self.result("fail", msg, figs, details=details)
             return
         if ck == "percent" and tk in ("money", "number"):
-            yield from self._relative(c, t, b, lead, mv.relative, mv.nominal_relative, details, cross=cross)
+            yield from self._relative(
+                c, t, b, lead, mv.relative, mv.nominal_relative, details, cross=cross
+            )
         elif ck == "percent" and tk == "percent":
             # Reads right as points or as a relative change: NC105 reports it.
             if (mv.relative and agree(size, mv.relative)) or agree(size, mv.absolute):
                 return
-            rel = f" or a {sig(mv.nominal_relative)}% relative {noun(mv.direction)}" if mv.nominal_relative is not None else ""
+            rel = (
+                f" or a {sig(mv.nominal_relative)}% relative {noun(mv.direction)}"
+                if mv.nominal_relative is not None
+                else ""
+            )
             msg = (
                 f"{lead}: that is {sig(mv.nominal_absolute)} percentage points{rel}; "
                 f"neither is {c.text}"
@@ -170,13 +196,18 @@ class GrowthArithmetic(Rule):
             yield self.result("fail", msg, figs, details=details)
         elif (ck, tk) in _ABSOLUTE and (ck == "points" or c.unit == t.unit):
             details["implied"] = iv6(mv.absolute)
-            details["implied_nominal"] = mv.nominal_absolute
+            details["implied_nominal"] = r6(mv.nominal_absolute)
             unit = "pp" if ck == "points" else t.unit
             kind = "points" if ck == "points" else tk
             diff = fmt(mv.nominal_absolute, kind, unit)
             span = fmt_interval(mv.absolute, kind, unit)
             if agree(size, mv.absolute):
-                yield self.result("pass", f"{lead}: a {noun(mv.direction)} of {diff} ({span}), as stated", figs, details=details)
+                yield self.result(
+                    "pass",
+                    f"{lead}: a {noun(mv.direction)} of {diff} ({span}), as stated",
+                    figs,
+                    details=details,
+                )
             else:
                 msg = f"{lead}: the {noun(mv.direction)} is {diff} ({span}), not {c.text}"
                 yield self.result("fail", msg, figs, details=details)
@@ -197,7 +228,7 @@ class GrowthArithmetic(Rule):
             return
         size, _ = magnitude(c)
         details["implied"] = iv6(relative)
-        details["implied_nominal"] = nominal
+        details["implied_nominal"] = r6(nominal)
         direction = "down" if c.direction == "down" else "up"
         change = f"a {sig(nominal)}% {noun(direction)} ({fmt_interval(relative, 'percent', '%')})"
         figs = [c, t, b]
@@ -225,7 +256,9 @@ class ImpliedPriorValue(Rule):
     rule = "implied-prior-value"
     name = "Implied prior value"
     severity = "info"
-    description = "The prior value a percent change to a stated level implies, for the reader to verify."
+    description = (
+        "The prior value a percent change to a stated level implies, for the reader to verify."
+    )
     # An information finding is never a failure: it has no trigger texts, and
     # its examples are texts where it shows a value (status "pass").
     passes = (
@@ -236,7 +269,9 @@ class ImpliedPriorValue(Rule):
     def run(self, ctx: CheckContext) -> Iterator[CheckResult]:
         for c, t in changes_with_target(ctx):
             # A percent target ("rose 10% to 5.5%") leaves points-or-percent open.
-            if c.base is not None or kind_class(c) != "percent" or kind_class(t) not in ("money", "number"):
+            if kind_class(c) != "percent" or kind_class(t) not in ("money", "number"):
+                continue
+            if c.base is not None or _from_in_clause(ctx, c, t) is not None:
                 continue
             prior = implied_prior(t, c)
             if prior is None:
@@ -246,5 +281,5 @@ class ImpliedPriorValue(Rule):
                 f"{verb(c.direction)} {c.text} to {t.text} implies a prior value of about "
                 f"{fmt(nominal, t.kind, t.unit)} ({fmt_interval(iv, t.kind, t.unit)})"
             )
-            details: dict[str, object] = {"implied_prior": iv6(iv), "implied_nominal": nominal}
+            details: dict[str, object] = {"implied_prior": iv6(iv), "implied_nominal": r6(nominal)}
             yield self.result("pass", msg, [c, t], details=details)

@@ -18,6 +18,7 @@ from collections.abc import Iterator
 
 from newscheck.nlp.checks.common import (
     agree,
+    comparable_size,
     context_marks,
     fmt_interval,
     is_change,
@@ -26,11 +27,15 @@ from newscheck.nlp.checks.common import (
     kind_class,
     magnitude,
     multiplier_ratio,
+    noisy,
     plain_statement,
     ref,
     resolved_period,
+    sane_metric,
+    single_subject,
     span_of,
     subject,
+    value,
 )
 from newscheck.nlp.checks.intervals import Interval
 from newscheck.nlp.checks.registry import CheckContext, Rule, register
@@ -55,39 +60,61 @@ class RepeatedFigure(Rule):
     rule = "repeated-figure"
     name = "Repeated figure"
     severity = "error"
-    description = "The same metric of the same entity and period, stated twice, must give the same value."
+    description = (
+        "The same metric of the same entity and period, stated twice, must give the same value."
+    )
     triggers = (
-        "Nokia said revenue at its AI & Cloud unit rose 49% in the first quarter of 2026. "
-        "Chief executive Justin Hotard credited the Infinera deal for much of the gain. "
-        "Nokia's AI & Cloud revenue rose 45% in the first quarter of 2026, the company said.",
+        "In the first quarter of 2026, Nokia's AI & Cloud revenue rose 49%. Chief executive "
+        "Justin Hotard credited the Infinera deal for much of the gain. In the first quarter of "
+        "2026, Nokia's AI & Cloud revenue rose 45%, the company said.",
         "Acme Corp reported revenue of $4.2 billion for 2025. The company also raised its dividend. "
-        "Acme Corp's revenue of $4.8 billion for 2025 beat its own guidance.",
+        "Acme Corp's 2025 revenue of $4.8 billion was a record.",
     )
     passes = (
-        "Nokia said revenue at its AI & Cloud unit rose 49% in the first quarter of 2026. "
-        "Chief executive Justin Hotard credited the Infinera deal for much of the gain. "
-        "Nokia's AI & Cloud revenue rose 49 percent in the first quarter of 2026, the company said.",
+        "In the first quarter of 2026, Nokia's AI & Cloud revenue rose 49%. Chief executive "
+        "Justin Hotard credited the Infinera deal for much of the gain. In the first quarter of "
+        "2026, Nokia's AI & Cloud revenue rose 49 percent, the company said.",
         "Acme Corp reported revenue of $4.2 billion for 2025, up from $3.9 billion in 2024. "
-        "Acme Corp's revenue of $4.2 billion for 2025 beat its own guidance.",
+        "Acme Corp's 2025 revenue of $4.2 billion was a record.",
         "Acme Corp expects revenue growth of 27% a year through 2028, far above its earlier outlook "
         "of 16%. Acme Corp expects revenue growth of 27% a year through 2028.",
     )
 
     def run(self, ctx: CheckContext) -> Iterator[CheckResult]:
+        # A figure without an entity is the article's subject's, if it has one.
+        anonymous_ok = single_subject(ctx)
         bases = {f.base for f in ctx.figures if f.base is not None}
         targets = {f.target for f in ctx.figures if f.target is not None}
         groups: dict[tuple[object, ...], list[Figure]] = defaultdict(list)
         for fig in ctx.figures:
-            if self._eligible(ctx, fig, bases, targets):
-                key = (fig.metric, fig.segment, fig.entity, fig.period, fig.role, kind_class(fig), fig.unit)
+            if self._eligible(ctx, fig, bases, targets, anonymous_ok=anonymous_ok):
+                key = (
+                    fig.metric,
+                    fig.segment,
+                    fig.entity,
+                    fig.period,
+                    fig.role,
+                    kind_class(fig),
+                    fig.unit,
+                )
                 groups[key].append(fig)
         for figs in groups.values():
             figs.sort(key=lambda f: (f.a_start, f.start))
             for i, later in enumerate(figs):
                 yield from self._compare(ctx, later, figs[:i])
 
-    def _eligible(self, ctx: CheckContext, fig: Figure, bases: set[str], targets: set[str]) -> bool:
-        if not is_numeric(fig) or fig.metric is None or fig.entity is None:
+    def _eligible(
+        self,
+        ctx: CheckContext,
+        fig: Figure,
+        bases: set[str],
+        targets: set[str],
+        *,
+        anonymous_ok: bool,
+    ) -> bool:
+        if not is_numeric(fig) or not sane_metric(fig) or noisy(fig.segment):
+            return False
+        if fig.entity is None and not anonymous_ok:
             return False
         # A relative label ("year-earlier") may name a different period in each sentence.
         if not resolved_period(fig.period) or fig.role not in _ROLES or fig.converts is not None:
@@ -95,9 +122,17 @@ class RepeatedFigure(Rule):
         # The base of a change is an earlier value than anything else in its frame.
         return fig.id not in bases and plain_statement(ctx, fig, targets)
 
-    def _compare(self, ctx: CheckContext, later: Figure, earlier: list[Figure]) -> Iterator[CheckResult]:
+    def _compare(
+        self, ctx: CheckContext, later: Figure, earlier: list[Figure]
+    ) -> Iterator[CheckResult]:
         mine = context_marks(ctx, later)
-        compatible = [e for e in earlier if e.sentence != later.sentence and context_marks(ctx, e) == mine]
+        compatible = [
+            e
+            for e in earlier
+            if e.sentence != later.sentence
+            and context_marks(ctx, e) == mine
+            and comparable_size(value(e), value(later))
+        ]
         if not compatible:
             return
         b = _signed(later)
@@ -118,7 +153,12 @@ class RepeatedFigure(Rule):
             )
             yield self.result("fail", msg, [other, later], details=details)
         else:
-            yield self.result("pass", f"{ref(other)} and {ref(later)} agree on {what}", [other, later], details=details)
+            yield self.result(
+                "pass",
+                f"{ref(other)} and {ref(later)} agree on {what}",
+                [other, later],
+                details=details,
+            )
 
     @staticmethod
     def _show(fig: Figure, iv: Interval) -> str:

@@ -1,0 +1,415 @@
+"""Parts and wholes: NC121 part-exceeds-whole, NC122 parts-sum-to-total, NC123 shares-over-100.
+
+A part is a figure whose frame has a segment ("AI & Cloud revenue"); its
+whole has the same metric, entity, period and unit and no segment. Only
+additive measures take part (money, counts): a segment's margin, growth or
+average may well exceed the group's.
+
+Sums are only checked where the copy says the parts are all of it ("split
+between", "made up of", "the rest"). Lists after "including" are samples, and
+two breakdowns of one whole (by region, by business) overlap, so shares are
+summed within one sentence only.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import defaultdict
+from collections.abc import Iterator
+
+from newscheck.nlp.checks.common import (
+    ADDITIVE_KINDS,
+    NON_ADDITIVE_METRIC,
+    SURVEY,
+    add,
+    agree,
+    clause,
+    context_marks,
+    display_segment,
+    fmt,
+    fmt_interval,
+    is_change,
+    is_numeric,
+    iv6,
+    kind_class,
+    listed_item,
+    plain_statement,
+    r6,
+    ref,
+    same_whole,
+    sane_metric,
+    sane_segment,
+    sentence_text,
+    sig,
+    span_of,
+    subject,
+)
+from newscheck.nlp.checks.intervals import Interval
+from newscheck.nlp.checks.registry import CheckContext, Rule, register
+from newscheck.nlp.types import CheckResult, Figure, Sentence
+
+_LEVEL_ROLES = frozenset({"level", "forecast", "target"})
+
+#: The parts listed after these words are all of the whole.
+SPLIT = re.compile(
+    r"\b(?:split (?:evenly |equally )?(?:between|among|across|into)|split(?= [\d€$£¥])|made up of|comprised|"
+    r"comprising|"
+    r"consist(?:s|ed|ing)? of|divided (?:between|among|into)|broken down (?:into|as))\b",
+    re.IGNORECASE,
+)
+#: "... and the remaining 10% from Z": the list closes with what is left.
+REST = re.compile(r"\b(?:the (?:rest|remainder|balance)|remaining)\b", re.IGNORECASE)
+#: "of which" lists parts of the whole, not necessarily all of them.
+OF_WHICH = re.compile(r"\bof which\b", re.IGNORECASE)
+
+
+def _after_rest(sent: Sentence, fig: Figure) -> bool:
+    m = REST.search(sent.text)
+    return m is not None and fig.a_start >= sent.start + m.start()
+
+
+def _additive_level(fig: Figure) -> bool:
+    if not is_numeric(fig) or not sane_metric(fig) or is_change(fig) or fig.converts is not None:
+        return False
+    if fig.role not in _LEVEL_ROLES or kind_class(fig) not in ADDITIVE_KINDS:
+        return False
+    return not NON_ADDITIVE_METRIC.search(fig.metric)
+
+
+#: Wording that presents a share as a part of a whole.
+COMPOSITION = re.compile(
+    r"\b(?:made up|make up|makes up|making up|accounted for|account for|accounts for|accounting for|"
+    r"represented|represents|representing|comprised|constituted|came from|come from|comes from)\b",
+    re.IGNORECASE,
+)
+
+
+def _composition(ctx: CheckContext, fig: Figure) -> bool:
+    if fig.metric is None or NON_ADDITIVE_METRIC.search(fig.metric):
+        return False
+    return bool(COMPOSITION.search(clause(ctx, fig))) and listed_item(ctx, fig)
+
+
+def _share(fig: Figure) -> bool:
+    return (
+        fig.role == "share"
+        and is_numeric(fig)
+        and kind_class(fig) == "percent"
+        and sane_metric(fig)
+    )
+
+
+def _by_sentence(figs: list[Figure]) -> dict[int, list[Figure]]:
+    out: dict[int, list[Figure]] = defaultdict(list)
+    for f in figs:
+        out[f.sentence].append(f)
+    return out
+
+
+def _part_like(ctx: CheckContext, fig: Figure) -> bool:
+    """A part: its frame names a segment, or it stands in its sentence as a list item.
+
+    Frames do not always find the segment of "€3B from hardware" or of
+    "hardware accounted for 60%"; such a figure still counts when nothing
+    makes it a comparison's other side, an earlier value or an estimate.
+    """
+    return sane_segment(fig) or listed_item(ctx, fig)
+
+
+def _distinct_parts(ctx: CheckContext, figs: list[Figure]) -> list[Figure]:
+    """One figure per segment: a repeated segment is NC101's business, not a second part."""
+    seen: dict[str, Figure] = {}
+    out: list[Figure] = []
+    for f in sorted(figs, key=lambda f: f.a_start):
+        if f.segment is not None and sane_segment(f):
+            if f.segment not in seen:
+                seen[f.segment] = f
+                out.append(f)
+        elif listed_item(ctx, f):
+            out.append(f)
+    return out
+
+
+def _total(figs: list[Figure]) -> Interval:
+    lo, hi = 0.0, 0.0
+    for f in figs:
+        lo, hi = add((lo, hi), span_of(f))
+    return lo, hi
+
+
+def _names(figs: list[Figure]) -> str:
+    return " + ".join(f'"{f.text}"' for f in figs)
+
+
+@register
+class PartExceedsWhole(Rule):
+    id = "NC121"
+    rule = "part-exceeds-whole"
+    name = "Part exceeds whole"
+    severity = "error"
+    description = "A segment's figure cannot be larger than the same figure for the whole."
+    triggers = (
+        "In the first quarter of 2026, Nokia's AI & Cloud revenue was €5.2 billion. "
+        "In the first quarter of 2026, Nokia's revenue was €4.5 billion.",
+        "Acme Corp's total revenue for 2025 was $750 million, and Acme Corp's cloud revenue "
+        "reached $900 million in 2025.",
+    )
+    passes = (
+        "In the first quarter of 2026, Nokia's AI & Cloud revenue was €1 billion. "
+        "In the first quarter of 2026, Nokia's revenue was €4.5 billion.",
+        "Acme Corp's total revenue for 2025 was $750 million, and Acme Corp's cloud revenue "
+        "reached $600 million in 2025.",
+    )
+
+    def run(self, ctx: CheckContext) -> Iterator[CheckResult]:
+        bases = {f.base for f in ctx.figures if f.base is not None}
+        targets = {f.target for f in ctx.figures if f.target is not None}
+        levels = [f for f in ctx.figures if _additive_level(f) and f.id not in bases]
+        wholes = [f for f in levels if f.segment is None]
+        for part in levels:
+            if not sane_segment(part):
+                continue
+            whole = self._whole(ctx, part, wholes, targets)
+            if whole is None:
+                continue
+            p, w = span_of(part), span_of(whole)
+            details: dict[str, object] = {"part": iv6(p), "whole": iv6(w)}
+            seg = display_segment(ctx, part)
+            if p[0] > w[1]:
+                msg = (
+                    f"{ref(part)} for {seg} is more than {ref(whole)} for all of {subject(ctx, whole)}: "
+                    f"at least {fmt(p[0], part.kind, part.unit)} against at most {fmt(w[1], whole.kind, whole.unit)}"
+                )
+                yield self.result("fail", msg, [part, whole], details=details)
+            else:
+                msg = f"{ref(part)} for {seg} fits within {ref(whole)} for {subject(ctx, whole)}"
+                yield self.result("pass", msg, [part, whole], details=details)
+
+    @staticmethod
+    def _whole(
+        ctx: CheckContext, part: Figure, wholes: list[Figure], targets: set[str]
+    ) -> Figure | None:
+        """The whole in the part's sentence, else the first plain mention elsewhere."""
+        here = [
+            w
+            for w in wholes
+            if w.sentence == part.sentence and same_whole(part, w, same_sentence=True)
+        ]
+        # In one sentence the whole comes first ("revenue of €4.5B, of which €1B ...").
+        # One after the part is more likely a sibling whose segment the frames missed
+        # ("BMW-brand sales rose to 80,600 while Mini sales rose to 14,800").
+        if here:
+            before = [w for w in here if w.a_start < part.a_start]
+            return before[-1] if before else None
+        if not plain_statement(ctx, part, targets):
+            return None
+        marks = context_marks(ctx, part)
+        for w in wholes:
+            if (
+                w.role == part.role
+                and same_whole(part, w, same_sentence=False)
+                and plain_statement(ctx, w, targets)
+                and context_marks(ctx, w) == marks
+            ):
+                return w
+        return None
+
+
+@register
+class PartsSumToTotal(Rule):
+    id = "NC122"
+    rule = "parts-sum-to-total"
+    name = "Parts sum to total"
+    severity = "error"
+    description = "Parts the text says make up a whole must add up to it, within rounding."
+    triggers = (
+        "Acme Corp's revenue of $4.5 billion in 2025 was split between $3 billion from hardware "
+        "and $1 billion from software.",
+        "Acme Corp's revenue in 2025 was split between hardware, which accounted for 60% of "
+        "revenue, and software, which accounted for 30% of revenue.",
+    )
+    passes = (
+        "Acme Corp's revenue of $4.5 billion in 2025 was split between $3 billion from hardware "
+        "and $1.5 billion from software.",
+        "Acme Corp's revenue in 2025 was split between hardware, which accounted for 60% of "
+        "revenue, and software, which accounted for 40% of revenue.",
+        "Acme Corp's revenue of $4.5 billion in 2025 included $3 billion from hardware and $1 billion "
+        "from software.",
+    )
+
+    def run(self, ctx: CheckContext) -> Iterator[CheckResult]:
+        sentences = {s.index: s for s in ctx.sentences}
+        levels = _by_sentence([f for f in ctx.figures if _additive_level(f)])
+        shares = _by_sentence([f for f in ctx.figures if _share(f)])
+        for index in sorted(set(levels) | set(shares)):
+            sent = sentences.get(index)
+            if sent is None:
+                continue
+            yield from self._amounts(ctx, sent, levels.get(index, []), levels.get(index - 1, []))
+            yield from self._shares(ctx, sent, shares.get(index, []))
+
+    @staticmethod
+    def _listed(
+        sent: Sentence, figs: list[Figure], *, partial: bool
+    ) -> tuple[list[Figure], bool] | None:
+        """The figures a completeness cue presents as the parts, and whether they are all of it.
+
+        "split between A and B": the parts follow the cue. "A, B and the
+        remaining C": every part counts, as long as the remainder's figure is
+        stated after the cue (else the rest is left unstated).
+        """
+        text = sent.text
+        if m := SPLIT.search(text):
+            cut = sent.start + m.start()
+            return [f for f in figs if f.a_start >= cut], True
+        if m := REST.search(text):
+            cut = sent.start + m.start()
+            if any(f.a_start >= cut for f in figs):
+                return list(figs), True
+            return None
+        if partial and (m := OF_WHICH.search(text)):
+            cut = sent.start + m.start()
+            return [f for f in figs if f.a_start >= cut], False
+        return None
+
+    def _amounts(
+        self, ctx: CheckContext, sent: Sentence, figs: list[Figure], previous: list[Figure]
+    ) -> Iterator[CheckResult]:
+        cue = next((m for rx in (SPLIT, REST, OF_WHICH) if (m := rx.search(sent.text))), None)
+        if cue is None:
+            return
+        cut = sent.start + cue.start()
+        # The whole comes first: "revenue of €4.5B was split between ...", else it
+        # is the previous sentence's ("Revenue was €4.5B. It was split between ...").
+        first = min((f for f in figs if f.a_start < cut), key=lambda f: f.a_start, default=None)
+        if first is not None and first.segment is None:
+            whole, rest = first, [f for f in figs if f.a_start > first.a_start]
+        else:
+            whole = next((w for w in previous if w.segment is None and listed_item(ctx, w)), None)
+            rest = figs
+        if whole is None:
+            return
+        # A part names its segment, or stands as a list item, or is "the remaining" amount.
+        candidates = [
+            f
+            for f in rest
+            if (_part_like(ctx, f) or _after_rest(sent, f))
+            and f.role == whole.role
+            and same_whole(whole, f, same_sentence=True)
+        ]
+        found = self._listed(sent, candidates, partial=True)
+        if found is not None and len(found[0]) >= 2:
+            yield from self._judge(ctx, whole, found[0], complete=found[1])
+
+    def _judge(
+        self, ctx: CheckContext, whole: Figure, parts: list[Figure], *, complete: bool
+    ) -> Iterator[CheckResult]:
+        total, w = _total(parts), span_of(whole)
+        nominal = sum(float(p.value) for p in parts if isinstance(p.value, int | float))
+        details: dict[str, object] = {
+            "parts_sum": iv6(total),
+            "whole": iv6(w),
+            "complete": complete,
+        }
+        figs = [whole, *parts]
+        names = _names(parts)
+        sum_text = f"{fmt(nominal, whole.kind, whole.unit)} ({fmt_interval(total, whole.kind, whole.unit)})"
+        ok = agree(total, w) if complete else total[0] <= w[1]
+        if ok:
+            how = "add up to" if complete else "fit within"
+            yield self.result(
+                "pass", f"{names} {how} {ref(whole)}: {sum_text}", figs, details=details
+            )
+        elif complete:
+            msg = f"{names} are given as all of {ref(whole)} but add up to {sum_text}"
+            yield self.result("fail", msg, figs, details=details)
+        else:
+            msg = f"{names}, parts of {ref(whole)}, add up to more than it: {sum_text}"
+            yield self.result("fail", msg, figs, details=details)
+
+    def _shares(
+        self, ctx: CheckContext, sent: Sentence, figs: list[Figure]
+    ) -> Iterator[CheckResult]:
+        groups: dict[tuple[object, ...], list[Figure]] = defaultdict(list)
+        for f in figs:
+            groups[(f.metric, f.entity, f.period)].append(f)
+        for group in groups.values():
+            found = self._listed(sent, _distinct_parts(ctx, group), partial=False)
+            if found is None or len(found[0]) < 2:
+                continue
+            parts = found[0]
+            total = _total(parts)
+            nominal = sum(float(p.value) for p in parts if isinstance(p.value, int | float))
+            details: dict[str, object] = {"shares_sum": iv6(total)}
+            names = _names(parts)
+            what = f"{parts[0].entity} {parts[0].metric}" if parts[0].entity else parts[0].metric
+            sum_text = f"{sig(nominal)}% ({fmt_interval(total, 'percent', '%')})"
+            if agree(total, (100.0, 100.0)):
+                msg = f"{names}, the whole breakdown of {what}, add up to 100%: {sum_text}"
+                yield self.result("pass", msg, parts, details=details)
+            else:
+                msg = f"{names} are given as the whole breakdown of {what} but add up to {sum_text}"
+                yield self.result("fail", msg, parts, details=details)
+
+
+@register
+class SharesOver100(Rule):
+    id = "NC123"
+    rule = "shares-over-100"
+    name = "Shares over 100%"
+    severity = "error"
+    description = "Shares of one whole for different segments cannot add up to more than 100%."
+    triggers = (
+        "In 2025, hardware accounted for 60% of revenue at Acme Corp and software accounted for "
+        "55% of revenue at Acme Corp.",
+        "Cloud services accounted for 120% of revenue at Acme Corp in 2025.",
+    )
+    passes = (
+        "In 2025, hardware accounted for 60% of revenue at Acme Corp and software accounted for "
+        "35% of revenue at Acme Corp.",
+        "In a survey, 65% of customers cited cost and 48% of customers cited speed.",
+    )
+
+    def run(self, ctx: CheckContext) -> Iterator[CheckResult]:
+        shares = [f for f in ctx.figures if _share(f)]
+        for f in shares:
+            # "debt at 120% of GDP", "150% of the exercise price": a ratio, not a part.
+            # Only a stated composition ("accounted for", "made up") makes it one.
+            if span_of(f)[0] > 100 and _composition(ctx, f):
+                msg = f"{ref(f)} is given as a share of {subject(ctx, f)} but is more than 100%"
+                yield self.result("fail", msg, [f], details={"share": iv6(span_of(f))})
+        for group in self._groups(ctx, shares):
+            lows = [max(0.0, span_of(f)[0]) for f in group]
+            low_sum = sum(x for x in lows if math.isfinite(x))
+            nominal = sum(float(f.value) for f in group if isinstance(f.value, int | float))
+            details: dict[str, object] = {
+                "lows_sum": r6(low_sum),
+                "shares": [iv6(span_of(f)) for f in group],
+            }
+            names = _names(group)
+            what = subject(ctx, group[0]).split("'s share of ", 1)[-1]
+            if low_sum > 100:
+                msg = f"{names} are shares of {what} for different parts but add up to {sig(nominal)}%, more than 100%"
+                yield self.result("fail", msg, group, details=details)
+            else:
+                msg = f"{names}, shares of {what} for different parts, add up to {sig(nominal)}%, within 100%"
+                yield self.result("pass", msg, group, details=details)
+
+    @staticmethod
+    def _groups(ctx: CheckContext, shares: list[Figure]) -> Iterator[list[Figure]]:
+        """Shares of one whole in one sentence, one per segment; NC122 owns complete breakdowns."""
+        for figs in _by_sentence(shares).values():
+            text = sentence_text(ctx, figs[0])
+            # Survey answers may overlap; a stated complete breakdown is NC122's to sum.
+            if SURVEY.search(text) or SPLIT.search(text) or REST.search(text):
+                continue
+            groups: dict[tuple[object, ...], list[Figure]] = defaultdict(list)
+            for f in figs:
+                # A share of a price or of capacity is a ratio; ratios need not sum to 100.
+                if f.metric and not NON_ADDITIVE_METRIC.search(f.metric):
+                    groups[(f.metric, f.entity, f.period)].append(f)
+            for group in groups.values():
+                distinct = _distinct_parts(ctx, group)
+                if len(distinct) >= 2:
+                    yield distinct

@@ -1,0 +1,345 @@
+"""Dates and periods: what must be found (with exact values) and what must not."""
+
+from __future__ import annotations
+
+import datetime as dt
+import time
+
+import pytest
+
+from newscheck.nlp.periods import find_periods
+
+REF = dt.date(2026, 4, 30)
+
+
+def _one(text: str, needle: str, reference: dt.date | None = REF):
+    found = [q for q in find_periods(text, reference) if q.text == needle]
+    assert found, f"{needle!r} not found in {text!r}: {find_periods(text, reference)}"
+    q = found[0]
+    assert text[q.start : q.end] == needle
+    return q
+
+
+@pytest.mark.parametrize(
+    ("text", "needle", "kind", "value", "low", "high"),
+    [
+        # quarters
+        (
+            "Sales of gadgets fell in Q3 2025.",
+            "Q3 2025",
+            "period",
+            "2025-Q3",
+            "2025-07-01",
+            "2025-09-30",
+        ),
+        (
+            "Margins widened in 2Q25, the firm said.",
+            "2Q25",
+            "period",
+            "2025-Q2",
+            "2025-04-01",
+            "2025-06-30",
+        ),
+        ("Bookings peaked in Q4'24.", "Q4'24", "period", "2024-Q4", "2024-10-01", "2024-12-31"),
+        ("Q2 looks weaker, analysts said.", "Q2", "period", "2026-Q2", "2026-04-01", "2026-06-30"),
+        (
+            "Profit doubled in the third quarter of 2025.",
+            "third quarter of 2025",
+            "period",
+            "2025-Q3",
+            "2025-07-01",
+            "2025-09-30",
+        ),
+        (
+            "Its first-quarter loss narrowed.",
+            "first-quarter",
+            "period",
+            "2026-Q1",
+            "2026-01-01",
+            "2026-03-31",
+        ),
+        # No year: the most recent fourth quarter that started by the reference date.
+        (
+            "In the fourth quarter, orders slowed.",
+            "fourth quarter",
+            "period",
+            "2025-Q4",
+            "2025-10-01",
+            "2025-12-31",
+        ),
+        (
+            "Revenue in the quarter was flat.",
+            "the quarter",
+            "period",
+            "2026-Q1",
+            "2026-01-01",
+            "2026-03-31",
+        ),
+        (
+            "Spending will rise next quarter.",
+            "next quarter",
+            "period",
+            "2026-Q3",
+            "2026-07-01",
+            "2026-09-30",
+        ),
+        # halves and fiscal years
+        (
+            "Deliveries slipped in H2 2025.",
+            "H2 2025",
+            "period",
+            "2025-H2",
+            "2025-07-01",
+            "2025-12-31",
+        ),
+        (
+            "Growth slowed in the first half of 2024.",
+            "first half of 2024",
+            "period",
+            "2024-H1",
+            "2024-01-01",
+            "2024-06-30",
+        ),
+        (
+            "It targets fiscal 2027 savings.",
+            "fiscal 2027",
+            "period",
+            "FY2027",
+            "2027-01-01",
+            "2027-12-31",
+        ),
+        ("Guidance for FY2026 was kept.", "FY2026", "period", "FY2026", "2026-01-01", "2026-12-31"),
+        (
+            "In fiscal year 2023 it lost money.",
+            "fiscal year 2023",
+            "period",
+            "FY2023",
+            "2023-01-01",
+            "2023-12-31",
+        ),
+        ("FY25 revenue was a record.", "FY25", "period", "FY2025", "2025-01-01", "2025-12-31"),
+        # years, spans, open ends
+        ("In 2019 the plant opened.", "2019", "period", "2019", "2019-01-01", "2019-12-31"),
+        ("1987 profits rose sharply.", "1987", "period", "1987", "1987-01-01", "1987-12-31"),
+        (
+            "Output grew between 2021 and 2024.",
+            "between 2021 and 2024",
+            "period",
+            "2021..2024",
+            "2021-01-01",
+            "2024-12-31",
+        ),
+        (
+            "The 2024-25 season was short.",
+            "2024-25",
+            "period",
+            "2024..2025",
+            "2024-01-01",
+            "2025-12-31",
+        ),
+        (
+            "Demand should grow 9% a year through 2030.",
+            "through 2030",
+            "period",
+            "..2030",
+            "2026-04-30",
+            "2030-12-31",
+        ),
+        (
+            "The target is to be met by 2029.",
+            "by 2029",
+            "period",
+            "..2029",
+            "2026-04-30",
+            "2029-12-31",
+        ),
+        # months
+        (
+            "Exports slumped in February 2026.",
+            "February 2026",
+            "period",
+            "2026-02",
+            "2026-02-01",
+            "2026-02-28",
+        ),
+        ("Rates were cut in June.", "June", "period", "2025-06", "2025-06-01", "2025-06-30"),
+        ("Prices rose in May 2026.", "May 2026", "period", "2026-05", "2026-05-01", "2026-05-31"),
+        (
+            "Inflation eased last month.",
+            "last month",
+            "period",
+            "2026-03",
+            "2026-03-01",
+            "2026-03-31",
+        ),
+        # relative years
+        ("Sales fell last year.", "last year", "period", "2025", "2025-01-01", "2025-12-31"),
+        (
+            "It will hire more staff this year.",
+            "this year",
+            "period",
+            "2026",
+            "2026-01-01",
+            "2026-12-31",
+        ),
+        # dates
+        (
+            "The deal closed on March 31, 2026.",
+            "March 31, 2026",
+            "date",
+            "2026-03-31",
+            "2026-03-31",
+            "2026-03-31",
+        ),
+        (
+            "It was signed on 12 January 2026.",
+            "12 January 2026",
+            "date",
+            "2026-01-12",
+            "2026-01-12",
+            "2026-01-12",
+        ),
+        (
+            "The filing is dated 2026-02-14.",
+            "2026-02-14",
+            "date",
+            "2026-02-14",
+            "2026-02-14",
+            "2026-02-14",
+        ),
+        ("Trading resumes Sept. 8.", "Sept. 8", "date", "2026-09-08", "2026-09-08", "2026-09-08"),
+        ("The board met yesterday.", "yesterday", "date", "2026-04-29", "2026-04-29", "2026-04-29"),
+        (
+            "Results are due on 14/05/2026.",
+            "14/05/2026",
+            "date",
+            "2026-05-14",
+            "2026-05-14",
+            "2026-05-14",
+        ),
+        # comparison labels
+        (
+            "Costs were 4% below the year-earlier level.",
+            "year-earlier",
+            "period",
+            "year-earlier",
+            None,
+            None,
+        ),
+        (
+            "Revenue was up from a year ago.",
+            "from a year ago",
+            "period",
+            "year-earlier",
+            None,
+            None,
+        ),
+        ("Sales grew 7% year-on-year.", "year-on-year", "period", "year-on-year", None, None),
+        (
+            "Orders rose 3% from the previous quarter.",
+            "the previous quarter",
+            "period",
+            "quarter-earlier",
+            None,
+            None,
+        ),
+        (
+            "Volume rose 2% sequentially.",
+            "sequentially",
+            "period",
+            "quarter-on-quarter",
+            None,
+            None,
+        ),
+        ("The market grows 11% annually.", "annually", "period", "annual", None, None),
+        ("It spends $3 million a year, it said.", "a year", "period", "annual", None, None),
+    ],
+)
+def test_found_with_exact_values(
+    text: str, needle: str, kind: str, value: str, low: str | None, high: str | None
+) -> None:
+    q = _one(text, needle)
+    assert (q.kind, q.value, q.low, q.high) == (kind, value, low, high)
+
+
+@pytest.mark.parametrize(
+    ("text", "needle", "value", "low", "high"),
+    [
+        ("Profit rose in the second quarter.", "second quarter", "Q2", None, None),
+        ("Q3 was strong.", "Q3", "Q3", None, None),
+        ("Shipments resumed in October.", "October", "--10", None, None),
+        ("Sales fell last year.", "last year", "last-year", None, None),
+        ("Demand should grow through 2030.", "through 2030", "..2030", None, "2030-12-31"),
+        ("Trading resumes Sept. 8.", "Sept. 8", "--09-08", None, None),
+    ],
+)
+def test_without_reference_keeps_labels(
+    text: str, needle: str, value: str, low: str | None, high: str | None
+) -> None:
+    q = _one(text, needle, reference=None)
+    assert (q.value, q.low, q.high) == (value, low, high)
+
+
+def test_stated_weekday_is_kept_even_when_wrong() -> None:
+    # 2026-03-05 is a Thursday; the text says Tuesday, and a checker compares them.
+    q = _one("The vote was held on Tuesday, March 5, 2026.", "Tuesday, March 5, 2026")
+    assert (q.kind, q.value, q.weekday) == ("date", "2026-03-05", 1)
+
+
+def test_bare_weekday_has_weekday_but_no_value() -> None:
+    q = _one("The company said on Friday that it would sell the unit.", "Friday")
+    assert (q.kind, q.value, q.weekday) == ("date", None, 4)
+
+
+def test_impossible_date_has_no_value() -> None:
+    q = _one("The notice was sent on February 30, 2026.", "February 30, 2026")
+    assert q.value is None
+
+
+def test_yesterday_needs_a_reference() -> None:
+    assert find_periods("The board met yesterday.") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The SQ1 sensor and FAQ1 page were updated.",  # "Q1" inside a word
+        "Investors may sell if rates rise.",  # "may" the verb
+        "Protesters march on the capital.",  # "march" the verb
+        "Theresa May said the plan would work.",  # a name, no cue
+        "The 5G rollout and version 2.0 are late.",  # not dates
+        "The 1990s were a boom decade.",  # decades are skipped
+        "The plant employs 2000 workers.",  # a count, not a year
+        "It paid $2026 for the permit.",  # money
+        "Turnout hit 2019.5 on the index.",  # a decimal
+        "The quarter-point cut surprised traders.",  # not a period
+    ],
+)
+def test_not_found(text: str) -> None:
+    assert find_periods(text, REF) == []
+
+
+def test_restated_years_are_two_years_not_a_span() -> None:
+    found = find_periods("It will restate its 2000 and 2003 results.", REF)
+    assert [q.value for q in found] == ["2000", "2003"]
+
+
+def test_longest_match_wins_and_results_are_sorted() -> None:
+    text = "On Monday, March 2, 2026, it cut its fiscal 2026 outlook for Q2 2026 and beyond."
+    found = find_periods(text, REF)
+    assert [q.text for q in found] == ["Monday, March 2, 2026", "fiscal 2026", "Q2 2026"]
+    assert found[0].weekday == 0
+
+
+def test_fast_enough() -> None:
+    paragraph = (
+        "Revenue at the toolmaker rose 8% to $2.1 billion in the third quarter of 2025, "
+        "from $1.9 billion a year earlier, it said on Tuesday. For fiscal 2026 it expects "
+        "sales of about $9 billion, and it plans to cut 400 jobs by March 2027. "
+    )
+    text = paragraph * 12  # about 600 words
+    find_periods(text, REF)
+    start = time.perf_counter()
+    for _ in range(20):
+        find_periods(text, REF)
+    assert (time.perf_counter() - start) / 20 < 0.005
