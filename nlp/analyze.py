@@ -17,7 +17,7 @@ from spacy.tokens import Doc
 from newscheck.nlp.checks.rates import ReferenceRates
 from newscheck.nlp.checks.registry import CheckContext, run_checks
 from newscheck.nlp.claims import score_claims
-from newscheck.nlp.entities import group_entities
+from newscheck.nlp.entities import NAME_LABELS, canonical, group_entities
 from newscheck.nlp.figures import SPAN_KEY
 from newscheck.nlp.frames import Frame, sentence_spans
 from newscheck.nlp.pipeline import load_pipeline
@@ -60,6 +60,11 @@ def analyze_source(
     reference = as_of or src.date
     doc: Doc = nlp.make_doc(src.text)
     doc._.reference_date = reference
+    doc._.suspect_ranges = tuple(
+        (b.start, b.end)
+        for b in src.blocks
+        if b.kind in {"headline", "heading", "boilerplate", "metadata"}
+    )
     doc = nlp(doc)
     t1 = time.perf_counter()
     timings["pipeline"] = t1 - t0
@@ -86,7 +91,7 @@ def analyze_source(
         SummarySentence(s.text, *_orig(src, s.start, s.end), round(score, 4))
         for score, s in summarize(sents, block_kinds, figures, src.title, sentences)
     ]
-    ent_offsets = [(e.start_char, e.end_char, e.text) for e in doc.ents]
+    ent_offsets = [(e.start_char, e.end_char, canonical(e)) for e in doc.ents if e.label_ in NAME_LABELS]
     claims = [
         Claim(
             c.sentence.text,

@@ -16,7 +16,8 @@ from newscheck.nlp.types import Figure, Sentence
 CLAIM_BLOCKS = frozenset({"headline", "paragraph", "bullet"})
 
 _COMPARISON = re.compile(
-    r"\b(record|highest|lowest|largest|biggest|smallest|fastest|slowest|first|only|most|least|"
+    r"\b(record|highest|lowest|largest|biggest|smallest|fastest|slowest|"
+    r"first(?![- ](?:quarter|half|time))|only|most|least|"
     r"more than|less than|fewer than|outpac\w*|doubl\w*|tripl\w*|halv\w*|compared with|"
     r"compared to|versus|than)\b",
     re.IGNORECASE,

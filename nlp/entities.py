@@ -19,13 +19,41 @@ from spacy.tokens import Doc, Span
 
 from newscheck.nlp.types import Entity, Mention, Position
 
+if not Doc.has_extension("suspect_ranges"):
+    # Analysis-text ranges where Title Case misleads the NER: headline, headings, boilerplate.
+    Doc.set_extension("suspect_ranges", default=())
 if not Doc.has_extension("canonical"):
     # (token start, token end) of each entity -> its canonical name.
     Doc.set_extension("canonical", default=None)
 
 NAME_LABELS = frozenset({"ORG", "PERSON", "GPE", "NORP", "LOC", "FAC", "PRODUCT", "EVENT"})
+CORPORATE_SUFFIXES = frozenset(
+    [
+        "inc",
+        "corp",
+        "corporation",
+        "co",
+        "ltd",
+        "plc",
+        "llc",
+        "ag",
+        "sa",
+        "se",
+        "nv",
+        "bv",
+        "oyj",
+        "ab",
+        "asa",
+        "group",
+        "holdings",
+        "company",
+        "limited",
+        "gmbh",
+        "spa",
+    ]
+)
 _POSSESSIVE = re.compile(r"(?:'s|'|’s|’)$")
-_LEADING = re.compile(r"^(?:the|The|THE)\s+")
+_LEADING = re.compile(r"^(?:(?:the|The|THE)|(?:Mr|Mrs|Ms|Miss|Dr|Prof|Sir|Dame)\.?)\s+")
 
 
 def normalise_name(text: str) -> str:
@@ -45,7 +73,9 @@ class EntityCleanup:
         too_long: list[Span] = []
         for ent in doc.ents:
             for piece in _split_at_breaks(ent):
-                if len(piece) > self.max_tokens:
+                if len(piece) > self.max_tokens or any(
+                    a <= piece.start_char < b for a, b in doc._.suspect_ranges
+                ):
                     too_long.append(piece)
                 elif normalise_name(piece.text):
                     kept.append(piece)
@@ -120,34 +150,79 @@ def _trim(spans: list[Span], doc: Doc) -> list[Span]:
     return result
 
 
+LABEL_PREFERENCE = ("ORG", "PERSON", "GPE", "NORP", "LOC", "FAC", "PRODUCT", "EVENT")
+
+
+def _resolve(names: Counter[str], person_votes: Counter[str]) -> dict[str, str]:
+    """Short forms join the full form they name: a surname its person, a first word its company."""
+    order = sorted(names, key=lambda n: (-len(n.split()), -names[n], n))
+    mapping: dict[str, str] = {}
+    for name in order:
+        words = name.split()
+        target = name
+        longer = [f for f in order if len(f.split()) > len(words)]
+        for full in longer:
+            fw = full.split()
+            if person_votes[full] and fw[-len(words) :] == words:
+                target = mapping.get(full, full)
+                break
+        else:
+            starts = [
+                f
+                for f in longer
+                if f.split()[: len(words)] == words
+                and all(w[:1].isupper() and w.isalpha() for w in f.split()[len(words) :])
+                and not name.isupper()
+            ]
+            # "Nokia" -> "Nokia Oyj"; "Larkfield" -> "Larkfield Outdoor" when that is the only one.
+            if len(starts) == 1 or (
+                starts
+                and all(f.split()[-1].rstrip(".").lower() in CORPORATE_SUFFIXES for f in starts[:1])
+            ):
+                target = mapping.get(starts[0], starts[0])
+        mapping[name] = target
+    return mapping
+
+
 def canonical_names(doc: Doc) -> dict[tuple[int, int], str]:
-    """Canonical name of every entity: short forms join the longest full form they end or start."""
-    forms: dict[str, Counter[str]] = defaultdict(Counter)
-    for ent in doc.ents:
-        forms[ent.label_][normalise_name(ent.text)] += 1
-    resolved: dict[str, dict[str, str]] = {}
-    for label, counter in forms.items():
-        names = sorted(counter, key=lambda n: (-len(n.split()), -counter[n], n))
-        mapping: dict[str, str] = {}
-        for name in names:
-            words = name.split()
-            target = name
-            for full in names:
-                fw = full.split()
-                if len(fw) <= len(words):
-                    continue
-                # A surname alone ("Hotard") or a first word ("Nokia" of "Nokia Oyj").
-                if (label == "PERSON" and fw[-len(words) :] == words) or (
-                    label != "PERSON" and fw[: len(words)] == words
-                ):
-                    target = mapping.get(full, full)
-                    break
-            mapping[name] = target
-        resolved[label] = mapping
+    """Canonical name of every named entity, and one label per name by majority vote.
+
+    The small model labels one name differently from sentence to sentence
+    ("Larkfield" ORG, then PERSON); the vote relabels the doc's entities.
+    """
+    ents = [e for e in doc.ents if e.label_ in NAME_LABELS]
+    names: Counter[str] = Counter(normalise_name(e.text) for e in ents)
+    person_votes: Counter[str] = Counter(
+        normalise_name(e.text) for e in ents if e.label_ == "PERSON"
+    )
+    mapping = _resolve(names, person_votes)
+    votes: dict[str, Counter[str]] = defaultdict(Counter)
+    for e in ents:
+        short = normalise_name(e.text)
+        full = mapping.get(short, short)
+        label = e.label_
+        # A person's short form is the surname; a first-word short form names a company.
+        if (
+            label == "PERSON"
+            and full != short
+            and full.split()[: len(short.split())] == short.split()
+        ):
+            label = "ORG"
+        votes[full][label] += 1
+    label_of = {
+        name: min(v, key=lambda lab: (-v[lab], LABEL_PREFERENCE.index(lab)))
+        for name, v in votes.items()
+    }
+    relabelled: list[Span] = []
     out: dict[tuple[int, int], str] = {}
-    for ent in doc.ents:
-        name = normalise_name(ent.text)
-        out[(ent.start, ent.end)] = resolved[ent.label_].get(name, name)
+    for e in doc.ents:
+        if e.label_ in NAME_LABELS:
+            name = mapping.get(normalise_name(e.text), normalise_name(e.text))
+            out[(e.start, e.end)] = name
+            relabelled.append(Span(doc, e.start, e.end, label=label_of.get(name, e.label_)))
+        else:
+            relabelled.append(e)
+    doc.set_ents(relabelled, default="outside")
     return out
 
 

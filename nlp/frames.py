@@ -38,6 +38,14 @@ _CONVERSION_GAP = re.compile(
     r"just over|just under|more than|over|c\.|equivalent to|worth)\b|~)?\s*$",
     re.IGNORECASE,
 )
+# "€4.5 billion in the January–March period, roughly $4.9 billion": a time phrase between.
+_TIME_PHRASE = re.compile(
+    r"^\s*(?:in|during|for|over)\s+(?:the\s+)?[^,;()\d]{0,30}?"
+    r"(?:period|quarter|year|half|month|months)\b(?=\s*,)",
+    re.IGNORECASE,
+)
+# "$580 million in 2025, up 9%": a time phrase between a level and its change.
+_TIME_PHRASE_ANY = re.compile(r"^\s*(?:in|during|for|over|at)\s+[^,;()]{1,30}?(?=\s*,)")
 _RELATIVE_PRIOR = re.compile(
     r"^\W{0,3}(?:(?:in|during|for)\s+the\s+same\s+(?:period|quarter)\s+)?"
     r"(?:a\s+year\s+(?:earlier|before|ago)|(?:the\s+)?(?:previous|prior|last)\s+year|"
@@ -98,6 +106,7 @@ class FrameExtractor:
         sent_of = _sentence_index(doc, sents)
         has_dep = doc.has_annotation("DEP")
         main_entity = _main_entity(doc)
+        doc.user_data["newscheck_main_entity"] = main_entity
         default_period = _default_period(spans)
         frames: list[Frame] = [Frame(sentence=sent_of[s.start]) for s in spans]
 
@@ -176,7 +185,7 @@ def _sentence_index(doc: Doc, sents: list[Span]) -> list[int]:
 
 def _main_entity(doc: Doc) -> str | None:
     """The organisation the article is about: most mentioned, at least twice."""
-    counts = Counter(canonical(e) for e in doc.ents if e.label_ == "ORG")
+    counts = Counter(canonical(e) for e in doc.ents if e.label_ in {"ORG", "GPE", "NORP", "PERSON"})
     if not counts:
         return None
     (name, n), *rest = counts.most_common(2)
@@ -186,22 +195,29 @@ def _main_entity(doc: Doc) -> str | None:
 
 
 def _default_period(spans: list[Span]) -> str | None:
-    """The reporting period the article is about, when one clearly dominates."""
-    counts: Counter[str] = Counter()
+    """The reporting period the article is about, when one clearly dominates.
+
+    Quarters and halves win when stated; else a year or fiscal year stated at
+    least twice and more than twice as often as any other.
+    """
+    short: Counter[str] = Counter()
+    years: Counter[str] = Counter()
     for s in spans:
         q: Quantity = s._.quantity
-        if (
-            q.kind == "period"
-            and isinstance(q.value, str)
-            and re.match(r"^\d{4}-(?:Q[1-4]|H[12])$", q.value)
-        ):
-            counts[q.value] += 1
-    if not counts:
-        return None
-    (label, n), *rest = counts.most_common(2)
-    if rest and rest[0][1] == n:
-        return None
-    return label
+        if q.kind != "period" or not isinstance(q.value, str):
+            continue
+        if re.match(r"^\d{4}-(?:Q[1-4]|H[12])$", q.value):
+            short[q.value] += 1
+        elif re.match(r"^(?:FY)?\d{4}$", q.value):
+            years[q.value] += 1
+    if short:
+        (label, n), *rest = short.most_common(2)
+        return None if rest and rest[0][1] == n else label
+    if years:
+        (label, n), *rest = years.most_common(2)
+        if n >= 2 and (not rest or n > 2 * rest[0][1]):
+            return label
+    return None
 
 
 def _gap(doc: Doc, a: int, b: int) -> str:
@@ -218,7 +234,7 @@ def _conversion_source(doc: Doc, spans: list[Span], i: int, frames: list[Frame])
         return None
     if frames[i].sentence != frames[i - 1].sentence:
         return None
-    gap = _gap(doc, prev.end_char, cur.start_char)
+    gap = _TIME_PHRASE.sub("", _gap(doc, prev.end_char, cur.start_char))
     if len(gap) > 30 or not _CONVERSION_GAP.match(gap):
         return None
     # "€2bn or $2.2bn" only if nothing suggests two different amounts ("or more").
@@ -237,6 +253,8 @@ def _change(span: Span, sent: Span, has_dep: bool, q: Quantity) -> str | None:
     words = [t.lower_ for t in left]
     for k in range(len(words) - 1, -1, -1):
         w = words[k]
+        if w in {"up", "down"} and k > 0 and words[k - 1] in _PARTICLE_VERBS:
+            break
         after = words[k + 1 :]
         if all(
             a
@@ -353,15 +371,18 @@ def _target_and_base(
             base = j
         else:
             break
-    if target is None and i > 0 and frames[i - 1].sentence == sent_n:
-        prev = spans[i - 1]
+    p = i - 1
+    while p >= 0 and spans[p]._.quantity.kind in TIME_KINDS and frames[p].sentence == sent_n:
+        p -= 1
+    if target is None and p >= 0 and frames[p].sentence == sent_n:
+        prev = spans[p]
         pq: Quantity = prev._.quantity
         if pq.kind not in TIME_KINDS and _comparable(q, pq):
-            gap = doc.text[prev.end_char : me.start_char].lower()
+            gap = _TIME_PHRASE_ANY.sub("", doc.text[prev.end_char : me.start_char].lower())
             if re.fullmatch(
                 r"\s*,?\s*(?:up|down|an? (?:increase|rise|decrease|drop|fall) of)\s*(?:by\s*)?", gap
             ):
-                target = i - 1
+                target = p
                 # "A, up X% from B".
                 for j in range(i + 1, min(len(spans), i + 3)):
                     if frames[j].sentence != sent_n:
@@ -405,22 +426,57 @@ def _is_share(span: Span, sent: Span) -> bool:
     )
 
 
-def _noun_phrase(tok: Token) -> tuple[list[Token], Token]:
-    """Left modifiers of a noun (compounds, adjectives) and the noun itself."""
+TIME_NOUNS = frozenset(
+    [
+        "quarter",
+        "quarters",
+        "year",
+        "years",
+        "period",
+        "periods",
+        "month",
+        "months",
+        "week",
+        "weeks",
+        "day",
+        "days",
+        "time",
+        "times",
+        "decade",
+        "decades",
+        "half",
+        "halves",
+        "season",
+        "seasons",
+        "term",
+        "hour",
+        "hours",
+        "minute",
+        "minutes",
+    ]
+)
+
+
+def _noun_phrase(tok: Token, sent: Span) -> tuple[list[Token], Token]:
+    """Left modifiers of a noun (compounds, adjectives) inside its sentence, and the noun."""
     mods: list[Token] = []
     for child in tok.lefts:
-        if child.dep_ in {"compound", "amod", "nmod", "npadvmod"} or (
+        if child.dep_ in {"compound", "amod", "nmod", "npadvmod", "poss"} or (
             child.dep_ in {"cc", "conj"} and child.i < tok.i
         ):
-            mods.extend(t for t in child.subtree if t.i < tok.i)
+            mods.extend(t for t in child.subtree if sent.start <= t.i < tok.i and not t.is_space)
     mods.sort(key=lambda t: t.i)
     return mods, tok
 
 
-def _normalise_metric(mods: list[Token], head: Token) -> tuple[str | None, str | None, Token]:
+def _normalise_metric(
+    mods: list[Token], head: Token, main: str | None
+) -> tuple[str | None, str | None, Token]:
     """(metric, segment) from a noun phrase, synonyms folded ('AI & Cloud sales' -> revenue, 'ai and cloud')."""
     head_text = head.lower_
     words = [t for t in mods if not t.is_punct or t.text == "&"]
+    if head_text in TIME_NOUNS or head_text in lx.SEGMENT_NOISE or head_text in lx.CHANGE_NOUNS:
+        return None, None, head
     # Two-word metrics ("growth rate", "market share", "share price").
     if words and f"{words[-1].lower_} {head_text}" in lx.METRIC_SYNONYMS:
         metric = lx.METRIC_SYNONYMS[f"{words[-1].lower_} {head_text}"]
@@ -430,18 +486,20 @@ def _normalise_metric(mods: list[Token], head: Token) -> tuple[str | None, str |
     elif head.pos_ in {"NOUN", "PROPN"} or not head.doc.has_annotation("TAG"):
         if head.is_stop or head.like_num or len(head_text) < 3 or not head_text.isalpha():
             return None, None, head
+        if head.ent_type_ in {"ORG", "GPE", "PERSON", "DATE", "MONEY", "PERCENT", "CARDINAL"}:
+            return None, None, head
         metric = head_text
     else:
         return None, None, head
     metric_mods: list[str] = []
     segment: list[str] = []
+    poss_ent = {t.i for t in words if t.dep_ == "poss"}
     for t in words:
         w = t.lower_
-        if (
-            t.ent_type_ in {"ORG", "GPE", "PERSON"}
-            and t.dep_ in {"poss"} | {"compound"}
-            and _is_main_like(t)
-        ):
+        # Who, not which part: a possessor ("Nokia's"), or the article's main entity.
+        if t.i in poss_ent or (t.ent_type_ and t.head.i in poss_ent):
+            continue
+        if t.ent_type_ in {"ORG", "GPE", "NORP"} and main and _ent_text(t) == main:
             continue
         if w in lx.METRIC_MODIFIERS:
             metric_mods.append(w)
@@ -449,9 +507,10 @@ def _normalise_metric(mods: list[Token], head: Token) -> tuple[str | None, str |
             w in lx.WHOLE_MODIFIERS
             or t.is_stop
             or t.like_num
-            or t.dep_ == "poss"
+            or (not any(c.isalpha() for c in w) and w != "&")
             or w in {"'s", "’s"}
             or w in lx.SEGMENT_NOISE
+            or t.ent_type_ in {"DATE", "MONEY", "PERCENT", "CARDINAL", "ORDINAL"}
         ):
             continue
         else:
@@ -462,9 +521,11 @@ def _normalise_metric(mods: list[Token], head: Token) -> tuple[str | None, str |
     return metric, seg, head
 
 
-def _is_main_like(t: Token) -> bool:
-    # An entity in possessive or compound position names who, not which part.
-    return True
+def _ent_text(t: Token) -> str | None:
+    for e in t.doc.ents:
+        if e.start <= t.i < e.end:
+            return canonical(e)
+    return None
 
 
 def _metric(
@@ -476,8 +537,9 @@ def _metric(
         return None, None, None
     if isinstance(noun, str):
         return noun, None, None
+    main = doc.user_data.get("newscheck_main_entity")
     if has_dep:
-        mods, head = _noun_phrase(noun)
+        mods, head = _noun_phrase(noun, sent)
     else:
         mods = []
         k = noun.i - 1
@@ -490,10 +552,55 @@ def _metric(
             mods.insert(0, doc[k])
             k -= 1
         head = noun
-    metric, segment, head = _normalise_metric(mods, head)
+    # "27% growth in its AI market": growth of what is the metric.
+    if head.lower_ in lx.CHANGE_NOUNS or head.lower_ in {"growth", "rate"}:
+        inner = _pp_object(head, sent)
+        if inner is not None:
+            imods, ihead = _noun_phrase(inner, sent) if has_dep else ([], inner)
+            metric, segment, h = _normalise_metric(imods, ihead, main)
+            if metric is not None:
+                return metric, segment, h
+    metric, segment, head = _normalise_metric(mods, head, main)
     if metric is not None and segment is None and has_dep:
-        segment = _segment_from_pp(head)
+        segment = _segment_from_pp(head) or _segment_from_clause(head, sent, main)
     return metric, segment, head
+
+
+def _segment_from_clause(head: Token, sent: Span, main: str | None) -> str | None:
+    """'Its wholesale arm ... generated revenue of $612M' / 'its cloud unit, where sales rose'."""
+    verb = _clause_verb(head)
+    holders: list[Token] = [
+        c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"} and c != head
+    ]
+    if verb.dep_ == "relcl":
+        holders.append(verb.head)
+    for h in holders:
+        if h.lower_ in lx.SEGMENT_NOISE and sent.start <= h.i < sent.end:
+            mods, _ = _noun_phrase(h, sent)
+            words = [
+                "and" if t.text == "&" else t.lower_
+                for t in mods
+                if t.dep_ != "poss"
+                and not t.is_stop
+                and (t.is_alpha or t.text == "&")
+                and t.lower_ not in lx.WHOLE_MODIFIERS
+            ]
+            if words:
+                return " ".join(words)
+    return None
+
+
+def _pp_object(head: Token, sent: Span) -> Token | None:
+    for child in head.rights:
+        if child.dep_ == "prep" and child.lower_ in {"in", "of", "for"}:
+            for pobj in child.children:
+                if (
+                    pobj.dep_ == "pobj"
+                    and sent.start <= pobj.i < sent.end
+                    and pobj.pos_ in {"NOUN", "PROPN"}
+                ):
+                    return pobj
+    return None
 
 
 def _segment_from_pp(head: Token) -> str | None:
@@ -514,62 +621,132 @@ def _segment_from_pp(head: Token) -> str | None:
     return None
 
 
+# "made up about half", "set up", "broke down": phrasal verbs, not changes.
+_PARTICLE_VERBS = frozenset(
+    [
+        "made",
+        "make",
+        "makes",
+        "making",
+        "set",
+        "sets",
+        "pick",
+        "picks",
+        "picked",
+        "end",
+        "ends",
+        "ended",
+        "take",
+        "takes",
+        "took",
+        "taken",
+        "break",
+        "breaks",
+        "broke",
+        "broken",
+        "shut",
+        "shuts",
+        "turn",
+        "turns",
+        "turned",
+        "step",
+        "steps",
+        "stepped",
+        "sum",
+        "sums",
+        "summed",
+        "back",
+        "backs",
+        "backed",
+        "sign",
+        "signs",
+        "signed",
+    ]
+)
+_SKIP_AFTER = frozenset(
+    {"year-on-year", "year-over-year", "annual", "yearly", "-", "y/y", "yoy", "annually"}
+)
+
+
+def _noun_after_prep(
+    span: Span, sent: Span, nxt: list[Token], k: int, has_dep: bool
+) -> Token | None:
+    doc = span.doc
+    for t in nxt[k + 1 :]:
+        if t.pos_ in {"NOUN", "PROPN"} or (
+            not doc.has_annotation("TAG") and t.is_alpha and not t.is_stop
+        ):
+            head = t
+            if has_dep:
+                while (
+                    head.dep_ in {"compound", "amod", "nmod"}
+                    and span.end <= head.head.i < sent.end
+                    and head.head.i > head.i
+                ):
+                    head = head.head
+            return head
+        if doc.has_annotation("TAG") and t.pos_ not in {
+            "DET",
+            "PRON",
+            "ADJ",
+            "CCONJ",
+            "PUNCT",
+            "SYM",
+            "ADV",
+        }:
+            return None
+    return None
+
+
 def _metric_noun(span: Span, sent: Span, role: str, has_dep: bool) -> Token | str | None:
     doc = span.doc
-    nxt = [t for t in doc[span.end : min(sent.end, span.end + 6)] if not t.is_space]
+    nxt = [t for t in doc[span.end : min(sent.end, span.end + 7)] if not t.is_space]
     prev = [t for t in doc[max(sent.start, span.start - 6) : span.start] if not t.is_space]
-    # "49% of revenue", "a 49 percent jump in AI & Cloud sales", "€4.5B in revenue".
+    # Skip a change or share noun after the figure: "a 49 percent jump in AI & Cloud sales".
     k = 0
     while k < len(nxt) and (
         nxt[k].lower_ in lx.CHANGE_NOUNS
-        or nxt[k].lower_ in {"year-on-year", "annual", "-", "increase", "rise"}
+        or nxt[k].lower_ in _SKIP_AFTER
         or nxt[k].lower_ in lx.SHARE_NOUNS
     ):
         k += 1
-    if k < len(nxt) and nxt[k].lower_ in {"of", "in"}:
-        for t in nxt[k + 1 :]:
-            if t.pos_ in {"NOUN", "PROPN"} or (
-                not doc.has_annotation("TAG") and t.is_alpha and not t.is_stop
-            ):
-                if has_dep:
-                    # The head of the phrase after the preposition.
-                    head = t
-                    while (
-                        head.dep_ in {"compound", "amod", "nmod"}
-                        and head.head.i > head.i
-                        and head.head.i < sent.end
-                    ):
-                        head = head.head
-                    return head
-                return t
-            if t.pos_ not in {
-                "DET",
-                "PRON",
-                "ADJ",
-                "PROPN",
-                "CCONJ",
-                "PUNCT",
-                "SYM",
-            } and doc.has_annotation("TAG"):
-                break
-    # A figure modifying a noun: "a $1B investment", "9,000 jobs", "a 27 percent annual growth rate".
+    # "60% of revenue", "a 49% jump in sales": the object names the metric.
+    prep_here = k < len(nxt) and (
+        (nxt[k].lower_ == "of" and (k > 0 or role == "share"))
+        or (k > 0 and nxt[k].lower_ in {"in", "for"})
+    )
+    t = _noun_after_prep(span, sent, nxt, k, has_dep) if prep_here else None
+    if t is not None and t.lower_ not in TIME_NOUNS:
+        return t
+    # "revenue of €4.5B", "revenue was €4.5B", "sales reached €4.5B": a metric word just before.
+    for t in reversed(prev):
+        if t.lower_ in lx.METRIC_SYNONYMS and not t.like_num:
+            return t
+        if t.is_punct and t.text not in {"(", "~", "$", "€", "£"}:
+            break
+    # A figure modifying a noun: "a $1B investment", "9,000 jobs", "a 27 percent growth rate".
     if has_dep:
         root = span.root
         if (
             root.dep_ in {"nummod", "compound", "amod", "nmod", "quantmod"}
             and root.head.pos_ in {"NOUN", "PROPN"}
-            and root.head.i >= span.end
+            and span.end <= root.head.i < sent.end
+            and root.head.lower_ not in TIME_NOUNS
         ):
             return root.head
-    if nxt and nxt[0].pos_ == "NOUN" and role != "change":
+    if nxt and nxt[0].pos_ == "NOUN" and role != "change" and nxt[0].lower_ not in TIME_NOUNS:
         t = nxt[0]
         while t.i + 1 < sent.end and doc[t.i + 1].pos_ == "NOUN":
             t = doc[t.i + 1]
         return t
-    # "revenue of €4.5B", "revenue was €4.5B", "sales reached ...": a noun just before.
-    for t in reversed(prev):
-        if t.lower_ in lx.METRIC_SYNONYMS:
-            return t
+    # "€4.5B in revenue".
+    if (
+        k < len(nxt)
+        and nxt[k].lower_ == "in"
+        and k + 1 < len(nxt)
+        and nxt[k + 1].lower_ in lx.METRIC_SYNONYMS
+    ):
+        return nxt[k + 1]
     if has_dep:
         # Climb to the verb and take its subject: "AI & Cloud revenue rose 49%".
         tok = span.root
@@ -580,19 +757,31 @@ def _metric_noun(span: Span, sent: Span, role: str, has_dep: bool) -> Token | st
         if tok.lower_ in lx.VERB_METRICS and role != "change":
             return lx.VERB_METRICS[tok.lower_]
         for child in tok.children:
-            if child.dep_ in {"nsubj", "nsubjpass"}:
+            if child.dep_ in {"nsubj", "nsubjpass"} and sent.start <= child.i < sent.end:
                 if child.ent_type_ in ENTITY_LABELS or child.pos_ == "PRON":
                     break
                 return child
         if tok.dep_ in {"xcomp", "ccomp", "advcl"} and tok.head.pos_ in {"VERB", "AUX"}:
             for child in tok.head.children:
-                if child.dep_ == "dobj" and child.pos_ == "NOUN":
+                if (
+                    child.dep_ == "dobj"
+                    and child.pos_ == "NOUN"
+                    and sent.start <= child.i < sent.end
+                ):
                     return child
     # Word window fallback: nearest metric word before the figure in the sentence.
     for t in reversed(list(doc[sent.start : span.start])):
         if t.lower_ in lx.METRIC_SYNONYMS:
             return t
     return None
+
+
+def _clause_verb(tok: Token) -> Token:
+    for _ in range(5):
+        if tok.pos_ in {"VERB", "AUX"} or tok.dep_ == "ROOT":
+            break
+        tok = tok.head
+    return tok
 
 
 def _entity(
@@ -604,43 +793,39 @@ def _entity(
     n: int,
     main: str | None,
 ) -> str | None:
-    # Possessive or compound entity inside the metric's phrase: "Nokia's revenue", "Nvidia's $1 billion".
-    candidates: list[Span] = [e for e in sent.ents if e.label_ in ENTITY_LABELS]
+    """Whose figure: a possessor, the clause's subject, the one organisation named, else the article's."""
+    ents = [
+        e
+        for e in sent.ents
+        if e.label_ in {"ORG", "GPE", "NORP"}
+        and not doc.text[e.end_char : e.end_char + 7].lower().startswith(("-based", " based"))
+    ]
     if noun is not None:
-        for e in candidates:
-            if any(t.head == noun or t.head.head == noun for t in e) and e.label_ != "PERSON":
-                return canonical(e)
+        for child in noun.lefts:
+            if child.dep_ == "poss" and child.ent_type_ in {"ORG", "GPE", "NORP", "PERSON"}:
+                return _ent_text(child)
     for t in doc[max(sent.start, span.start - 2) : span.start]:
         if t.dep_ == "poss" and t.ent_type_ in {"ORG", "GPE"}:
-            return _ent_name(doc, t)
-    orgs = [e for e in candidates if e.label_ in {"ORG", "GPE", "NORP"}]
+            return _ent_text(t)
     if doc.has_annotation("DEP"):
-        verb = span.root
-        for _ in range(5):
-            if verb.pos_ in {"VERB", "AUX"} or verb.dep_ == "ROOT":
-                break
-            verb = verb.head
-        for child in verb.children:
-            if child.dep_ in {"nsubj", "nsubjpass"}:
-                for e in orgs:
-                    if e.start <= child.i < e.end or child.head == e.root:
-                        return canonical(e)
-                # "the company", "it": same as the previous sentences' entity.
-    before = [e for e in orgs if e.end <= span.start]
-    if len(orgs) == 1:
-        return canonical(orgs[0])
-    if before:
-        return canonical(before[-1])
-    if orgs:
-        return canonical(orgs[0])
+        verb = _clause_verb(span.root)
+        for v in (verb, verb.head if verb.dep_ in {"xcomp", "ccomp", "conj", "advcl"} else None):
+            if v is None:
+                continue
+            for child in v.children:
+                if child.dep_ in {"nsubj", "nsubjpass"}:
+                    for e in ents:
+                        if e.start <= child.i < e.end:
+                            return canonical(e)
+    # Organisations that are not the segment being measured.
+    phrase = set(range(noun.left_edge.i, noun.i + 1)) if noun is not None else set()
+    others = [e for e in ents if not any(t.i in phrase for t in e) and e.label_ == "ORG"]
+    names = {canonical(e) for e in others}
+    if main is not None:
+        return main
+    if len(names) == 1:
+        return names.pop()
     return main
-
-
-def _ent_name(doc: Doc, tok: Token) -> str | None:
-    for e in doc.ents:
-        if e.start <= tok.i < e.end:
-            return canonical(e)
-    return None
 
 
 def _period(

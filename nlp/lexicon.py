@@ -61,6 +61,8 @@ METRIC_SYNONYMS: dict[str, str] = {
     "infusion": "investment",
     "injection": "investment",
     "stake": "investment",
+    "commitment": "investment",
+    "pledge": "investment",
     "funding": "funding",
     "growth": "growth",
     "growth rate": "growth",

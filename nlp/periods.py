@@ -26,7 +26,11 @@ fourth quarter" in an article dated 2026-04-30 is 2025-Q4; "Q1" is 2026-Q1); a
 day-month date resolves to the nearest such day. With no reference they keep a
 year-less label ("Q1", "H2", "--03") and low/high None. "last year", "this
 quarter", "next month" resolve against the reference or become the labels
-"last-year", "this-quarter", "next-month".
+"last-year", "this-quarter", "next-month". A year-less quarter, half or month
+placed by a relative year ("the first half of next year", "Q1 last year",
+"last year's fourth quarter", "in March this year") is one match, resolved
+against the reference year (2019-11-20: "2020-H1") or, with no reference,
+labelled "next-year-H1", "last-year-Q1", "this-year-03".
 """
 
 from __future__ import annotations
@@ -158,6 +162,15 @@ _FISCAL = re.compile(
 )
 _REL_DAY = re.compile(r"\b(?P<rel>(?i:yesterday|today|tomorrow))\b")
 _REL_MONTH = re.compile(r"\b(?P<rel>(?i:last|this|next))\s+(?i:month)\b")
+# A relative year that places a year-less quarter, half or month: "the first
+# half of next year", "Q1 last year" (after it), "last year's second quarter"
+# (before it).
+_REL_YEAR_AFTER = re.compile(
+    r"\s+(?:(?i:of)\s+)?(?P<rel>(?i:last|this|next|the\s+current|the\s+coming))\s+(?i:year)\b"
+    r"(?![\s-]+(?:earlier|ago)\b)"
+)
+_REL_YEAR_BEFORE = re.compile(r"\b(?P<rel>(?i:last|this|next))\s+(?i:year)['’]s\s+$")
+_REL_YEAR_SHIFT = {"last": -1, "this": 0, "current": 0, "next": 1, "coming": 1}
 _REL_YEAR = re.compile(
     r"\b(?P<rel>(?i:last|this|next|the\s+current|the\s+previous|the\s+prior|the\s+preceding))"
     r"\s+(?i:year)\b(?![\s-]+(?:earlier|ago)\b)"
@@ -344,13 +357,7 @@ class _Finder:
                 self.month(s, e, month)
 
     def month(self, start: int, end: int, month: int) -> None:
-        if self.ref is None:
-            self.add(start, end, "period", f"--{month:02d}")
-            return
-        year = _recent_start(self.ref, lambda y: dt.date(y, month, 1))
-        self.period(
-            start, end, f"{year}-{month:02d}", dt.date(year, month, 1), _month_end(year, month)
-        )
+        self.part_of_year(start, end, None, f"{month:02d}", month, month)
 
     def relative_days(self) -> None:
         if self.ref is None:
@@ -439,24 +446,44 @@ class _Finder:
     # -- quarters and halves -------------------------------------------------
 
     def quarter(self, start: int, end: int, q: int, year: int | None) -> None:
-        if year is None and self.ref is not None:
-            year = _recent_start(self.ref, lambda y: dt.date(y, 3 * q - 2, 1))
-        if year is None:
-            self.add(start, end, "period", f"Q{q}")
-            return
-        self.period(
-            start, end, f"{year}-Q{q}", dt.date(year, 3 * q - 2, 1), _month_end(year, 3 * q)
-        )
+        self.part_of_year(start, end, year, f"Q{q}", 3 * q - 2, 3 * q)
 
     def half(self, start: int, end: int, h: int, year: int | None) -> None:
-        if year is None and self.ref is not None:
-            year = _recent_start(self.ref, lambda y: dt.date(y, 6 * h - 5, 1))
+        self.part_of_year(start, end, year, f"H{h}", 6 * h - 5, 6 * h)
+
+    def part_of_year(
+        self, start: int, end: int, year: int | None, part: str, first: int, last: int
+    ) -> None:
+        """A quarter, half or month ("Q1", "H2", "03": months `first`..`last`) of `year`.
+
+        Without a year, a relative year next to it places it ("the first half of
+        next year", "last year's fourth quarter"); failing that, the most recent
+        such period starting on or before the reference.
+        """
         if year is None:
-            self.add(start, end, "period", f"H{h}")
+            start, end, shift = self.relative_year(start, end)
+            if shift is not None:
+                if self.ref is None:
+                    rel = {-1: "last", 0: "this", 1: "next"}[shift]
+                    self.add(start, end, "period", f"{rel}-year-{part}")
+                    return
+                year = self.ref.year + shift
+            elif self.ref is not None:
+                year = _recent_start(self.ref, lambda y: dt.date(y, first, 1))
+        if year is None:
+            self.add(start, end, "period", f"--{part}" if part.isdigit() else part)
             return
-        self.period(
-            start, end, f"{year}-H{h}", dt.date(year, 6 * h - 5, 1), _month_end(year, 6 * h)
-        )
+        label = f"{year}-{part}"
+        self.period(start, end, label, dt.date(year, first, 1), _month_end(year, last))
+
+    def relative_year(self, start: int, end: int) -> tuple[int, int, int | None]:
+        """The span widened over an adjacent relative year, and that year's offset (or None)."""
+        text = self.text
+        if (m := _REL_YEAR_AFTER.match(text, end)) is not None:
+            return start, m.end(), _REL_YEAR_SHIFT[m["rel"].lower().split()[-1]]
+        if start and (m := _REL_YEAR_BEFORE.search(text, max(0, start - 16), start)) is not None:
+            return m.start(), end, _REL_YEAR_SHIFT[m["rel"].lower()]
+        return start, end, None
 
     def quarters(self) -> None:
         text = self.text

@@ -61,6 +61,8 @@ def _load_model(model: str | None) -> tuple[Language, str, str | None]:
 
 def build(nlp: Language) -> Language:
     """Add newscheck's components to a loaded model, in order."""
+    # Block breaks are not forced as sentence starts before the parser: partial
+    # presets derail the small model's parse. `frames.sentence_spans` cuts there.
     after_ner = {"after": "ner"} if "ner" in nlp.pipe_names else {}
     nlp.add_pipe("newscheck_entity_cleanup", **after_ner)
     nlp.add_pipe("newscheck_figures")

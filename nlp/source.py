@@ -81,6 +81,31 @@ _BYLINE = re.compile(
 _DATELINE = re.compile(
     r"(?i:published|updated|posted|last\s+updated|first\s+published|last\s+modified|date)\b\s*:?\s*(?i:on\s+)?"
 )
+# A dateline opening the first paragraph(s): "LONDON, 5 March 2025 —",
+# "SPRINGFIELD, Ill., June 17, 2025 —", "NEW YORK, March 5, 2026 (Reuters) -",
+# "HOUSTON (Reuters) -", "Published 12 March 2026", "March 12, 2026 —",
+# "12 March 2026 |". The date part is only located here; `_parse_date` reads it.
+_DL_DATE = (
+    r"(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?,?\s+)?"
+    r"(?:\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?[A-Z][a-z]{2,8}\.?,?\s+(?:19|20)\d{2}"
+    r"|[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+(?:19|20)\d{2}"
+    r"|(?:19|20)\d{2}-\d{2}-\d{2})(?!\d)"
+    r"(?:,?\s+(?:at\s+)?\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s+[A-Z]{2,5}\b)?)?"
+)
+_DL_WORD = r"[A-Z][\w.'’&-]*"
+_DL_AGENCY = r"\((?:[A-Z][\w.&'’/-]*)(?:\s+[A-Z][\w.&'’/-]*){0,3}\)"
+_DL_END = r"\s*(?:[-–—|:]+(?=\s|$)|$)"
+_WIRE_DATELINE = re.compile(
+    # Place (up to four capitalised words, an optional region), then a date and/or an agency.
+    rf"(?P<place>{_DL_WORD}(?:\s+{_DL_WORD}){{0,3}})(?:,\s*{_DL_WORD}(?:\s+{_DL_WORD}){{0,2}})?"
+    rf"(?:,\s*(?P<date>{_DL_DATE})(?:\s*{_DL_AGENCY})?|\s*{_DL_AGENCY}(?:,?\s*(?P<date2>{_DL_DATE}))?)"
+    rf"{_DL_END}"
+    # Or the date first, maybe after "Published"/"Updated": "12 March 2026 |".
+    rf"|(?:(?i:published|updated|posted|first\s+published|last\s+updated)\b\s*:?\s*(?i:on\s+)?)?"
+    rf"(?P<date3>{_DL_DATE})(?:\s*{_DL_AGENCY})?{_DL_END}"
+)
+#: How many blocks after the headline may open with a dateline.
+_DATELINE_BLOCKS = 3
 _FRONT_MATTER_END = re.compile(r"^(?:---|\.\.\.)[ \t]*$", re.M)
 
 
@@ -274,6 +299,8 @@ def from_text(text: str, *, name: str | None = None, markdown: bool | None = Non
     source.date = _parse_date(meta["date"]) if meta.get("date") else None
     if source.date is None:
         source.date = _metadata_date(source)
+    if source.date is None:
+        source.date = _inline_dateline_date(source)
     return source
 
 
@@ -717,11 +744,30 @@ def _classify_blocks(builder: _Builder) -> None:
             b.kind = "boilerplate"
 
 
+def _dateline(text: str) -> re.Match[str] | None:
+    """A dateline with a date at the start of `text` (the date is in group "date"/"date2"/"date3")."""
+    m = _WIRE_DATELINE.match(text)
+    return m if m is not None and _dateline_text(m) is not None else None
+
+
+def _dateline_text(m: re.Match[str]) -> str | None:
+    return m["date"] or m["date2"] or m["date3"]
+
+
 def _is_metadata(line: str) -> bool:
     if len(line) <= 80 and _BYLINE.fullmatch(line):
         return True
     if len(line) > 100:
         return False
+    if (m := _dateline(line)) is not None:
+        rest = line[m.end() :].strip()
+        # Only a dateline ("SPRINGFIELD, Ill., June 17, 2025 —") is metadata; a
+        # dateline opening a sentence ("Published 12 March 2026 — Sales rose 4%.")
+        # is the first paragraph.
+        if not rest:
+            return True
+        if len(rest.split()) >= 4 and rest[-1] in ".!?\"'":
+            return False
     dates = [q for q in find_periods(line) if q.kind == "date" and q.value]
     if not dates:
         return False
@@ -737,6 +783,26 @@ def _metadata_date(source: SourceText) -> dt.date | None:
             continue
         found = _parse_date(source.text[b.start : b.end])
         if found:
+            return found
+    return None
+
+
+def _inline_dateline_date(source: SourceText) -> dt.date | None:
+    """The date of a dateline opening one of the first paragraphs ("LONDON, 5 March 2025 — ...").
+
+    The paragraph stays a paragraph: only the article's date is taken from it.
+    """
+    seen = 0
+    for b in source.blocks[: _DATELINE_BLOCKS + 4]:
+        if b.kind in ("headline", "boilerplate") or b.end == b.start:
+            continue
+        seen += 1
+        if seen > _DATELINE_BLOCKS:
+            break
+        if b.kind not in ("paragraph", "metadata"):
+            continue
+        m = _dateline(source.text[b.start : min(b.end, b.start + 200)])
+        if m is not None and (found := _parse_date(_dateline_text(m) or "")) is not None:
             return found
     return None
 

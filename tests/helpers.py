@@ -9,7 +9,9 @@ SAMPLES = ROOT / "samples"
 
 
 def sample_paths() -> list[Path]:
-    return sorted(p for p in SAMPLES.iterdir() if p.suffix in {".txt", ".md"} and p.name != "README.md")
+    return sorted(
+        p for p in SAMPLES.iterdir() if p.suffix in {".txt", ".md"} and p.name != "README.md"
+    )
 
 
 def line_col(text: str, offset: int) -> tuple[int, int]:

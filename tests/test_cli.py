@@ -19,7 +19,9 @@ from newscheck.nlp.report import schema
 GOLDEN = Path(__file__).parent / "golden"
 NOKIA = SAMPLES / "nokia-ai.txt"
 DRAFT = SAMPLES / "draft.md"
-LINT_LINE = re.compile(r"^(?P<path>[^:]+):(?P<line>\d+):(?P<col>\d+): (?P<sev>error|warning|info): .+ \[NC\d{3}\]$")
+LINT_LINE = re.compile(
+    r"^(?P<path>[^:]+):(?P<line>\d+):(?P<col>\d+): (?P<sev>error|warning|info): .+ \[NC\d{3}\]$"
+)
 
 
 @pytest.fixture()
@@ -35,7 +37,9 @@ def _golden(name: str, text: str) -> None:
 
 
 def test_summarize_plain_golden(runner: CliRunner) -> None:
-    result = runner.invoke(app, ["summarize", str(NOKIA.relative_to(SAMPLES.parent))], env={"NO_COLOR": "1"})
+    result = runner.invoke(
+        app, ["summarize", str(NOKIA.relative_to(SAMPLES.parent))], env={"NO_COLOR": "1"}
+    )
     assert result.exit_code == 0, result.stderr
     _golden("nokia-ai.plain.txt", result.stdout)
 
@@ -117,15 +121,27 @@ def _digest(paths: list[Path]) -> list[tuple[str, float]]:
     return [(hashlib.sha256(p.read_bytes()).hexdigest(), p.stat().st_mtime) for p in paths]
 
 
-def test_bad_inputs_one_line_each_exit_2_others_processed(runner: CliRunner, tmp_path: Path) -> None:
+def test_bad_inputs_one_line_each_exit_2_others_processed(
+    runner: CliRunner, tmp_path: Path
+) -> None:
     binary = tmp_path / "photo.txt"
     binary.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)) * 4)
     empty = tmp_path / "empty.txt"
     empty.write_bytes(b"")
     good = tmp_path / "good.txt"
-    good.write_text("Acme reports\n\nAcme said revenue rose 10% to $1.1 billion.\n", encoding="utf-8")
+    good.write_text(
+        "Acme reports\n\nAcme said revenue rose 10% to $1.1 billion.\n", encoding="utf-8"
+    )
     before = _digest([binary, empty, good])
-    args = ["summarize", "--json", str(tmp_path / "missing.txt"), str(tmp_path), str(binary), str(empty), str(good)]
+    args = [
+        "summarize",
+        "--json",
+        str(tmp_path / "missing.txt"),
+        str(tmp_path),
+        str(binary),
+        str(empty),
+        str(good),
+    ]
     result = runner.invoke(app, args)
     assert result.exit_code == 2
     assert "Traceback" not in result.stderr + result.stdout
@@ -142,13 +158,18 @@ def test_bad_inputs_one_line_each_exit_2_others_processed(runner: CliRunner, tmp
 def test_other_encoding_is_named_on_stderr(runner: CliRunner, tmp_path: Path) -> None:
     latin = tmp_path / "latin.txt"
     latin.write_bytes(
-        "Café owners in Zürich said prices rose 12% this year, to an average of 6,40 francs.\n".encode("cp1252")
+        "Café owners in Zürich said prices rose 12% this year, to an average of 6,40 francs.\n".encode(
+            "cp1252"
+        )
         * 5
     )
     result = runner.invoke(app, ["summarize", "--json", str(latin)])
     assert result.exit_code == 0
     assert "latin.txt" in result.stderr and "decoded as" in result.stderr
-    assert "Café" in json.loads(result.stdout)["summary"][0]["text"] or json.loads(result.stdout)["summary"]
+    assert (
+        "Café" in json.loads(result.stdout)["summary"][0]["text"]
+        or json.loads(result.stdout)["summary"]
+    )
 
 
 def test_stdin_dash(runner: CliRunner) -> None:
@@ -163,7 +184,9 @@ def test_stdin_dash(runner: CliRunner) -> None:
 def test_bad_usage_exits_2(runner: CliRunner) -> None:
     assert runner.invoke(app, ["summarize", "--as-of", "yesterday", str(NOKIA)]).exit_code == 2
     assert runner.invoke(app, ["check", "--fail-on", "sometimes", str(NOKIA)]).exit_code == 2
-    assert runner.invoke(app, ["summarize", "--model", "no_such_model_xyz", str(NOKIA)]).exit_code == 2
+    assert (
+        runner.invoke(app, ["summarize", "--model", "no_such_model_xyz", str(NOKIA)]).exit_code == 2
+    )
 
 
 def test_version(runner: CliRunner) -> None:

@@ -280,6 +280,64 @@ def test_without_reference_keeps_labels(
     assert (q.value, q.low, q.high) == (value, low, high)
 
 
+@pytest.mark.parametrize(
+    ("text", "needle", "value"),
+    [
+        (
+            "Sales should recover in the first half of next year.",
+            "first half of next year",
+            "2020-H1",
+        ),
+        ("Demand will pick up next year.", "next year", "2020"),
+        ("Demand fell last year.", "last year", "2018"),
+        ("Demand fell this year.", "this year", "2019"),
+        ("Profit fell in the first quarter of last year.", "first quarter of last year", "2018-Q1"),
+        ("Profit fell in the second half of this year.", "second half of this year", "2019-H2"),
+        (
+            "Output fell in the first six months of last year.",
+            "first six months of last year",
+            "2018-H1",
+        ),
+        ("It expects a rebound in Q1 of next year.", "Q1 of next year", "2020-Q1"),
+        ("Sales rose in the fourth quarter last year.", "fourth quarter last year", "2018-Q4"),
+        ("Last year's third quarter was weak.", "Last year's third quarter", "2018-Q3"),
+        ("The plant opens in March next year.", "March next year", "2020-03"),
+        ("Orders should rise next quarter.", "next quarter", "2020-Q1"),
+        ("Orders rose this quarter.", "this quarter", "2019-Q4"),
+        ("Orders fell last quarter.", "last quarter", "2019-Q3"),
+        # No year: the most recent such period starting on or before the reference.
+        ("Orders fell in the second half.", "second half", "2019-H2"),
+        ("Orders fell in the first half.", "first half", "2019-H1"),
+        ("Orders fell in the fourth quarter.", "fourth quarter", "2019-Q4"),
+        ("Orders fell in December.", "December", "2018-12"),
+    ],
+)
+def test_relative_years_resolve_against_the_reference(text: str, needle: str, value: str) -> None:
+    q = _one(text, needle, reference=dt.date(2019, 11, 20))
+    assert q.value == value
+    assert [x.text for x in find_periods(text, dt.date(2019, 11, 20))] == [needle]
+
+
+def test_relative_year_of_a_part_without_reference_keeps_a_label() -> None:
+    q = _one(
+        "Sales should recover in the first half of next year.", "first half of next year", None
+    )
+    assert (q.value, q.low, q.high) == ("next-year-H1", None, None)
+
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        # Relative to the period discussed, not the article: kept apart.
+        ("Sales rose in the first half of the previous year.", ["2019-H1", "year-earlier"]),
+        ("Sales rose in the first quarter, last year's best.", ["2019-Q1", "2018"]),
+        ("Sales rose in the third quarter a year earlier.", ["2019-Q3", "year-earlier"]),
+    ],
+)
+def test_relative_year_must_be_adjacent(text: str, values: list[str]) -> None:
+    assert [q.value for q in find_periods(text, dt.date(2019, 11, 20))] == values
+
+
 def test_stated_weekday_is_kept_even_when_wrong() -> None:
     # 2026-03-05 is a Thursday; the text says Tuesday, and a checker compares them.
     q = _one("The vote was held on Tuesday, March 5, 2026.", "Tuesday, March 5, 2026")

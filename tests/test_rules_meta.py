@@ -37,12 +37,16 @@ TRIGGER_CASES = [(r, t) for r in RULES for t in r.triggers]
 PASS_CASES = [(r, t) for r in RULES for t in r.passes]
 
 
-@pytest.mark.parametrize(("rule", "text"), TRIGGER_CASES, ids=lambda x: getattr(x, "id", "")[:6] or None)
+@pytest.mark.parametrize(
+    ("rule", "text"), TRIGGER_CASES, ids=lambda x: getattr(x, "id", "")[:6] or None
+)
 def test_trigger_examples_fail(rule, text: str) -> None:  # type: ignore[no-untyped-def]
     assert _fails(text, rule.id), f"{rule.id} did not fire on: {text}"
 
 
-@pytest.mark.parametrize(("rule", "text"), PASS_CASES, ids=lambda x: getattr(x, "id", "")[:6] or None)
+@pytest.mark.parametrize(
+    ("rule", "text"), PASS_CASES, ids=lambda x: getattr(x, "id", "")[:6] or None
+)
 def test_pass_examples_do_not_fail(rule, text: str) -> None:  # type: ignore[no-untyped-def]
     assert not _fails(text, rule.id), f"{rule.id} fired on a correct text: {text}"
 

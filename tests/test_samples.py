@@ -5,10 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from helpers import line_col, sample_paths
 
 from newscheck import analyze
 from newscheck.nlp.source import read_path
-from helpers import line_col, sample_paths
 
 PATHS = sample_paths()
 

@@ -189,6 +189,66 @@ def test_byline_and_dateline_are_metadata() -> None:
     assert src.date == dt.date(2026, 3, 3)
 
 
+_BODY = "Harrow Mills said on Wednesday that output rose 4% in 2025."
+
+
+@pytest.mark.parametrize(
+    ("opening", "date"),
+    [
+        ("LONDON, 5 March 2025 \u2014 ", dt.date(2025, 3, 5)),
+        ("NEW YORK, March 5, 2026 (Reuters) - ", dt.date(2026, 3, 5)),
+        ("SAN JOSE, Calif., Oct. 18, 2023 \u2014 ", dt.date(2023, 10, 18)),
+        ("FRANKFURT (Reuters), Feb. 2, 2024 - ", dt.date(2024, 2, 2)),
+        ("Published 12 March 2026 \u2014 ", dt.date(2026, 3, 12)),
+        ("March 12, 2026 \u2014 ", dt.date(2026, 3, 12)),
+        ("12 March 2026 | ", dt.date(2026, 3, 12)),
+    ],
+)
+def test_inline_dateline_sets_the_date_and_stays_a_paragraph(opening: str, date: dt.date) -> None:
+    src = from_text(f"Mill output climbs\n\n{opening}{_BODY}\n\nIt said demand held up.\n")
+    assert src.date == date
+    assert [b.kind for b in src.blocks] == ["headline", "paragraph", "paragraph"]
+    para = src.blocks[1]
+    assert src.text[para.start : para.end] == (opening + _BODY).strip()
+
+
+def test_wire_dateline_without_a_date_uses_a_date_line_nearby() -> None:
+    text = f"Mill output climbs\n\nMon Mar 9, 2026 4:32pm EDT\n\nHOUSTON (Reuters) - {_BODY}\n"
+    src = from_text(text)
+    assert src.date == dt.date(2026, 3, 9)
+    assert [b.kind for b in src.blocks] == ["headline", "metadata", "paragraph"]
+
+
+def test_dateline_on_its_own_line_is_metadata_not_the_headline() -> None:
+    src = from_text(f"SPRINGFIELD, Ill., June 17, 2025 \u2014\n\n{_BODY}\n")
+    assert src.date == dt.date(2025, 6, 17)
+    assert src.title is None
+    assert [b.kind for b in src.blocks] == ["metadata", "paragraph"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Too late: only the first few blocks after the headline may carry a dateline.
+        "Mill output climbs\n\nOne.\n\nTwo.\n\nThree.\n\nLONDON, 5 March 2025 \u2014 It rose.\n",
+        # A date inside the first sentence is not a dateline.
+        "Mill output climbs\n\nThe deal, signed on 5 March 2025, closes in June.\n",
+        "Mill output climbs\n\nOn March 5, 2026 \u2014 a Thursday \u2014 the mill shut.\n",
+    ],
+)
+def test_no_dateline_no_date(text: str) -> None:
+    assert from_text(text).date is None
+
+
+def test_every_sample_and_planted_article_has_a_date() -> None:
+    root = Path(__file__).resolve().parent.parent
+    paths = sorted((root / "bench" / "planted").glob("*.txt"))
+    paths += sorted(p for p in (root / "samples").iterdir() if p.name != "README.md")
+    assert paths
+    missing = [p.name for p in paths if read_path(p).date is None]
+    assert missing == []
+
+
 def test_sentence_starting_with_updated_is_not_metadata() -> None:
     src = from_text("Airline trims fleet plan\n\nUpdated guidance calls for 3% growth in 2026.\n")
     assert [b.kind for b in src.blocks] == ["headline", "paragraph"]
