@@ -115,7 +115,7 @@ def render_rich(report: Report) -> Group:
     checks.add_column("", width=1)
     checks.add_column("check")
     checks.add_column("severity")
-    checks.add_column("at")
+    checks.add_column("at", max_width=14)
     checks.add_column("finding", overflow="fold")
     for c in _checks_sorted(report.checks):
         checks.add_row(

@@ -1,0 +1,88 @@
+"""What each figure measures: metric, segment, entity, period, role and links, through the pipeline."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from newscheck import analyze
+from newscheck.nlp.types import Figure
+
+
+def figures(text: str, as_of: date | None = date(2026, 4, 24)) -> dict[str, Figure]:
+    report = analyze(text, source="t.txt", as_of=as_of)
+    return {f.text: f for f in report.figures}
+
+
+ARTICLE = (
+    "Halvorsen posts strong quarter\n\n"
+    "Halvorsen said its cloud sales rose 12% to $2.3 billion in the first quarter of 2026. "
+    "Group revenue reached €8.1 billion ($8.9 billion) in the quarter.\n\n"
+    "Halvorsen's operating profit was $640 million, up 8% from $593 million a year earlier.\n\n"
+    "Software accounted for 35% of revenue. The company employs 14,000 people.\n"
+)
+
+
+@pytest.fixture(scope="module")
+def figs() -> dict[str, Figure]:
+    return figures(ARTICLE)
+
+
+def test_change_with_target(figs: dict[str, Figure]) -> None:
+    f = figs["12%"]
+    assert (f.kind, f.role, f.direction) == ("percent", "change", "up")
+    assert (f.metric, f.segment, f.entity, f.period) == ("revenue", "cloud", "Halvorsen", "2026-Q1")
+    assert f.target == figs["$2.3 billion"].id
+    assert figs["$2.3 billion"].role == "level"
+    assert figs["$2.3 billion"].metric == "revenue"
+
+
+def test_conversion_points_at_its_source(figs: dict[str, Figure]) -> None:
+    conv = figs["$8.9 billion"]
+    assert conv.role == "conversion"
+    assert conv.converts == figs["€8.1 billion"].id
+    assert figs["€8.1 billion"].metric == "revenue"
+    assert figs["€8.1 billion"].segment is None
+
+
+def test_level_up_from_base_with_prior_period(figs: dict[str, Figure]) -> None:
+    change = figs["8%"]
+    assert change.role == "change"
+    assert change.target == figs["$640 million"].id
+    assert change.base == figs["$593 million"].id
+    assert figs["$640 million"].metric == "operating profit"
+    assert figs["$593 million"].period == "prior-year"
+
+
+def test_share_and_count(figs: dict[str, Figure]) -> None:
+    assert figs["35%"].role == "share"
+    assert figs["35%"].metric == "revenue"
+    assert figs["14,000"].kind == "number"
+    assert figs["14,000"].metric == "people"
+
+
+def test_synonyms_and_possessives_normalise() -> None:
+    a = figures("Arvo results\n\nArvo’s turnover rose 5% to £300m in 2025.\n")
+    b = figures("Arvo results\n\nSales at Arvo rose 5% to £300m in 2025.\n")
+    assert a["5%"].metric == b["5%"].metric == "revenue"
+    assert a["5%"].entity == "Arvo"
+    assert a["5%"].period == b["5%"].period == "2025"
+
+
+def test_forecast_role() -> None:
+    f = figures("Outlook\n\nThe company forecasts 27% annual growth in its AI market through 2028.\n")
+    assert f["27%"].role == "forecast"
+    assert f["27%"].period == "through 2028"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Acme made up about half of the market.",
+        "The report ran to 5,000 pages in the 1990s and 2000s.",
+    ],
+)
+def test_phrasal_up_is_not_a_change(text: str) -> None:
+    for f in figures(f"Note\n\n{text}\n").values():
+        assert f.role != "change", f
