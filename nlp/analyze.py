@@ -91,7 +91,9 @@ def analyze_source(
         SummarySentence(s.text, *_orig(src, s.start, s.end), round(score, 4))
         for score, s in summarize(sents, block_kinds, figures, src.title, sentences)
     ]
-    ent_offsets = [(e.start_char, e.end_char, canonical(e)) for e in doc.ents if e.label_ in NAME_LABELS]
+    ent_offsets = [
+        (e.start_char, e.end_char, canonical(e)) for e in doc.ents if e.label_ in NAME_LABELS
+    ]
     claims = [
         Claim(
             c.sentence.text,

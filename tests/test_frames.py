@@ -71,7 +71,9 @@ def test_synonyms_and_possessives_normalise() -> None:
 
 
 def test_forecast_role() -> None:
-    f = figures("Outlook\n\nThe company forecasts 27% annual growth in its AI market through 2028.\n")
+    f = figures(
+        "Outlook\n\nThe company forecasts 27% annual growth in its AI market through 2028.\n"
+    )
     assert f["27%"].role == "forecast"
     assert f["27%"].period == "through 2028"
 

@@ -15,17 +15,25 @@ def test_preferred_model_is_loaded_with_our_components() -> None:
     assert loaded.model in pipeline.PREFERRED_MODELS
     assert loaded.warning is None
     names = loaded.nlp.pipe_names
-    assert names.index("ner") < names.index("newscheck_entity_cleanup") < names.index("newscheck_figures")
+    assert (
+        names.index("ner")
+        < names.index("newscheck_entity_cleanup")
+        < names.index("newscheck_figures")
+    )
     assert names[-1] == "newscheck_frames"
 
 
-def test_without_any_model_a_blank_pipeline_still_finds_figures(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_without_any_model_a_blank_pipeline_still_finds_figures(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     monkeypatch.setattr(pipeline, "PREFERRED_MODELS", ("no_such_model_abc", "no_such_model_xyz"))
     nlp, name, warning = pipeline._load_model(None)
     assert name == "blank:en"
     assert warning is not None and "\n" not in warning
     nlp = pipeline.build(nlp)
-    doc = nlp("Acme said sales rose 12% to $4.5 billion in the first quarter.\n\nIt employs 9,000 people.")
+    doc = nlp(
+        "Acme said sales rose 12% to $4.5 billion in the first quarter.\n\nIt employs 9,000 people."
+    )
     texts = [s.text for s in doc.spans[SPAN_KEY]]
     assert texts == ["12%", "$4.5 billion", "first quarter", "9,000"]
     frames = {s.text: s._.frame for s in doc.spans[SPAN_KEY]}
@@ -40,7 +48,9 @@ def test_blank_fallback_warns_once_on_stderr(monkeypatch: pytest.MonkeyPatch, tm
     pipeline.load_pipeline.cache_clear()
     try:
         path = tmp_path / "a.txt"
-        path.write_text("Acme results\n\nAcme said revenue rose 10% to $1.1 billion.\n", encoding="utf-8")
+        path.write_text(
+            "Acme results\n\nAcme said revenue rose 10% to $1.1 billion.\n", encoding="utf-8"
+        )
         result = CliRunner().invoke(app, ["summarize", "--json", str(path), str(path)])
         assert result.exit_code == 0
         assert result.stderr.count("warning: no spaCy English model") == 1
