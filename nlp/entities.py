@@ -77,7 +77,8 @@ class EntityCleanup:
                     a <= piece.start_char < b for a, b in doc._.suspect_ranges
                 ):
                     too_long.append(piece)
-                elif normalise_name(piece.text):
+                elif any(c.isupper() for c in normalise_name(piece.text)):
+                    # A name has a capital; "cts" or "pct" read as ORG does not.
                     kept.append(piece)
         if too_long:
             kept.extend(_names_inside(doc, too_long, kept))

@@ -45,7 +45,8 @@ _TIME_PHRASE = re.compile(
     re.IGNORECASE,
 )
 # "$580 million in 2025, up 9%": a time phrase between a level and its change.
-_TIME_PHRASE_ANY = re.compile(r"^\s*(?:in|during|for|over|at)\s+[^,;()]{1,30}?(?=\s*,)")
+_TIME_PHRASE_ANY = re.compile(r"^\s*(?:in|during|for|over|at|on)\s+[^,;()]{1,30}?(?=\s*,)")
+_ABSOLUTE_PERIOD = re.compile(r"^(?:FY)?\d{4}(?:-(?:Q[1-4]|H[12]|\d\d))?$|^\.\.\d{4}$")
 _RELATIVE_PRIOR = re.compile(
     r"^\W{0,3}(?:(?:in|during|for)\s+the\s+same\s+(?:period|quarter)\s+)?"
     r"(?:a\s+year\s+(?:earlier|before|ago)|(?:the\s+)?(?:previous|prior|last)\s+year|"
@@ -107,7 +108,10 @@ class FrameExtractor:
         has_dep = doc.has_annotation("DEP")
         main_entity = _main_entity(doc)
         doc.user_data["newscheck_main_entity"] = main_entity
-        default_period = _default_period(spans)
+        doc.user_data["newscheck_figure_tokens"] = frozenset(
+            i for s in spans for i in range(s.start, s.end)
+        )
+        default_period = _default_period(spans, doc)
         frames: list[Frame] = [Frame(sentence=sent_of[s.start]) for s in spans]
 
         # Pass 1: conversions, changes and their targets/bases, shares.
@@ -147,22 +151,26 @@ class FrameExtractor:
             frame.entity = _entity(doc, span, sent, noun, sents, frame.sentence, main_entity)
             frame.period = _period(doc, spans, i, sent, default_period, is_base=_is_base(frames, i))
             if frame.role in ("level", "change"):
-                words = {t.lower_ for t in sent}
-                if words & lx.TARGET_CUES:
+                cues = _governing_words(span, sent, has_dep)
+                if cues & lx.TARGET_CUES:
                     frame.role = "target" if frame.role == "level" else frame.role
-                elif words & lx.FORECAST_CUES or _future_period(spans, sent):
+                elif cues & lx.FORECAST_CUES or _future_period(spans, sent):
                     frame.role = "forecast"
-        # Pass 3: what depends on another figure's frame.
-        for i, frame in enumerate(frames):
+        # Pass 3: what depends on another figure's frame. A level is framed more
+        # reliably than the change beside it ("net income of $1.8B, up 15%").
+        for frame in frames:
+            target = frames[frame.target] if frame.target is not None else None
+            if target is not None and target.metric is not None:
+                frame.metric, frame.segment = target.metric, target.segment
             for j in (frame.target, frame.base):
-                if j is not None and frames[j].metric is None:
+                if j is not None and (frames[j].metric is None or j == frame.base):
                     frames[j].metric, frames[j].segment = frame.metric, frame.segment
                     frames[j].entity = frames[j].entity or frame.entity
+        for frame in frames:
             if frame.converts is not None:
                 src = frames[frame.converts]
                 frame.metric, frame.segment = src.metric, src.segment
                 frame.entity, frame.period = src.entity, src.period
-            del i
         for span, frame in zip(spans, frames, strict=True):
             span._.frame = frame
         return doc
@@ -184,39 +192,87 @@ def _sentence_index(doc: Doc, sents: list[Span]) -> list[int]:
 
 
 def _main_entity(doc: Doc) -> str | None:
-    """The organisation the article is about: most mentioned, at least twice."""
-    counts = Counter(canonical(e) for e in doc.ents if e.label_ in {"ORG", "GPE", "NORP", "PERSON"})
-    if not counts:
+    """Who the article is about: the name mentioned most, organisations first, the lead counting double.
+
+    In "Chairman Robert Ellison said…" the figures are the company's, however
+    often its chairman is quoted; a name in the headline or first paragraph is
+    the story's subject more often than not.
+    """
+    lead_end = _lead_end(doc)
+    scores: Counter[str] = Counter()
+    for e in doc.ents:
+        if e.label_ not in {"ORG", "GPE", "NORP", "PERSON"}:
+            continue
+        weight = 1.5 if e.label_ == "ORG" else 1.0
+        if e.start_char < lead_end:
+            weight += 1.0
+        scores[canonical(e)] += weight
+    if not scores:
         return None
-    (name, n), *rest = counts.most_common(2)
-    if n < 2 or (rest and rest[0][1] == n):
+    (name, n), *rest = scores.most_common(2)
+    if rest and rest[0][1] == n:
         return None
     return name
 
 
-def _default_period(spans: list[Span]) -> str | None:
+def _lead_end(doc: Doc) -> int:
+    """End of the first body block (after headline, datelines and headings)."""
+    suspect = sorted(doc._.suspect_ranges or ())
+    pos = 0
+    for a, b in suspect:
+        if a <= pos + 2:
+            pos = max(pos, b)
+    nxt = doc.text.find("\n\n", pos + 2)
+    return len(doc.text) if nxt < 0 else nxt
+
+
+def _governing_words(span: Span, sent: Span, has_dep: bool) -> set[str]:
+    """Words that govern the figure: its ancestors and their auxiliaries ("will", "expects").
+
+    "in line with forecasts" in the same sentence does not make a figure a forecast;
+    "forecasts 27% growth" and "will rise 5%" do. Without a parse, the whole sentence.
+    """
+    if not has_dep:
+        return {t.lower_ for t in sent}
+    words: set[str] = set()
+    tok = span.root
+    for _ in range(8):
+        words.add(tok.lower_)
+        words.update(
+            c.lower_ for c in tok.children if c.dep_ in {"aux", "auxpass", "xcomp", "advmod"}
+        )
+        if tok.head == tok or not (sent.start <= tok.head.i < sent.end):
+            break
+        tok = tok.head
+    return words
+
+
+def _default_period(spans: list[Span], doc: Doc) -> str | None:
     """The reporting period the article is about, when one clearly dominates.
 
-    Quarters and halves win when stated; else a year or fiscal year stated at
-    least twice and more than twice as often as any other.
+    Quarters and halves win when stated; else the year (or fiscal year) stated
+    most often among those before the article's own year, the period a report
+    published in March 2026 is about.
     """
+    suspect = doc._.suspect_ranges or ()
+    reference = doc._.reference_date
     short: Counter[str] = Counter()
     years: Counter[str] = Counter()
     for s in spans:
         q: Quantity = s._.quantity
         if q.kind != "period" or not isinstance(q.value, str):
             continue
+        if any(a <= s.start_char < b for a, b in suspect):
+            continue
         if re.match(r"^\d{4}-(?:Q[1-4]|H[12])$", q.value):
             short[q.value] += 1
-        elif re.match(r"^(?:FY)?\d{4}$", q.value):
-            years[q.value] += 1
-    if short:
-        (label, n), *rest = short.most_common(2)
-        return None if rest and rest[0][1] == n else label
-    if years:
-        (label, n), *rest = years.most_common(2)
-        if n >= 2 and (not rest or n > 2 * rest[0][1]):
-            return label
+        elif m := re.match(r"^(?:FY)?(\d{4})$", q.value):
+            if reference is None or int(m.group(1)) < reference.year:
+                years[q.value] += 1
+    for counter in (short, years):
+        if counter:
+            (label, n), *rest = counter.most_common(2)
+            return None if rest and rest[0][1] == n else label
     return None
 
 
@@ -343,14 +399,14 @@ def _target_and_base(
     q: Quantity = me._.quantity
     target = base = None
     sent_n = frames[i].sentence
-    for j in range(i + 1, min(len(spans), i + 4)):
+    for j in range(i + 1, min(len(spans), i + 7)):
         other = spans[j]
         oq: Quantity = other._.quantity
         if frames[j].sentence != sent_n:
             break
         if oq.kind in TIME_KINDS or frames[j].role == "conversion":
             continue
-        if not _comparable(q, oq):
+        if not _comparable(q, oq) or _is_duration(other):
             continue
         before = doc.text[max(me.end_char, other.start_char - 25) : other.start_char].lower()
         if (
@@ -379,10 +435,24 @@ def _target_and_base(
         pq: Quantity = prev._.quantity
         if pq.kind not in TIME_KINDS and _comparable(q, pq):
             gap = _TIME_PHRASE_ANY.sub("", doc.text[prev.end_char : me.start_char].lower())
-            if re.fullmatch(
-                r"\s*,?\s*(?:up|down|an? (?:increase|rise|decrease|drop|fall) of)\s*(?:by\s*)?", gap
-            ):
+            if re.fullmatch(_AFTER_LEVEL, gap):
                 target = p
+                # "rose from A to B, an increase of X": B is the target, A the base.
+                before_target = doc.text[max(0, prev.start_char - 12) : prev.start_char].lower()
+                p2 = p - 1
+                while p2 >= 0 and spans[p2]._.quantity.kind in TIME_KINDS:
+                    p2 -= 1
+                if (
+                    p2 >= 0
+                    and frames[p2].sentence == sent_n
+                    and re.search(r"\bto\s*$", before_target)
+                    and re.search(
+                        r"\bfrom\s*$",
+                        doc.text[max(0, spans[p2].start_char - 8) : spans[p2].start_char].lower(),
+                    )
+                    and _comparable(q, spans[p2]._.quantity)
+                ):
+                    base = p2
                 # "A, up X% from B".
                 for j in range(i + 1, min(len(spans), i + 3)):
                     if frames[j].sentence != sent_n:
@@ -393,7 +463,48 @@ def _target_and_base(
                     ) and _comparable(q, spans[j]._.quantity):
                         base = j
                         break
+    if target is None:
+        target = _anaphoric_target(doc, spans, i, frames)
     return target, base
+
+
+_ANAPHORA = re.compile(
+    r"^\W*(?:that|this|it|the (?:figure|total|amount|number))\s+(?:was|is|were|represents|"
+    r"represented|marks|marked|came|comes)\b[^.;]{0,20}$",
+    re.IGNORECASE,
+)
+
+
+def _anaphoric_target(doc: Doc, spans: list[Span], i: int, frames: list[Frame]) -> int | None:
+    """'…reached €3.4bn last year. That was up 18% from €3.1bn': the level the pronoun refers to."""
+    me = spans[i]
+    sent = me.sent
+    head = doc.text[sent.start_char : me.start_char]
+    if not _ANAPHORA.match(head):
+        return None
+    q: Quantity = me._.quantity
+    for j in range(i - 1, -1, -1):
+        if frames[j].sentence == frames[i].sentence:
+            continue
+        if frames[j].sentence < frames[i].sentence - 1:
+            return None
+        oq: Quantity = spans[j]._.quantity
+        if oq.kind not in TIME_KINDS and frames[j].role != "conversion" and _comparable(q, oq):
+            return j
+    return None
+
+
+# Between a level and the change stated after it: "$580M, up 9%", "to 6.1%, an increase of 0.9%".
+_AFTER_LEVEL = re.compile(
+    r"\s*,?\s*(?:up|down|an? (?:increase|rise|decrease|drop|fall|decline|jump|gain|fall|cut|"
+    r"reduction|improvement|climb) of)\s*(?:by\s*)?(?:about\s+|around\s+|some\s+|roughly\s+)?"
+)
+
+
+def _is_duration(span: Span) -> bool:
+    """'six months', '12 weeks': a length of time, never the end or start of a change."""
+    doc = span.doc
+    return span.end < len(doc) and doc[span.end].lower_ in TIME_NOUNS
 
 
 def _comparable(change: Quantity, level: Quantity) -> bool:
@@ -460,11 +571,16 @@ TIME_NOUNS = frozenset(
 def _noun_phrase(tok: Token, sent: Span) -> tuple[list[Token], Token]:
     """Left modifiers of a noun (compounds, adjectives) inside its sentence, and the noun."""
     mods: list[Token] = []
+    figure_tokens = tok.doc.user_data.get("newscheck_figure_tokens", frozenset())
     for child in tok.lefts:
         if child.dep_ in {"compound", "amod", "nmod", "npadvmod", "poss"} or (
             child.dep_ in {"cc", "conj"} and child.i < tok.i
         ):
-            mods.extend(t for t in child.subtree if sent.start <= t.i < tok.i and not t.is_space)
+            mods.extend(
+                t
+                for t in child.subtree
+                if sent.start <= t.i < tok.i and not t.is_space and t.i not in figure_tokens
+            )
     mods.sort(key=lambda t: t.i)
     return mods, tok
 
@@ -515,6 +631,9 @@ def _normalise_metric(
             continue
         else:
             segment.append("and" if w == "&" else w)
+    if metric == "revenue":
+        # Net sales are the revenue; "net" qualifies profit, not the top line.
+        metric_mods = [m for m in metric_mods if m not in {"net", "gross"}]
     if metric_mods:
         metric = " ".join([*metric_mods, metric])
     seg = " ".join(segment).strip() or None
@@ -712,12 +831,22 @@ def _metric_noun(span: Span, sent: Span, role: str, has_dep: bool) -> Token | st
         k += 1
     # "60% of revenue", "a 49% jump in sales": the object names the metric.
     prep_here = k < len(nxt) and (
-        (nxt[k].lower_ == "of" and (k > 0 or role == "share"))
+        (
+            nxt[k].lower_ == "of"
+            and (
+                k > 0
+                or role == "share"
+                or any(t.lower_ in lx.METRIC_SYNONYMS for t in nxt[k + 1 : k + 4])
+            )
+        )
         or (k > 0 and nxt[k].lower_ in {"in", "for"})
     )
     t = _noun_after_prep(span, sent, nxt, k, has_dep) if prep_here else None
     if t is not None and t.lower_ not in TIME_NOUNS:
         return t
+    # A key-value line: "Unemployment rate: 4.1% in September".
+    if prev and prev[-1].text == ":" and len(prev) >= 2 and prev[-2].pos_ in {"NOUN", "PROPN"}:
+        return prev[-2]
     # "revenue of €4.5B", "revenue was €4.5B", "sales reached €4.5B": a metric word just before.
     for t in reversed(prev):
         if t.lower_ in lx.METRIC_SYNONYMS and not t.like_num:
@@ -809,7 +938,9 @@ def _entity(
             return _ent_text(t)
     if doc.has_annotation("DEP"):
         verb = _clause_verb(span.root)
-        for v in (verb, verb.head if verb.dep_ in {"xcomp", "ccomp", "conj", "advcl"} else None):
+        # "Nokia expects revenue to rise": the subject of the governing verb, but
+        # never the speaker of "X said revenue rose" (ccomp).
+        for v in (verb, verb.head if verb.dep_ in {"xcomp", "conj"} else None):
             if v is None:
                 continue
             for child in v.children:
@@ -823,8 +954,7 @@ def _entity(
     names = {canonical(e) for e in others}
     if main is not None:
         return main
-    if len(names) == 1:
-        return names.pop()
+    del names
     return main
 
 
@@ -839,10 +969,12 @@ def _period(
     best: tuple[float, str] | None = None
     for s in spans:
         q: Quantity = s._.quantity
-        if q.kind not in TIME_KINDS or not (sent.start <= s.start < sent.end):
+        # A period, not a day: "budget for the fiscal year that begins July 1" is not about July 1.
+        if q.kind != "period" or not (sent.start <= s.start < sent.end):
             continue
         label = q.value if isinstance(q.value, str) else None
-        if not label or label in {"annual"}:
+        # Relative labels ("year-earlier") name the basis of a change, not the figure's period.
+        if not label or not _ABSOLUTE_PERIOD.match(label):
             continue
         if label.startswith(".."):
             label = f"through {label[2:]}"
