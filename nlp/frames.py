@@ -147,6 +147,8 @@ class FrameExtractor:
                 # "rose 49% to €1B": the level measures what the change measures.
                 owner = next(f for f in frames if i in (f.target, f.base))
                 metric, segment = owner.metric, owner.segment
+            if frame.role == "share" and has_dep:
+                metric, segment = _share_frame(span, sent, metric, segment, spans, frames, i)
             frame.metric, frame.segment = metric, segment
             frame.entity = _entity(doc, span, sent, noun, sents, frame.sentence, main_entity)
             frame.period = _period(doc, spans, i, sent, default_period, is_base=_is_base(frames, i))
@@ -266,9 +268,10 @@ def _default_period(spans: list[Span], doc: Doc) -> str | None:
             continue
         if re.match(r"^\d{4}-(?:Q[1-4]|H[12])$", q.value):
             short[q.value] += 1
-        elif m := re.match(r"^(?:FY)?(\d{4})$", q.value):
-            if reference is None or int(m.group(1)) < reference.year:
-                years[q.value] += 1
+        elif (m := re.match(r"^(?:FY)?(\d{4})$", q.value)) and (
+            reference is None or int(m.group(1)) < reference.year
+        ):
+            years[q.value] += 1
     for counter in (short, years):
         if counter:
             (label, n), *rest = counter.most_common(2)
@@ -709,6 +712,61 @@ def _segment_from_clause(head: Token, sent: Span, main: str | None) -> str | Non
     return None
 
 
+def _share_frame(
+    span: Span,
+    sent: Span,
+    metric: str | None,
+    segment: str | None,
+    spans: list[Span],
+    frames: list[Frame],
+    i: int,
+) -> tuple[str | None, str | None]:
+    """A share is of a whole (the metric) and for a part (the segment): who accounted for it.
+
+    "Sales to China accounted for 58% of its revenue, while Europe made up 49%":
+    both are shares of revenue; the parts are China and Europe.
+    """
+    verb = _clause_verb(span.root)
+    part: str | None = None
+    for child in verb.children:
+        if child.dep_ in {"nsubj", "nsubjpass"} and sent.start <= child.i < sent.end:
+            holder = child
+            if holder.lower_ in lx.METRIC_SYNONYMS:
+                inner = next(
+                    (
+                        p
+                        for c in holder.rights
+                        if c.dep_ == "prep" and c.lower_ in {"to", "in", "from", "of"}
+                        for p in c.children
+                        if p.dep_ == "pobj"
+                    ),
+                    None,
+                )
+                holder = inner if inner is not None else holder
+            if holder.lower_ in lx.METRIC_SYNONYMS or holder.pos_ == "PRON":
+                break
+            words = [
+                "and" if t.text == "&" else t.lower_
+                for t in holder.subtree
+                if sent.start <= t.i < sent.end
+                and (t.is_alpha or t.text == "&")
+                and not t.is_stop
+                and t.dep_ not in {"relcl", "acl"}
+                and t.i <= holder.i
+            ]
+            part = " ".join(words) or None
+            break
+    if metric is None or metric == part:
+        # "…and Europe made up 49%": the whole of the share before it in the sentence.
+        for j in range(i - 1, -1, -1):
+            if frames[j].sentence != frames[i].sentence:
+                break
+            if frames[j].role == "share" and frames[j].metric:
+                metric = frames[j].metric
+                break
+    return metric, part or segment
+
+
 def _pp_object(head: Token, sent: Span) -> Token | None:
     for child in head.rights:
         if child.dep_ == "prep" and child.lower_ in {"in", "of", "for"}:
@@ -798,7 +856,7 @@ def _noun_after_prep(
             head = t
             if has_dep:
                 while (
-                    head.dep_ in {"compound", "amod", "nmod"}
+                    head.dep_ in {"compound", "amod", "nmod", "poss", "case"}
                     and span.end <= head.head.i < sent.end
                     and head.head.i > head.i
                 ):

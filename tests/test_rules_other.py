@@ -699,7 +699,9 @@ def test_nc111_conversions_of_different_stated_years_are_not_compared() -> None:
 
 
 def test_nc111_year_told_relative_to_another_is_not_compared() -> None:
-    text = "A 600bn yen ($5.6bn) loss in 2001 became a 300bn yen ($2.4bn) profit the following year."
+    text = (
+        "A 600bn yen ($5.6bn) loss in 2001 became a 300bn yen ($2.4bn) profit the following year."
+    )
     figs = year_figures(text, ("2001", "2001"))
     sentence = Sentence(0, 0, len(text), 0, text)
     [r] = run(ConversionConsistency, context(text, figs, sentences=[sentence]))
@@ -778,3 +780,37 @@ def test_nc141_different_initial_or_plural_is_not_a_misspelling() -> None:
         ent(text, "Beatle", "PERSON", "Beatle"),
     ]
     assert [r.status for r in run(NameSpelling, context(text, entities=entities))] == []
+
+
+def test_nc141_codes_and_trailing_points_are_not_misspelt_names() -> None:
+    # Ratings the NER took for people: not names at all.
+    text = "Its notes were cut to BX-21 from BX-19, and its shares to BX-22 from BX-23."
+    entities = [
+        ent(text, "BX-21", "PERSON", "BX-21"),
+        ent(text, "BX-22", "PERSON", "BX-22"),
+        ent(text, "BX-23", "PERSON", "BX-23"),
+    ]
+    assert run(NameSpelling, context(text, entities=entities)) == []
+    # A full stop after a name is punctuation, not a second spelling.
+    text = "Stocks in Tacoma Wash. rose; Tacoma Wash fell."
+    entities = [ent(text, "Wash", "PERSON", "Tacoma Wash.", "Tacoma Wash")]
+    assert [r.status for r in run(NameSpelling, context(text, entities=entities))] == ["pass"]
+    # A real misspelling of a name still fails.
+    text = "Analyst Daniel Kowalczyk spoke. Kowalcyzk said rates would fall."
+    entities = [ent(text, "Daniel Kowalczyk", "PERSON", "Daniel Kowalczyk")]
+    [r] = run(NameSpelling, context(text, entities=entities))
+    assert r.status == "fail"
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        # "ex-" before the organisation makes the title a former one too.
+        ("Ex-Intel CEO Justin Hotard spoke. Former CEO Justin Hotard agreed.", "pass"),
+        ("Former Intel CEO Justin Hotard spoke. Ex-CEO Justin Hotard agreed.", "pass"),
+        ("Ex-Intel CEO Justin Hotard spoke. Intel CEO Justin Hotard agreed.", "fail"),
+    ],
+)
+def test_nc142_former_before_the_organisation(text: str, status: str) -> None:
+    results = _titles(text, "Justin Hotard", ("Justin Hotard", 1))
+    assert [r.status for r in results] == [status], [r.message for r in results]

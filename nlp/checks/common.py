@@ -184,6 +184,32 @@ def magnitude(fig: Figure) -> tuple[Interval, Direction | None]:
     return span_of(fig), direction
 
 
+#: Copy truncates a percent change as often as it rounds it: a 25.54% rise
+#: is written "25 pct" as well as "26 pct" (Reuters style sheets of the 1980s
+#: truncated; agencies still drop the decimals of a computed change). A change
+#: X stated to d decimals therefore stands for a true change anywhere in
+#: [X - 0.5*10^-d, X + 10^-d): the rounding half-step below, a whole step
+#: above (truncation). The step is the stated precision; a change written in
+#: words ("five pct") is as rounded as "5 pct", so an exact-looking integer
+#: gets a step of 1.
+def truncated_size(fig: Figure) -> tuple[Interval, Direction | None]:
+    """`magnitude`, widened to allow a rounded *or truncated* statement of the change."""
+    (lo, hi), direction = magnitude(fig)
+    v = abs(value(fig))
+    s_lo, s_hi = stated(fig)
+    step = s_hi - s_lo
+    if not math.isfinite(v):
+        return (lo, hi), direction
+    if step <= 0:
+        if v != round(v):
+            return (lo, hi), direction
+        step = 1.0
+        lo = min(lo, v - 0.5 * step)
+    # Half-open above: a change of exactly X + step would be written X + step.
+    hi = max(hi, v + step * (1 - 1e-6))
+    return (max(lo, 0.0), hi), direction
+
+
 def multiplier_value(fig: Figure) -> float:
     """The ratio new/old a multiplier names: 2 for "doubled", 0.5 for "halved" (or "fell twofold")."""
     v = abs(value(fig))

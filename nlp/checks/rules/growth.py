@@ -20,6 +20,7 @@ from collections.abc import Iterator
 from newscheck.nlp.checks.common import (
     agree,
     basis,
+    comparable_size,
     context_marks,
     fmt,
     fmt_interval,
@@ -40,6 +41,7 @@ from newscheck.nlp.checks.common import (
     sig,
     span_of,
     superseded,
+    truncated_size,
     value,
     verb,
 )
@@ -48,6 +50,23 @@ from newscheck.nlp.checks.registry import CheckContext, Rule, register
 from newscheck.nlp.types import CheckResult, Figure
 
 FROM_BEFORE = re.compile(r"\bfrom\s*(?:about\s+|around\s+|some\s+)?$", re.IGNORECASE)
+#: A finite verb of change: between a change and the level the frames linked
+#: to it, it means the level belongs to another verb ("freight climbed 17 pct,
+#: though the load factor fell to 68.8 pct from 70 pct").
+CHANGE_VERB = re.compile(
+    r"\b(?:rose|risen|rises|fell|fallen|falls|dropped|drops|declined|declines|climbed|climbs|"
+    r"increased|increases|decreased|decreases|jumped|jumps|slipped|slips|slumped|soared|surged|"
+    r"gained|grew|grown|grows|plunged|plummeted|tumbled|eased|edged|advanced|dipped|sank|"
+    r"shrank|expanded|was cut|were cut|was raised|were raised)\b",
+    re.IGNORECASE,
+)
+#: A currency's value quoted as units per dollar: the yen "rose" when the
+#: number of yen per dollar fell. Such a change reads on the inverse ratio.
+FX_QUOTE = re.compile(
+    r"\bagainst the (?:u\.s\. )?(?:dollar|yen|mark|pound|sterling|euro|franc|lira|yuan|won|rupee)s?\b|"
+    r"\bexchange rates?\b|\bper (?:u\.s\. )?(?:dollar|euro|pound)\b",
+    re.IGNORECASE,
+)
 _ABSOLUTE = {("money", "money"), ("number", "number"), ("points", "percent")}
 
 
@@ -118,6 +137,52 @@ def prior_level(ctx: CheckContext, change: Figure, target: Figure) -> Figure | N
     return found[0]
 
 
+def _between(a: Figure, b: Figure) -> tuple[int, int]:
+    first, second = (a, b) if a.a_start <= b.a_start else (b, a)
+    return first.a_end, second.a_start
+
+
+def _other_verb_between(ctx: CheckContext, change: Figure, target: Figure) -> bool:
+    """A verb of change stands between the change and its target: the target is another verb's."""
+    if change.sentence != target.sentence:
+        return False
+    lo, hi = _between(change, target)
+    return bool(CHANGE_VERB.search(ctx.text[lo:hi]))
+
+
+def _nearer_level(ctx: CheckContext, change: Figure, target: Figure, base: Figure) -> bool:
+    """Another level stands between the change and its base: the base is that level's "from".
+
+    "AMC 1,198, down 50 pct, Volkswagen 2,145, down from 3,342": 3,342 is
+    Volkswagen's prior, not AMC's.
+    """
+    if change.sentence != base.sentence:
+        return False
+    lo, hi = _between(change, base)
+    return any(
+        f.sentence == base.sentence
+        and lo <= f.a_start < hi
+        and f.id not in (target.id, base.id, change.id)
+        and f.role == "level"
+        and is_numeric(f)
+        and kind_class(f) == kind_class(base)
+        for f in ctx.figures
+    )
+
+
+def _plausible_prior(change: Figure, target: Figure, base: Figure) -> bool:
+    """A level found elsewhere is the change's base only if it is near the base the change implies.
+
+    A prior level more than twice or less than half the implied one is a
+    different measure the frames gave the same name (a company's turnover for
+    one market's unit sales), not a wrong figure.
+    """
+    if kind_class(change) != "percent":
+        return True
+    implied = implied_prior(target, change)
+    return implied is None or comparable_size(implied[0], value(base))
+
+
 @register
 class GrowthArithmetic(Rule):
     id = "NC102"
@@ -143,12 +208,25 @@ class GrowthArithmetic(Rule):
 
     def run(self, ctx: CheckContext) -> Iterator[CheckResult]:
         for c, t in changes_with_target(ctx):
+            if _other_verb_between(ctx, c, t):
+                continue
             stated_base = ctx.figure(c.base) or _from_in_clause(ctx, c, t)
             if stated_base is not None:
-                if _same_scale(t, stated_base):
-                    yield from self._check(c, t, stated_base, cross=False)
-            elif (b := prior_level(ctx, c, t)) is not None:
+                if _same_scale(t, stated_base) and not _nearer_level(ctx, c, t, stated_base):
+                    yield from self._fx_aware(ctx, c, t, stated_base)
+            elif (b := prior_level(ctx, c, t)) is not None and _plausible_prior(c, t, b):
                 yield from self._check(c, t, b, cross=True)
+
+    def _fx_aware(
+        self, ctx: CheckContext, c: Figure, t: Figure, b: Figure
+    ) -> Iterator[CheckResult]:
+        """Check a stated base; a currency quoted per dollar may read on the inverse ratio."""
+        results = list(self._check(c, t, b, cross=False))
+        if any(r.status == "fail" for r in results) and FX_QUOTE.search(sentence_text(ctx, c)):
+            inverse = list(self._check(c, b, t, cross=False))
+            if inverse and all(r.status == "pass" for r in inverse):
+                results = inverse
+        yield from results
 
     def _check(self, c: Figure, t: Figure, b: Figure, *, cross: bool) -> Iterator[CheckResult]:
         size, stated_dir = magnitude(c)
@@ -180,7 +258,9 @@ class GrowthArithmetic(Rule):
             )
         elif ck == "percent" and tk == "percent":
             # Reads right as points or as a relative change: NC105 reports it.
-            if (mv.relative and agree(size, mv.relative)) or agree(size, mv.absolute):
+            if (mv.relative and agree(truncated_size(c)[0], mv.relative)) or agree(
+                size, mv.absolute
+            ):
                 return
             rel = (
                 f" or a {sig(mv.nominal_relative)}% relative {noun(mv.direction)}"
@@ -226,7 +306,8 @@ class GrowthArithmetic(Rule):
     ) -> Iterator[CheckResult]:
         if relative is None or nominal is None:
             return
-        size, _ = magnitude(c)
+        # Rounded or truncated: see `truncated_size`.
+        size, _ = truncated_size(c)
         details["implied"] = iv6(relative)
         details["implied_nominal"] = r6(nominal)
         direction = "down" if c.direction == "down" else "up"

@@ -17,6 +17,10 @@ from newscheck.nlp.types import CheckResult, Position
 _HONORIFIC = re.compile(r"^(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Sir|Dame|Lord|Lady)\.?\s+")
 _SUFFIX = re.compile(r",?\s+(?:Jr|Sr|II|III|IV)\.?$")
 _POSSESSIVE = re.compile(r"['’]s?$")
+# A word that can be a surname: letters (with inner hyphens or apostrophes) and
+# at least one lower-case letter. "DP-13" (a rating the NER took for a name)
+# and "HSBC" are not names that can be misspelt.
+_NAME_WORD = re.compile(r"[A-ZÀ-ÖØ-Þ][A-Za-zÀ-ÖØ-öø-ÿ'’-]*[a-zß-öø-ÿ][A-Za-zÀ-ÖØ-öø-ÿ]*")
 _CAPWORD = re.compile(r"\b[A-Z][A-Za-zÀ-ÖØ-öø-ÿ'’-]*[a-zà-öø-ÿ]\b")
 
 #: Capitalised words that are never surnames; the text's own lower-case words
@@ -130,9 +134,10 @@ class NameMention:
 
 def _split_name(text: str) -> tuple[str | None, str] | None:
     text = _SUFFIX.sub("", _HONORIFIC.sub("", text.strip()))
-    words = [_POSSESSIVE.sub("", w) for w in text.split()]
+    # Trailing punctuation is not spelling: "Wash." and "Wash" are one word.
+    words = [_POSSESSIVE.sub("", w.rstrip(".,;:")) for w in text.split()]
     words = [w for w in words if w[:1].isupper()]
-    if not words:
+    if not words or not _NAME_WORD.fullmatch(words[-1]):
         return None
     # The word before the surname is the first name: NER spans sometimes take
     # a title in ("Analyst Maria Gonzalez").
@@ -393,9 +398,10 @@ _ORG_WORD = (
 _ORG = rf"{_ORG_WORD}(?:\s+{_ORG_WORD}){{0,2}}"
 # "the bank's chief executive": an organisation we cannot name.
 _SOME_ORG = r"[a-z]+['’]s\s+"
-_FORMER = r"(?i:former|ex)[\s‑-]*"
+_FORMER = r"\b(?i:former|ex)[\s‑-]*"
 _PREFIX = re.compile(
-    rf"(?:(?P<org>{_ORG})['’]s\s+|(?P<org1>{_ORG})\s+|{_SOME_ORG})?(?P<former>{_FORMER})?"
+    # "ex-Guinness chairman Saunders", "former Nokia CEO": a former title too.
+    rf"(?P<former0>{_FORMER})?(?:(?P<org>{_ORG})['’]s\s+|(?P<org1>{_ORG})\s+|{_SOME_ORG})?(?P<former>{_FORMER})?"
     rf"(?P<title>\b{_TITLE_LIST})\s*,?\s+(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?$"
 )
 _SUFFIX_TITLE = re.compile(
@@ -478,7 +484,14 @@ def titled_mentions(ctx: CheckContext, patterns: list[str]) -> list[TitledMentio
             after = ctx.text[m.end() : m.end() + 160]
             if (p := _PREFIX.search(before)) is not None:
                 start = m.start() - len(before) + p.start()
-                out.append(_titled(p, p["org"] or p["org1"], ctx.span(start, m.end())))
+                out.append(
+                    _titled(
+                        p,
+                        p["org"] or p["org1"],
+                        ctx.span(start, m.end()),
+                        former=p["former0"] is not None,
+                    )
+                )
             if (q := _SUFFIX_TITLE.search(after)) is not None:
                 out.append(
                     _titled(q, q["org"] or q["org2"], ctx.span(m.start(), m.end() + q.end()))
@@ -487,9 +500,11 @@ def titled_mentions(ctx: CheckContext, patterns: list[str]) -> list[TitledMentio
     return out
 
 
-def _titled(m: re.Match[str], org: str | None, pos: Position) -> TitledMention:
+def _titled(
+    m: re.Match[str], org: str | None, pos: Position, *, former: bool = False
+) -> TitledMention:
     titles = frozenset(_canonical(t[0]) for t in _TITLE_ITEM.finditer(m["title"]))
-    return TitledMention(titles, m["former"] is not None, org, pos)
+    return TitledMention(titles, former or m["former"] is not None, org, pos)
 
 
 @register
