@@ -683,6 +683,14 @@ def _metric(
             if metric is not None:
                 return metric, segment, h
     metric, segment, head = _normalise_metric(mods, head, main)
+    if (
+        has_dep
+        and head == span.root.head
+        and span.root.dep_ in {"nummod", "compound", "quantmod", "amod", "nmod"}
+    ):
+        # "an £84m capital programme": the figure sizes the whole thing it modifies;
+        # its other modifiers name that whole, not a part of something larger.
+        segment = None
     if metric is not None and segment is None and has_dep:
         segment = _segment_from_pp(head) or _segment_from_clause(head, sent, main)
     return metric, segment, head

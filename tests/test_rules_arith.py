@@ -497,6 +497,109 @@ def test_growth_base_after_from_when_frames_linked_only_the_target() -> None:
     assert art.run(ImpliedPriorValue) == []
 
 
+def _tonnes(text: str, pct: str, pv: float, pstep: float, direction: str) -> Article:
+    """One sentence "... {verb} {pct} to {target} from {base}" with whole-number tonnages."""
+    art = Article(text)
+    frame = {"metric": "exports", "entity": "Ruritania", "period": "2025"}
+    nums = [w.strip(".,") for w in text.split() if "," in w.strip(".,")]
+    art.fig(0, pct, "percent", pv, pstep, role="change", direction=direction, target="f1",
+            base="f2", **frame)
+    for n in nums[:2]:
+        art.fig(0, n, "number", float(n.replace(",", "")), 1, role="level", **frame)
+    return art
+
+
+@pytest.mark.parametrize(
+    ("text", "pct", "pv", "pstep", "direction", "expected"),
+    [
+        # 512,000 / 410,000 is a 24.88% rise: rounded to 25.
+        ("Ruritania's exports rose 25 pct to 512,000 tonnes from 410,000.", "25 pct", 25, 1, "up",
+         "pass"),
+        # 515,600 / 410,000 is a 25.76% rise, which copy truncates to 25: accepted.
+        ("Ruritania's exports rose 25 pct to 515,600 tonnes from 410,000.", "25 pct", 25, 1, "up",
+         "pass"),
+        # ... but a 26.1% rise is neither rounded nor truncated to 25.
+        ("Ruritania's exports rose 25 pct to 517,000 tonnes from 410,000.", "25 pct", 25, 1, "up",
+         "fail"),
+        # A fall truncates its size: 300,000 -> 188,000 is a 37.33% fall, "37 pct"; 37.8% also.
+        ("Ruritania's exports fell 37 pct to 186,600 tonnes from 300,000.", "37 pct", 37, 1,
+         "down", "pass"),
+        # One decimal: a 12.46% rise may be written 12.4 (truncated), not 12.2.
+        ("Ruritania's exports rose 12.4 pct to 112,460 tonnes from 100,000.", "12.4 pct", 12.4,
+         0.1, "up", "pass"),
+        ("Ruritania's exports rose 12.2 pct to 112,460 tonnes from 100,000.", "12.2 pct", 12.2,
+         0.1, "up", "fail"),
+        # A change in words is as rounded as in digits: 10,533 -> 11,122 is 5.59%, "six pct".
+        ("Ruritania's exports rose six pct to 11,122 tonnes from 10,533.", "six pct", 6, 0,
+         "up", "pass"),
+        ("Ruritania's exports rose five pct to 11,122 tonnes from 10,533.", "five pct", 5, 0,
+         "up", "pass"),
+        ("Ruritania's exports rose four pct to 11,122 tonnes from 10,533.", "four pct", 4, 0,
+         "up", "fail"),
+    ],
+)
+def test_growth_change_may_be_rounded_or_truncated(
+    text: str, pct: str, pv: float, pstep: float, direction: str, expected: str
+) -> None:
+    assert statuses(_tonnes(text, pct, pv, pstep, direction).run(GrowthArithmetic)) == [expected]
+
+
+def test_growth_target_of_another_verb_is_not_checked() -> None:
+    # The frames linked "17 pct" to the level that "fell to" reaches.
+    art = Article(
+        "Freight traffic climbed 17 pct, though the load factor fell to 68.8 pct from 70 pct."
+    )
+    frame = {"metric": "load factor", "entity": "Skyways", "period": "2025"}
+    art.fig(0, "17 pct", "percent", 17, 1, role="change", direction="up", target="f1", base="f2",
+            **frame)
+    art.fig(0, "68.8 pct", "percent", 68.8, 0.1, role="level", **frame)
+    art.fig(0, "70 pct", "percent", 70, 1, role="level", **frame)
+    assert art.run(GrowthArithmetic) == []
+    art.text = art.text.replace("fell", "was")
+    art.sentences[0] = Sentence(0, 0, len(art.text), 0, art.text)
+    assert statuses(art.run(GrowthArithmetic)) == ["fail"]
+
+
+def test_growth_base_of_a_nearer_level_is_not_checked() -> None:
+    # "down from 3,342" is Vanmark's prior; Carco's change has none.
+    art = Article("Sales were Carco 1,198, down 50 pct, Vanmark 2,145, down from 3,342.")
+    frame = {"metric": "sales", "entity": "Carco", "period": "2025-03"}
+    art.fig(0, "1,198", "number", 1198, 1, role="level", **frame)
+    art.fig(0, "50 pct", "percent", 50, 1, role="change", direction="down", target="f0",
+            base="f3", **frame)
+    art.fig(0, "2,145", "number", 2145, 1, role="level", **frame)
+    art.fig(0, "3,342", "number", 3342, 1, role="level", **frame)
+    assert art.run(GrowthArithmetic) == []
+    art.figures.pop(2)  # without the other level, 3,342 is the base and 1,198 is no 50% fall
+    assert statuses(art.run(GrowthArithmetic)) == ["fail"]
+
+
+def test_growth_currency_quoted_per_dollar_reads_inverted() -> None:
+    # Yen per dollar went from 150.20 to 148.90: the yen's value rose 0.87%.
+    art = Article("The yen rose 0.9 pct against the dollar to 148.90 in May from 150.20 in April.")
+    frame = {"metric": "yen", "entity": "Japan", "period": "2025-05"}
+    art.fig(0, "0.9 pct", "percent", 0.9, 0.1, role="change", direction="up", target="f1",
+            base="f2", **frame)
+    art.fig(0, "148.90", "number", 148.9, 0.01, role="level", **frame)
+    art.fig(0, "150.20", "number", 150.2, 0.01, role="level", **frame)
+    assert statuses(art.run(GrowthArithmetic)) == ["pass"]
+    art.figures[0].value, art.figures[0].low, art.figures[0].high = 2.5, 2.45, 2.55
+    assert statuses(art.run(GrowthArithmetic)) == ["fail"]  # neither reading gives 2.5%
+    art = Article("Acme's output rose 0.9 pct to 148.90 tonnes in May from 150.20 in April.")
+    art.fig(0, "0.9 pct", "percent", 0.9, 0.1, role="change", direction="up", target="f1",
+            base="f2", **{**frame, "metric": "output"})
+    art.fig(0, "148.90", "number", 148.9, 0.01, role="level", **{**frame, "metric": "output"})
+    art.fig(0, "150.20", "number", 150.2, 0.01, role="level", **{**frame, "metric": "output"})
+    assert statuses(art.run(GrowthArithmetic)) == ["fail"]  # no currency: a contradiction
+
+
+def test_growth_cross_sentence_prior_must_be_near_the_implied_one() -> None:
+    # €671M is the prior 49% to €1B implies; €80M (a different measure) is not near it.
+    results = cross_article(80e6, "€80M").run(GrowthArithmetic)
+    assert results == []
+    assert statuses(cross_article(560e6, "€560M").run(GrowthArithmetic)) == ["fail"]
+
+
 def test_repeated_without_entity_only_in_a_one_company_article() -> None:
     art = growth_pair(("12%", 12, 1), ("21 percent", 21, 1))
     for f in art.figures:

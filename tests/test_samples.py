@@ -60,3 +60,22 @@ def test_claims_have_scores_and_reasons(sample) -> None:  # type: ignore[no-unty
     for c in report.claims:
         assert 0.0 <= c.score <= 1.0
         assert c.reasons
+
+
+def test_json_document_validates_against_the_schema(sample) -> None:  # type: ignore[no-untyped-def]
+    import json
+
+    import jsonschema
+
+    from newscheck.nlp.report import schema
+
+    _path, _src, report = sample
+    doc = json.loads(report.to_json())
+    jsonschema.validate(doc, schema())
+    assert doc == report.to_dict()
+    ids = {f["id"] for f in doc["figures"]}
+    for f in doc["figures"]:
+        for link in (f["converts"], f["target"], f["base"]):
+            assert link is None or link in ids
+    for c in doc["checks"]:
+        assert set(c["figures"]) <= ids

@@ -365,6 +365,29 @@ def same_whole(a: Figure, b: Figure, *, same_sentence: bool) -> bool:
 
 # -- reading the words around a figure ---------------------------------------
 
+#: A sentence of running prose: eight words or more, ending as a sentence does.
+_PROSE_END = re.compile(r"[.!?][\"'”’)]*\s*$")
+
+
+def top_sentences(ctx: CheckContext) -> set[int]:
+    """The sentences that sum the story up: headline, key points and the lead paragraph.
+
+    Everything up to the first paragraph of prose (a sentence of eight words
+    or more that ends with a full stop), and that paragraph. Headlines, key
+    points and datelines do not end with a full stop, so they come before it.
+    """
+    out: set[int] = set()
+    lead_block: int | None = None
+    for s in sorted(ctx.sentences, key=lambda s: s.index):
+        if lead_block is not None and s.block != lead_block:
+            break
+        out.add(s.index)
+        text = s.text.strip()
+        if lead_block is None and len(text.split()) >= 8 and _PROSE_END.search(text):
+            lead_block = s.block
+    return out
+
+
 
 def sentence_bounds(ctx: CheckContext, fig: Figure) -> tuple[int, int]:
     s = ctx.sentence_of(fig)

@@ -298,18 +298,24 @@ def _stated_year(ctx: CheckContext, c: Conversion) -> str | None:
         return None
     sentences = {c.source.sentence, c.target.sentence}
     for f in ctx.figures:
-        if f.kind in ("period", "date") and f.sentence in sentences and isinstance(f.value, str):
-            if m[1] in _YEAR.findall(f.value):
-                return m[1]
+        if (
+            f.kind in ("period", "date")
+            and f.sentence in sentences
+            and isinstance(f.value, str)
+            and m[1] in _YEAR.findall(f.value)
+        ):
+            return m[1]
     return None
 
 
 def _relative_year(ctx: CheckContext, c: Conversion) -> str | None:
     """A relative year phrase in the conversion's sentence, if any."""
     for s in ctx.sentences:
-        if s.index in (c.source.sentence, c.target.sentence):
-            if (m := _RELATIVE_YEAR.search(s.text)) is not None:
-                return " ".join(m[0].split())
+        if (
+            s.index in (c.source.sentence, c.target.sentence)
+            and (m := _RELATIVE_YEAR.search(s.text)) is not None
+        ):
+            return " ".join(m[0].split())
     return None
 
 

@@ -159,6 +159,18 @@ def _nearer_level(ctx: CheckContext, change: Figure, target: Figure, base: Figur
     if change.sentence != base.sentence:
         return False
     lo, hi = _between(change, base)
+    # A number the recognisers did not take as a figure counts too; the
+    # target and dates ("in 2026") between the two do not.
+    skip = [
+        (f.a_start, f.a_end)
+        for f in ctx.figures
+        if f.id == target.id or f.kind in ("date", "period")
+    ]
+    rest = "".join(
+        ch for i, ch in enumerate(ctx.text[lo:hi], lo) if not any(a <= i < b for a, b in skip)
+    )
+    if re.search(r"\d", rest):
+        return True
     return any(
         f.sentence == base.sentence
         and lo <= f.a_start < hi

@@ -11,6 +11,7 @@ and 10% still tells doubling from a 50% rise or from "2.5 times".
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from newscheck.nlp.checks.common import (
@@ -50,6 +51,26 @@ def _percent_ratio(fig: Figure) -> Interval:
     if direction == "down":
         return (max(0.0, 1 - size[1] / 100), 1 - size[0] / 100)
     return (1 + size[0] / 100, 1 + size[1] / 100)
+
+
+#: "... and provisions were more than doubled": a clause with its own
+#: subject starts between two figures.
+_NEW_SUBJECT = re.compile(
+    r"\band\s+(?:the\s+|its\s+|their\s+)?[a-z][\w-]*(?:\s+[a-z][\w-]*){0,2}\s+"
+    r"(?:was|were|is|are|has|have|had)\b",
+    re.IGNORECASE,
+)
+
+
+def _new_clause_between(ctx: CheckContext, a: Figure, b: Figure) -> bool:
+    """Another subject's clause starts between two figures of one sentence.
+
+    "Net profit fell 17.8 pct to 152.1 mln and provisions were more than
+    doubled": the frames may give both the first clause's metric, but the
+    multiplier is the provisions'.
+    """
+    first, second = (a, b) if a.a_start <= b.a_start else (b, a)
+    return bool(_NEW_SUBJECT.search(ctx.text[first.a_end : second.a_start]))
 
 
 @register
@@ -116,6 +137,8 @@ class MultiplierWord(Rule):
         key = (m.metric, m.segment, m.entity, m.period)
         for p in ctx.figures:
             if p.sentence != m.sentence or kind_class(p) != "percent" or not is_numeric(p):
+                continue
+            if _new_clause_between(ctx, m, p):
                 continue
             if not is_change(p) or (p.metric, p.segment, p.entity, p.period) != key:
                 continue

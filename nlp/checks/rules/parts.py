@@ -345,12 +345,43 @@ class PartsSumToTotal(Rule):
             names = _names(parts)
             what = f"{parts[0].entity} {parts[0].metric}" if parts[0].entity else parts[0].metric
             sum_text = f"{sig(nominal)}% ({fmt_interval(total, 'percent', '%')})"
+            split_of = self._split_share(ctx, sent, parts)
+            if split_of is not None:
+                # "The remaining 50 pct is to be split between a 40-pct stake and a
+                # 10-pct stake": the parts make up that share, not 100%.
+                if agree(total, span_of(split_of)):
+                    msg = f"{names} add up to {ref(split_of)}, the share they split: {sum_text}"
+                    yield self.result("pass", msg, [split_of, *parts], details=details)
+                else:
+                    msg = f"{names} are given as all of {ref(split_of)} but add up to {sum_text}"
+                    yield self.result("fail", msg, [split_of, *parts], details=details)
+                continue
             if agree(total, (100.0, 100.0)):
                 msg = f"{names}, the whole breakdown of {what}, add up to 100%: {sum_text}"
                 yield self.result("pass", msg, parts, details=details)
             else:
                 msg = f"{names} are given as the whole breakdown of {what} but add up to {sum_text}"
                 yield self.result("fail", msg, parts, details=details)
+
+
+    @staticmethod
+    def _split_share(ctx: CheckContext, sent: Sentence, parts: list[Figure]) -> Figure | None:
+        """The percent being split, when one stands before the split cue ("the remaining 50 pct")."""
+        m = SPLIT.search(sent.text)
+        if m is None:
+            return None
+        cut = sent.start + m.start()
+        before = [
+            f
+            for f in ctx.figures
+            if f.sentence == sent.index
+            and f not in parts
+            and f.a_start < cut
+            and kind_class(f) == "percent"
+            and is_numeric(f)
+            and not is_change(f)
+        ]
+        return before[-1] if before else None
 
 
 @register
@@ -408,6 +439,11 @@ class SharesOver100(Rule):
             for f in figs:
                 # A share of a price or of capacity is a ratio; ratios need not sum to 100.
                 if f.metric and not NON_ADDITIVE_METRIC.search(f.metric):
+                    # Only a part is summed: a share whose frame names its segment, or
+                    # one the words present as a composition. "Exposure over 60 pct of
+                    # capital ... over 150 pct of capital" are two thresholds.
+                    if not (sane_segment(f) or _composition(ctx, f)):
+                        continue
                     groups[(f.metric, f.entity, f.period)].append(f)
             for group in groups.values():
                 distinct = _distinct_parts(ctx, group)

@@ -13,7 +13,7 @@ against another basis (quarter-on-quarter versus year-on-year).
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterator
 
 from newscheck.nlp.checks.common import (
@@ -35,6 +35,7 @@ from newscheck.nlp.checks.common import (
     single_subject,
     span_of,
     subject,
+    top_sentences,
     value,
 )
 from newscheck.nlp.checks.intervals import Interval
@@ -98,10 +99,21 @@ class RepeatedFigure(Rule):
                     fig.unit,
                 )
                 groups[key].append(fig)
+        top = top_sentences(ctx)
         for figs in groups.values():
+            # A sentence that gives several values of one frame lists different
+            # things the frames could not tell apart (products, months, analysts).
+            per_sentence = Counter(f.sentence for f in figs)
+            figs = [f for f in figs if per_sentence[f.sentence] == 1]
             figs.sort(key=lambda f: (f.a_start, f.start))
             for i, later in enumerate(figs):
-                yield from self._compare(ctx, later, figs[:i])
+                # A restatement: one of the two mentions sums the story up
+                # (headline, key points, lead paragraph). Two body mentions with
+                # one frame are far more often two things than one fact twice.
+                earlier = figs[:i]
+                if later.sentence not in top:
+                    earlier = [e for e in earlier if e.sentence in top]
+                yield from self._compare(ctx, later, earlier)
 
     def _eligible(
         self,
