@@ -115,6 +115,7 @@ def analyze_source(
         entities=entities,
         doc_date=reference,
         rates=ref_rates,
+        block_kinds=list(block_kinds),
         position=src.position,
     )
     checks = run_checks(ctx)

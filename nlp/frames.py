@@ -149,6 +149,11 @@ class FrameExtractor:
                 metric, segment = owner.metric, owner.segment
             if frame.role == "share" and has_dep:
                 metric, segment = _share_frame(span, sent, metric, segment, spans, frames, i)
+            elif frame.role == "level" and q.kind in {"money", "number"}:
+                if segment is None:
+                    segment = _segment_after(span, sent)
+                if metric is None and segment is not None:
+                    metric = _listed_metric(doc, spans, frames, i)
             frame.metric, frame.segment = metric, segment
             frame.entity = _entity(doc, span, sent, noun, sents, frame.sentence, main_entity)
             frame.period = _period(doc, spans, i, sent, default_period, is_base=_is_base(frames, i))
@@ -773,6 +778,43 @@ def _share_frame(
                 metric = frames[j].metric
                 break
     return metric, part or segment
+
+
+def _segment_after(span: Span, sent: Span) -> str | None:
+    """'£52m for schools', '€3B from hardware': the part a listed amount is for."""
+    doc = span.doc
+    if span.end + 1 >= sent.end or doc[span.end].lower_ not in {"for", "from"}:
+        return None
+    words: list[str] = []
+    for t in doc[span.end + 1 : min(sent.end, span.end + 6)]:
+        if t.is_punct or t.like_num or t.lower_ in {"and", "or", "while", "with"}:
+            break
+        if t.lower_ in TIME_NOUNS or t.ent_type_ in {"DATE", "MONEY", "PERCENT"}:
+            return None
+        if not t.is_stop:
+            words.append(t.lower_)
+    return " ".join(words) or None
+
+
+def _listed_metric(doc: Doc, spans: list[Span], frames: list[Frame], i: int) -> str | None:
+    """'£52m for schools, £21m for roads': later items of a list measure what the first does."""
+    q: Quantity = spans[i]._.quantity
+    for j in range(i - 1, -1, -1):
+        if frames[j].sentence != frames[i].sentence:
+            return None
+        oq: Quantity = spans[j]._.quantity
+        if oq.kind in TIME_KINDS:
+            continue
+        gap = doc.text[spans[j].end_char : spans[i].start_char]
+        if (
+            oq.kind == q.kind
+            and oq.unit == q.unit
+            and len(gap) < 60
+            and re.search(r",|\band\b", gap)
+        ):
+            return frames[j].metric
+        return None
+    return None
 
 
 def _pp_object(head: Token, sent: Span) -> Token | None:

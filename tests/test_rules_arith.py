@@ -502,8 +502,18 @@ def _tonnes(text: str, pct: str, pv: float, pstep: float, direction: str) -> Art
     art = Article(text)
     frame = {"metric": "exports", "entity": "Ruritania", "period": "2025"}
     nums = [w.strip(".,") for w in text.split() if "," in w.strip(".,")]
-    art.fig(0, pct, "percent", pv, pstep, role="change", direction=direction, target="f1",
-            base="f2", **frame)
+    art.fig(
+        0,
+        pct,
+        "percent",
+        pv,
+        pstep,
+        role="change",
+        direction=direction,
+        target="f1",
+        base="f2",
+        **frame,
+    )
     for n in nums[:2]:
         art.fig(0, n, "number", float(n.replace(",", "")), 1, role="level", **frame)
     return art
@@ -513,29 +523,83 @@ def _tonnes(text: str, pct: str, pv: float, pstep: float, direction: str) -> Art
     ("text", "pct", "pv", "pstep", "direction", "expected"),
     [
         # 512,000 / 410,000 is a 24.88% rise: rounded to 25.
-        ("Ruritania's exports rose 25 pct to 512,000 tonnes from 410,000.", "25 pct", 25, 1, "up",
-         "pass"),
+        (
+            "Ruritania's exports rose 25 pct to 512,000 tonnes from 410,000.",
+            "25 pct",
+            25,
+            1,
+            "up",
+            "pass",
+        ),
         # 515,600 / 410,000 is a 25.76% rise, which copy truncates to 25: accepted.
-        ("Ruritania's exports rose 25 pct to 515,600 tonnes from 410,000.", "25 pct", 25, 1, "up",
-         "pass"),
+        (
+            "Ruritania's exports rose 25 pct to 515,600 tonnes from 410,000.",
+            "25 pct",
+            25,
+            1,
+            "up",
+            "pass",
+        ),
         # ... but a 26.1% rise is neither rounded nor truncated to 25.
-        ("Ruritania's exports rose 25 pct to 517,000 tonnes from 410,000.", "25 pct", 25, 1, "up",
-         "fail"),
+        (
+            "Ruritania's exports rose 25 pct to 517,000 tonnes from 410,000.",
+            "25 pct",
+            25,
+            1,
+            "up",
+            "fail",
+        ),
         # A fall truncates its size: 300,000 -> 188,000 is a 37.33% fall, "37 pct"; 37.8% also.
-        ("Ruritania's exports fell 37 pct to 186,600 tonnes from 300,000.", "37 pct", 37, 1,
-         "down", "pass"),
+        (
+            "Ruritania's exports fell 37 pct to 186,600 tonnes from 300,000.",
+            "37 pct",
+            37,
+            1,
+            "down",
+            "pass",
+        ),
         # One decimal: a 12.46% rise may be written 12.4 (truncated), not 12.2.
-        ("Ruritania's exports rose 12.4 pct to 112,460 tonnes from 100,000.", "12.4 pct", 12.4,
-         0.1, "up", "pass"),
-        ("Ruritania's exports rose 12.2 pct to 112,460 tonnes from 100,000.", "12.2 pct", 12.2,
-         0.1, "up", "fail"),
+        (
+            "Ruritania's exports rose 12.4 pct to 112,460 tonnes from 100,000.",
+            "12.4 pct",
+            12.4,
+            0.1,
+            "up",
+            "pass",
+        ),
+        (
+            "Ruritania's exports rose 12.2 pct to 112,460 tonnes from 100,000.",
+            "12.2 pct",
+            12.2,
+            0.1,
+            "up",
+            "fail",
+        ),
         # A change in words is as rounded as in digits: 10,533 -> 11,122 is 5.59%, "six pct".
-        ("Ruritania's exports rose six pct to 11,122 tonnes from 10,533.", "six pct", 6, 0,
-         "up", "pass"),
-        ("Ruritania's exports rose five pct to 11,122 tonnes from 10,533.", "five pct", 5, 0,
-         "up", "pass"),
-        ("Ruritania's exports rose four pct to 11,122 tonnes from 10,533.", "four pct", 4, 0,
-         "up", "fail"),
+        (
+            "Ruritania's exports rose six pct to 11,122 tonnes from 10,533.",
+            "six pct",
+            6,
+            0,
+            "up",
+            "pass",
+        ),
+        (
+            "Ruritania's exports rose five pct to 11,122 tonnes from 10,533.",
+            "five pct",
+            5,
+            0,
+            "up",
+            "pass",
+        ),
+        (
+            "Ruritania's exports rose four pct to 11,122 tonnes from 10,533.",
+            "four pct",
+            4,
+            0,
+            "up",
+            "fail",
+        ),
     ],
 )
 def test_growth_change_may_be_rounded_or_truncated(
@@ -550,12 +614,22 @@ def test_growth_target_of_another_verb_is_not_checked() -> None:
         "Freight traffic climbed 17 pct, though the load factor fell to 68.8 pct from 70 pct."
     )
     frame = {"metric": "load factor", "entity": "Skyways", "period": "2025"}
-    art.fig(0, "17 pct", "percent", 17, 1, role="change", direction="up", target="f1", base="f2",
-            **frame)
+    art.fig(
+        0,
+        "17 pct",
+        "percent",
+        17,
+        1,
+        role="change",
+        direction="up",
+        target="f1",
+        base="f2",
+        **frame,
+    )
     art.fig(0, "68.8 pct", "percent", 68.8, 0.1, role="level", **frame)
     art.fig(0, "70 pct", "percent", 70, 1, role="level", **frame)
     assert art.run(GrowthArithmetic) == []
-    art.text = art.text.replace("fell", "was")
+    art.text = art.text.replace("fell", "sat ")  # same length: offsets stay
     art.sentences[0] = Sentence(0, 0, len(art.text), 0, art.text)
     assert statuses(art.run(GrowthArithmetic)) == ["fail"]
 
@@ -565,12 +639,37 @@ def test_growth_base_of_a_nearer_level_is_not_checked() -> None:
     art = Article("Sales were Carco 1,198, down 50 pct, Vanmark 2,145, down from 3,342.")
     frame = {"metric": "sales", "entity": "Carco", "period": "2025-03"}
     art.fig(0, "1,198", "number", 1198, 1, role="level", **frame)
-    art.fig(0, "50 pct", "percent", 50, 1, role="change", direction="down", target="f0",
-            base="f3", **frame)
+    art.fig(
+        0,
+        "50 pct",
+        "percent",
+        50,
+        1,
+        role="change",
+        direction="down",
+        target="f0",
+        base="f3",
+        **frame,
+    )
     art.fig(0, "2,145", "number", 2145, 1, role="level", **frame)
     art.fig(0, "3,342", "number", 3342, 1, role="level", **frame)
     assert art.run(GrowthArithmetic) == []
-    art.figures.pop(2)  # without the other level, 3,342 is the base and 1,198 is no 50% fall
+    # Without the other level, 3,342 is the base, and 1,198 is no 50% fall from it.
+    art = Article("Sales were Carco 1,198, down 50 pct from 3,342.")
+    art.fig(0, "1,198", "number", 1198, 1, role="level", **frame)
+    art.fig(
+        0,
+        "50 pct",
+        "percent",
+        50,
+        1,
+        role="change",
+        direction="down",
+        target="f0",
+        base="f2",
+        **frame,
+    )
+    art.fig(0, "3,342", "number", 3342, 1, role="level", **frame)
     assert statuses(art.run(GrowthArithmetic)) == ["fail"]
 
 
@@ -578,16 +677,36 @@ def test_growth_currency_quoted_per_dollar_reads_inverted() -> None:
     # Yen per dollar went from 150.20 to 148.90: the yen's value rose 0.87%.
     art = Article("The yen rose 0.9 pct against the dollar to 148.90 in May from 150.20 in April.")
     frame = {"metric": "yen", "entity": "Japan", "period": "2025-05"}
-    art.fig(0, "0.9 pct", "percent", 0.9, 0.1, role="change", direction="up", target="f1",
-            base="f2", **frame)
+    art.fig(
+        0,
+        "0.9 pct",
+        "percent",
+        0.9,
+        0.1,
+        role="change",
+        direction="up",
+        target="f1",
+        base="f2",
+        **frame,
+    )
     art.fig(0, "148.90", "number", 148.9, 0.01, role="level", **frame)
     art.fig(0, "150.20", "number", 150.2, 0.01, role="level", **frame)
     assert statuses(art.run(GrowthArithmetic)) == ["pass"]
     art.figures[0].value, art.figures[0].low, art.figures[0].high = 2.5, 2.45, 2.55
     assert statuses(art.run(GrowthArithmetic)) == ["fail"]  # neither reading gives 2.5%
     art = Article("Acme's output rose 0.9 pct to 148.90 tonnes in May from 150.20 in April.")
-    art.fig(0, "0.9 pct", "percent", 0.9, 0.1, role="change", direction="up", target="f1",
-            base="f2", **{**frame, "metric": "output"})
+    art.fig(
+        0,
+        "0.9 pct",
+        "percent",
+        0.9,
+        0.1,
+        role="change",
+        direction="up",
+        target="f1",
+        base="f2",
+        **{**frame, "metric": "output"},
+    )
     art.fig(0, "148.90", "number", 148.9, 0.01, role="level", **{**frame, "metric": "output"})
     art.fig(0, "150.20", "number", 150.2, 0.01, role="level", **{**frame, "metric": "output"})
     assert statuses(art.run(GrowthArithmetic)) == ["fail"]  # no currency: a contradiction
@@ -1069,3 +1188,224 @@ def test_details_are_plain_json() -> None:
     assert common.r6(2 / 3) == 0.666667
     assert common.r6(math.inf) == "inf"
     assert common.fmt_interval((50.0, math.inf), "percent", "%") == "50% or more"
+
+
+# -- guards against different things given one frame ------------------------
+
+
+def _blocks(art: Article, *blocks: int) -> Article:
+    """Put each sentence in its own structural block (headline, lead, body paragraphs)."""
+    art.sentences = [
+        Sentence(s.index, s.start, s.end, b, s.text)
+        for s, b in zip(art.sentences, blocks, strict=True)
+    ]
+    return art
+
+
+GADGET = {"metric": "exports", "entity": "Ruritania", "period": "2025", "role": "level"}
+
+
+def test_repeated_body_mentions_are_not_a_restatement() -> None:
+    # Two body paragraphs with one frame: likely two products; a lead mention is a restatement.
+    lead = (
+        "Ruritania's trade ministry said on Monday that its exports rose to record highs in 2025."
+    )
+    art = _blocks(
+        Article(
+            "RURITANIA EXPORTS AT RECORD",
+            lead,
+            "Exports of oilseeds were 9,600 tonnes in 2025, the ministry said.",
+            "Exports of meal were 14,000 tonnes in 2025, it added.",
+        ),
+        0,
+        1,
+        2,
+        3,
+    )
+    art.fig(2, "9,600", "number", 9600, 1, **GADGET)
+    art.fig(3, "14,000", "number", 14000, 1, **GADGET)
+    assert art.run(RepeatedFigure) == []
+    art = _blocks(
+        Article(
+            "RURITANIA EXPORTS AT RECORD",
+            "Ruritania's exports were 9,600 tonnes in 2025, the trade ministry said on Monday.",
+            "Other news followed in the report.",
+            "Exports were 14,000 tonnes in 2025, it added.",
+        ),
+        0,
+        1,
+        2,
+        3,
+    )
+    art.fig(1, "9,600", "number", 9600, 1, **GADGET)
+    art.fig(3, "14,000", "number", 14000, 1, **GADGET)
+    assert statuses(art.run(RepeatedFigure)) == ["fail"]
+
+
+def test_repeated_sentence_listing_several_values_is_not_compared() -> None:
+    art = Article(
+        "Ruritania's exports were 12,000 tonnes in 2025.",
+        "Exports were 9,000 tonnes to the north and 11,000 tonnes to the south in 2025.",
+    )
+    art.fig(0, "12,000", "number", 12000, 1, **GADGET)
+    art.fig(1, "9,000", "number", 9000, 1, **GADGET)
+    art.fig(1, "11,000", "number", 11000, 1, **GADGET)
+    assert art.run(RepeatedFigure) == []
+
+
+def test_repeated_headline_may_round_or_truncate() -> None:
+    def run(head: str, hv: float) -> list[str]:
+        art = _blocks(
+            Article(
+                f"Ruritania to pay {head} to settle suit",
+                "Ruritania has agreed to pay a total of $14.5m to settle a lawsuit over its exports.",
+            ),
+            0,
+            1,
+        )
+        frame = {**GADGET, "metric": "payment"}
+        art.fig(0, head, "money", hv, 1e5, unit="USD", **frame)
+        art.fig(1, "$14.5m", "money", 14.5e6, 1e5, unit="USD", **frame)
+        return statuses(art.run(RepeatedFigure))
+
+    assert run("$14m", 14e6) == ["pass"]  # $14.5m truncated to $14m
+    assert run("$15m", 15e6) == ["pass"]  # ... or rounded to $15m
+    assert run("$13m", 13e6) == ["fail"]
+
+
+def test_repeated_skips_hypothetical_and_share_restating_amounts() -> None:
+    art = Article(
+        "Ruritania's exports were $120 million in 2025, the ministry said.",
+        "If talks fail, exports in 2025 could be $90 million, one official said.",
+    )
+    art.fig(0, "$120 million", "money", 1.2e8, 1e6, unit="USD", **GADGET)
+    art.fig(1, "$90 million", "money", 9e7, 1e6, unit="USD", **GADGET)
+    assert art.run(RepeatedFigure) == []
+    art = Article(
+        "Ruritania's exports were $120 million in 2025, the ministry said.",
+        "Its partner took 24 pct, or $90 million, of exports in 2025.",
+    )
+    art.fig(0, "$120 million", "money", 1.2e8, 1e6, unit="USD", **GADGET)
+    art.fig(1, "$90 million", "money", 9e7, 1e6, unit="USD", **GADGET)
+    assert art.run(RepeatedFigure) == []
+
+
+def _counts(part_text: str, whole_text: str, metric: str = "sales") -> Article:
+    art = Article(
+        f"Acme sold {whole_text} in the first quarter of 2026.",
+        f"Of those, its cloud unit sold {part_text} in the first quarter of 2026.",
+    )
+    frame = {**ACME, "metric": metric, "role": "level"}
+    wv = float(whole_text.split()[0].replace(",", ""))
+    pv = float(part_text.split()[0].replace(",", ""))
+    art.fig(0, whole_text.split()[0], "number", wv, 1, **frame)
+    art.fig(1, part_text.split()[0], "number", pv, 1, segment="cloud", **frame)
+    return art
+
+
+def test_part_whole_counts_need_one_count_noun_and_an_aggregate() -> None:
+    assert statuses(_counts("4,500 servers", "3,000 servers").run(PartExceedsWhole)) == ["fail"]
+    # Counts of different nouns are not part and whole.
+    assert _counts("4,500 licences", "3,000 servers").run(PartExceedsWhole) == []
+    # A whole whose metric is no sum by name ("system") is not compared.
+    assert _counts("4,500 servers", "3,000 servers", metric="system").run(PartExceedsWhole) == []
+
+
+def test_part_segment_must_be_spelled_in_its_sentence() -> None:
+    art = Article(
+        "Acme's revenue was €4.5 billion in the first quarter of 2026.",
+        "A further €5.2 billion was booked in the first quarter of 2026.",
+    )
+    art.fig(0, "€4.5 billion", "money", 4.5e9, 1e8, role="level", **ACME)
+    art.fig(1, "€5.2 billion", "money", 5.2e9, 1e8, role="level", segment="cloud", **ACME)
+    assert art.run(PartExceedsWhole) == []
+
+
+def test_multiplier_of_another_subject_is_not_beside_the_percent() -> None:
+    art = Article("Acme's net profit fell 17.8% to €152M and provisions were more than doubled.")
+    frame = {**ACME, "metric": "net profit"}
+    art.fig(0, "17.8%", "percent", 17.8, 0.1, role="change", direction="down", **frame)
+    art.fig(0, "€152M", "money", 1.52e8, 1e6, role="level", **frame)
+    art.fig(
+        0,
+        "more than doubled",
+        "multiplier",
+        2,
+        0,
+        role="change",
+        direction="up",
+        approx="more_than",
+        **frame,
+    )
+    assert art.run(MultiplierWord) == []
+    art = Article("Acme's net profit fell 17.8% to €152M and more than doubled in the year.")
+    art.fig(0, "17.8%", "percent", 17.8, 0.1, role="change", direction="down", **frame)
+    art.fig(
+        0,
+        "more than doubled",
+        "multiplier",
+        2,
+        0,
+        role="change",
+        direction="up",
+        approx="more_than",
+        **frame,
+    )
+    assert statuses(art.run(MultiplierWord)) == ["fail"]
+
+
+def test_parts_splitting_a_share_add_up_to_it() -> None:
+    text = (
+        "The remaining 50% of Acme is to be split between a 40% stake for investors "
+        "and a {}% stake for staff."
+    )
+    for other, expected in (("10", "pass"), ("20", "fail")):
+        art = Article(text.format(other))
+        frame = {**ACME, "metric": "equity", "role": "share"}
+        art.fig(0, "50%", "percent", 50, 1, role="share", entity="Acme", period="2026-Q1")
+        art.fig(0, "40%", "percent", 40, 1, **frame)
+        art.fig(0, f"{other}%", "percent", float(other), 1, **frame)
+        results = [r for r in art.run(PartsSumToTotal) if r.status != "skip"]
+        assert statuses(results) == [expected]
+        assert '"50%"' in results[0].message
+
+
+def test_shares_that_are_thresholds_are_not_summed() -> None:
+    art = Article(
+        "Exposure above 60% of capital must be reported, and exposure above 150% of capital "
+        "needs approval."
+    )
+    frame = {**ACME, "metric": "capital", "role": "share"}
+    art.fig(0, "60%", "percent", 60, 1, **frame)
+    art.fig(0, "150%", "percent", 150, 1, **frame)
+    assert art.run(SharesOver100) == []
+
+
+def test_repeated_item_of_a_breakdown_is_a_part_not_a_restatement() -> None:
+    frame = {**GADGET, "metric": "programme"}
+    art = Article(
+        "Ruritania approved an £84m programme for 2025.",
+        "The programme comprises £52m for ports and £21m for roads.",
+    )
+    art.fig(0, "£84m", "money", 84e6, 1e6, unit="GBP", **frame)
+    art.fig(1, "£52m", "money", 52e6, 1e6, unit="GBP", **frame)  # frames missed "ports"
+    assert art.run(RepeatedFigure) == []
+    art = Article(
+        "Ruritania approved an £84m programme for 2025.",
+        "The programme costs £52m, officials said.",
+    )
+    art.fig(0, "£84m", "money", 84e6, 1e6, unit="GBP", **frame)
+    art.fig(1, "£52m", "money", 52e6, 1e6, unit="GBP", **frame)
+    assert statuses(art.run(RepeatedFigure)) == ["fail"]
+
+
+def test_parts_whole_with_a_period_word_for_segment_is_still_the_whole() -> None:
+    # The frames may take "fiscal-year" for the whole's segment; a period word names no part.
+    art = Article(
+        "Acme's fiscal-year revenue of €10B was split between €6B from cloud and €5B from licences."
+    )
+    frame = {**ACME, "role": "level"}
+    art.fig(0, "€10B", "money", 1e10, 1e8, segment="fiscal year", **frame)
+    art.fig(0, "€6B", "money", 6e9, 1e8, segment="cloud", **frame)
+    art.fig(0, "€5B", "money", 5e9, 1e8, segment="licences", **frame)
+    assert statuses(art.run(PartsSumToTotal)) == ["fail"]

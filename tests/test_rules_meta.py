@@ -57,3 +57,11 @@ def test_docs_table_is_generated_from_the_registry() -> None:
     from newscheck.cli.app import rules_markdown
 
     assert (ROOT / "docs" / "checks.md").read_text(encoding="utf-8") == rules_markdown()
+
+
+def test_docs_schema_copy_is_current() -> None:
+    from helpers import ROOT
+
+    from newscheck.nlp.report import schema_text
+
+    assert (ROOT / "docs" / "schema.json").read_text(encoding="utf-8") == schema_text()

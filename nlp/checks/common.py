@@ -41,8 +41,8 @@ NON_ADDITIVE_METRIC = re.compile(
 #: is the extractor reading the wrong noun ("mln tonnes", "$ 1b", "corp"):
 #: nothing to compare.
 _NOISE = re.compile(
-    r"\d|[$€£¥%]|\b(?:mln|million|billion|bln|trillion|pct|percent|dlrs|dollars?|cents|tonnes|tons|"
-    r"bpd|barrels|ounces|points?|year|years|quarter|month|week|day|corp|inc|co|ltd|plc|ag|sa|nv|"
+    r"\d|[$€£¥%]|\b(?:mln|million|billion|bln|trillion|pct|percent|dlrs?|dollars?|cents|nil|tonnes|tons|"
+    r"bpd|barrels|bushels|ounces|points?|year|years|quarter|month|week|day|corp|inc|co|ltd|plc|ag|sa|nv|"
     r"january|february|march|april|may|june|july|august|september|october|november|december)\b",
     re.IGNORECASE,
 )
@@ -50,7 +50,8 @@ _NOISE = re.compile(
 #: deficit", "additional shares"): not a segment of the whole.
 _NOT_SEGMENT = re.compile(
     r"\b(?:cumulative|additional|extra|new|total|combined|overall|annual|annuali[sz]ed|average|"
-    r"net|gross|adjusted|underlying|comparable|organic|other|remaining|closing|opening|exercise)\b",
+    r"net|gross|adjusted|unadjusted|seasonally|underlying|comparable|organic|other|remaining|closing|"
+    r"opening|exercise|similar)\b",
     re.IGNORECASE,
 )
 
@@ -369,6 +370,38 @@ def same_whole(a: Figure, b: Figure, *, same_sentence: bool) -> bool:
 _PROSE_END = re.compile(r"[.!?][\"'”’)]*\s*$")
 
 
+def headline_sentences(ctx: CheckContext) -> set[int]:
+    """The top sentences before the lead paragraph: headline, key points, dateline."""
+    top = top_sentences(ctx)
+    blocks = [s.block for s in ctx.sentences if s.index in top]
+    lead = max(blocks) if blocks else -1
+    return {s.index for s in ctx.sentences if s.index in top and s.block != lead}
+
+
+def headline_interval(fig: Figure) -> Interval:
+    """A headline figure, read as rounded *or truncated* to its last digit.
+
+    Headlines are short of room: "$14m" heads a story about a $14.5m payment.
+    Like a truncated change (`truncated_size`), X with last-digit unit u stands
+    for [X - 0.5u, X + u) in size.
+    """
+    lo, hi = span_of(fig)
+    m = re.search(r"\d[\d,]*(?:\.(\d+))?", fig.text)
+    v = value(fig)
+    if m is None or not math.isfinite(v) or v == 0:
+        return lo, hi
+    try:
+        number = float(m.group(0).replace(",", ""))
+    except ValueError:
+        return lo, hi
+    if number == 0:
+        return lo, hi
+    unit = 10.0 ** -len(m.group(1) or "") * abs(v) / number
+    if v > 0:
+        return min(lo, v - 0.5 * unit), max(hi, v + unit * (1 - 1e-6))
+    return min(lo, v - unit * (1 - 1e-6)), max(hi, v + 0.5 * unit)
+
+
 def top_sentences(ctx: CheckContext) -> set[int]:
     """The sentences that sum the story up: headline, key points and the lead paragraph.
 
@@ -386,7 +419,6 @@ def top_sentences(ctx: CheckContext) -> set[int]:
         if lead_block is None and len(text.split()) >= 8 and _PROSE_END.search(text):
             lead_block = s.block
     return out
-
 
 
 def sentence_bounds(ctx: CheckContext, fig: Figure) -> tuple[int, int]:

@@ -33,6 +33,8 @@ class CheckContext:
     # Date the article speaks from: --as-of, else front matter / dateline. None if unknown.
     doc_date: date | None = None
     rates: ReferenceRates | None = None
+    # Kind of each structural block ("headline", "bullet", "paragraph", …), by Figure.block.
+    block_kinds: list[str] = field(default_factory=list)
     # Analysis-text span -> Position in the original text.
     position: Callable[[int, int], Position] | None = None
     _by_id: dict[str, Figure] = field(default_factory=dict, repr=False)
@@ -49,6 +51,19 @@ class CheckContext:
         if self.position is not None:
             return self.position(start, end)
         return Position(start, end, 1, start + 1, self.text[start:end])
+
+    def block_kind(self, fig: Figure) -> str:
+        return (
+            self.block_kinds[fig.block] if 0 <= fig.block < len(self.block_kinds) else "paragraph"
+        )
+
+    def in_summary_position(self, fig: Figure) -> bool:
+        """Headline, key-points bullets or the lead paragraph: where copy restates the body."""
+        kind = self.block_kind(fig)
+        if kind in {"headline", "bullet", "heading"}:
+            return True
+        first = next((i for i, k in enumerate(self.block_kinds) if k == "paragraph"), None)
+        return first is not None and fig.block == first
 
     def sentence_of(self, fig: Figure) -> Sentence | None:
         for s in self.sentences:

@@ -54,7 +54,7 @@ _LEVEL_ROLES = frozenset({"level", "forecast", "target"})
 #: The parts listed after these words are all of the whole.
 SPLIT = re.compile(
     r"\b(?:split (?:evenly |equally )?(?:between|among|across|into)|split(?= [\d€$£¥])|made up of|comprised|"
-    r"comprising|"
+    r"comprising|comprises|comprise|"
     r"consist(?:s|ed|ing)? of|divided (?:between|among|into)|broken down (?:into|as))\b",
     re.IGNORECASE,
 )
@@ -142,6 +142,62 @@ def _names(figs: list[Figure]) -> str:
     return " + ".join(f'"{f.text}"' for f in figs)
 
 
+#: Measures that are, by their name, the sum of their parts. A whole of NC121
+#: must be one: "bonds", "institutes" or "leaders" name a set the frames
+#: could not count reliably, and "world" or "system" no measure at all.
+AGGREGATE = re.compile(
+    r"\b(?:revenues?|sales|turnover|income|profits?|earnings|spending|expenditures?|costs?|"
+    r"investments?|assets|liabilit(?:y|ies)|debts?|deposits|loans|exports|imports|output|"
+    r"production|shipments|deliveries|orders|jobs|employees|staff|workforce|workers|customers|"
+    r"subscribers|users|members|passengers|visitors|population|losses|payroll|bill)\b",
+    re.IGNORECASE,
+)
+#: The word after a count: "4,500 cars". Function words and scale words are no count noun.
+_COUNT_NOUN = re.compile(
+    r"\s*(?:mln|million|billion|bln|thousand)?\s*([a-z][a-z-]+)", re.IGNORECASE
+)
+_NOT_NOUN = frozenset(
+    {
+        *("a", "an", "the", "and", "or", "of", "for", "in", "on", "at", "to", "from", "by"),
+        *("with", "as", "than", "per", "pct", "percent", "vs", "against", "last", "this"),
+        *("next", "year", "month", "week", "day", "were", "was", "is", "are", "be", "been"),
+        *("will", "would"),
+    }
+)
+
+
+def _count_noun(ctx: CheckContext, fig: Figure) -> str | None:
+    m = _COUNT_NOUN.match(ctx.text, fig.a_end)
+    if m is None:
+        return None
+    word = m.group(1).lower()
+    if word in _NOT_NOUN:
+        return None
+    return word[:-1] if word.endswith("s") else word
+
+
+def _spelled(ctx: CheckContext, fig: Figure) -> bool:
+    """The part's segment is spelled in its own sentence, not carried over from another.
+
+    Word by word, so that "ai and cloud" is found in "AI & Cloud".
+    """
+    words = {w for w in re.findall(r"[a-z]+", (fig.segment or "").lower()) if w != "and"}
+    have = set(re.findall(r"[a-z]+", sentence_text(ctx, fig).lower()))
+    return bool(words) and words <= have
+
+
+def _like_for_like(ctx: CheckContext, part: Figure, whole: Figure) -> bool:
+    """Money against money; a count only against a count of the same stated noun.
+
+    "4,500 for KIMS" and "3,000 for Kodak system", "20 for world" and "four in
+    ten": bare numbers the frames gave one metric are rarely counts of one thing.
+    """
+    if kind_class(part) == "money" and kind_class(whole) == "money":
+        return True
+    noun = _count_noun(ctx, part)
+    return noun is not None and noun == _count_noun(ctx, whole)
+
+
 @register
 class PartExceedsWhole(Rule):
     id = "NC121"
@@ -170,8 +226,12 @@ class PartExceedsWhole(Rule):
         for part in levels:
             if not sane_segment(part):
                 continue
+            if not _spelled(ctx, part):
+                continue
             whole = self._whole(ctx, part, wholes, targets)
-            if whole is None:
+            if whole is None or not AGGREGATE.search(whole.metric or ""):
+                continue
+            if not _like_for_like(ctx, part, whole):
                 continue
             p, w = span_of(part), span_of(whole)
             details: dict[str, object] = {"part": iv6(p), "whole": iv6(w)}
@@ -205,15 +265,21 @@ class PartExceedsWhole(Rule):
         if not plain_statement(ctx, part, targets):
             return None
         marks = context_marks(ctx, part)
-        for w in wholes:
-            if (
-                w.role == part.role
-                and same_whole(part, w, same_sentence=False)
-                and plain_statement(ctx, w, targets)
-                and context_marks(ctx, w) == marks
-            ):
-                return w
-        return None
+        found = [
+            w
+            for w in wholes
+            if w.role == part.role
+            and same_whole(part, w, same_sentence=False)
+            and plain_statement(ctx, w, targets)
+            and context_marks(ctx, w) == marks
+        ]
+        # The whole a part is read against is the one stated last before it
+        # ("Total sales rose to $1.58B. Domestic sales were $1.25B."), not the
+        # lead's figure, which may be a part the frames took for the whole.
+        before = [w for w in found if w.a_start < part.a_start]
+        if before:
+            return max(before, key=lambda w: w.a_start)
+        return found[0] if found else None
 
 
 @register
@@ -283,10 +349,11 @@ class PartsSumToTotal(Rule):
         # The whole comes first: "revenue of €4.5B was split between ...", else it
         # is the previous sentence's ("Revenue was €4.5B. It was split between ...").
         first = min((f for f in figs if f.a_start < cut), key=lambda f: f.a_start, default=None)
-        if first is not None and first.segment is None:
+        # A segment the frames made of a period or unit word ("fiscal year") is no part.
+        if first is not None and not sane_segment(first):
             whole, rest = first, [f for f in figs if f.a_start > first.a_start]
         else:
-            whole = next((w for w in previous if w.segment is None and listed_item(ctx, w)), None)
+            whole = next((w for w in previous if not sane_segment(w) and listed_item(ctx, w)), None)
             rest = figs
         if whole is None:
             return
@@ -362,7 +429,6 @@ class PartsSumToTotal(Rule):
             else:
                 msg = f"{names} are given as the whole breakdown of {what} but add up to {sum_text}"
                 yield self.result("fail", msg, parts, details=details)
-
 
     @staticmethod
     def _split_share(ctx: CheckContext, sent: Sentence, parts: list[Figure]) -> Figure | None:

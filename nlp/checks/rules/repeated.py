@@ -13,6 +13,7 @@ against another basis (quarter-on-quarter versus year-on-year).
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from collections.abc import Iterator
 
@@ -21,10 +22,14 @@ from newscheck.nlp.checks.common import (
     comparable_size,
     context_marks,
     fmt_interval,
+    headline_interval,
+    headline_sentences,
     is_change,
     is_numeric,
     iv6,
+    just_before,
     kind_class,
+    lead_in,
     magnitude,
     multiplier_ratio,
     noisy,
@@ -32,6 +37,7 @@ from newscheck.nlp.checks.common import (
     ref,
     resolved_period,
     sane_metric,
+    sentence_bounds,
     single_subject,
     span_of,
     subject,
@@ -45,12 +51,28 @@ from newscheck.nlp.types import CheckResult, Figure
 _ROLES = frozenset({"level", "change", "share", "forecast", "target"})
 
 
-def _signed(fig: Figure) -> Interval:
+#: "If they fail, the price may drop to 14 dlrs": a hypothetical figure is
+#: no statement of the fact. Lower case only, so that the month May is not one.
+_HYPOTHETICAL = re.compile(r"\b(?:[Ii]f|would|could|might|may)\b")
+#: "will invest 24 pct, or 120 mln dlrs": an amount restating a share is a part.
+_SHARE_OR = re.compile(r"\d\s*(?:pct|percent|per cent|%)\s*,?\s*or\s*(?:about\s+|some\s+)?$", re.I)
+
+
+#: Words after which the figures of a sentence are the items of a breakdown.
+_BREAKDOWN = re.compile(
+    r"\b(?:split (?:evenly |equally )?(?:between|among|across|into)|made up of|comprised|comprising|"
+    r"comprises?|consist(?:s|ed|ing)? of|divided (?:between|among|into)|broken down|of which|"
+    r"including|includes?)\b",
+    re.IGNORECASE,
+)
+
+
+def _signed(fig: Figure, headline: bool = False) -> Interval:
     """A change as a signed interval (a fall is negative); a level as is."""
     if fig.kind == "multiplier":
         return multiplier_ratio(fig)
     if not is_change(fig):
-        return span_of(fig)
+        return headline_interval(fig) if headline else span_of(fig)
     size, direction = magnitude(fig)
     return (-size[1], -size[0]) if direction == "down" else size
 
@@ -131,6 +153,14 @@ class RepeatedFigure(Rule):
         # A relative label ("year-earlier") may name a different period in each sentence.
         if not resolved_period(fig.period) or fig.role not in _ROLES or fig.converts is not None:
             return False
+        if _HYPOTHETICAL.search(lead_in(ctx, fig)) or _SHARE_OR.search(just_before(ctx, fig)):
+            return False
+        # "The programme comprises £52m for schools, £21m for roads ...": an item
+        # of a breakdown, whatever segment the frames found for it, is a part.
+        if _BREAKDOWN.search(
+            lead_in(ctx, fig)[: max(0, fig.a_start - sentence_bounds(ctx, fig)[0])]
+        ):
+            return False
         # The base of a change is an earlier value than anything else in its frame.
         return fig.id not in bases and plain_statement(ctx, fig, targets)
 
@@ -147,10 +177,13 @@ class RepeatedFigure(Rule):
         ]
         if not compatible:
             return
-        b = _signed(later)
-        mismatch = next((e for e in compatible if not agree(_signed(e), b)), None)
+        heads = headline_sentences(ctx)
+        b = _signed(later, later.sentence in heads)
+        mismatch = next(
+            (e for e in compatible if not agree(_signed(e, e.sentence in heads), b)), None
+        )
         other = mismatch or compatible[0]
-        a = _signed(other)
+        a = _signed(other, other.sentence in heads)
         what = subject(ctx, later)
         details: dict[str, object] = {
             "first": iv6(a),
