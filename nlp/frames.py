@@ -1013,6 +1013,24 @@ def _metric_noun(span: Span, sent: Span, role: str, has_dep: bool) -> Token | st
     return None
 
 
+_SELF_NOUNS = frozenset(["company", "group", "firm", "business", "concern", "corporation"])
+
+
+def _descriptive_reference(
+    doc: Doc, noun: Token, sents: list[Span], n: int, main: str | None
+) -> str | None:
+    """'the company’s' is the article's subject; 'the chipmaker’s' the organisation just named."""
+    if noun.lower_ in _SELF_NOUNS:
+        return main
+    start = sents[max(n - 2, 0)].start_char
+    recent = [
+        e
+        for e in doc.ents
+        if e.label_ in {"ORG", "GPE"} and start <= e.start_char < noun.idx and canonical(e) != main
+    ]
+    return canonical(recent[-1]) if recent else main
+
+
 def _clause_verb(tok: Token) -> Token:
     for _ in range(5):
         if tok.pos_ in {"VERB", "AUX"} or tok.dep_ == "ROOT":
@@ -1041,6 +1059,12 @@ def _entity(
         for child in noun.lefts:
             if child.dep_ == "poss" and child.ent_type_ in {"ORG", "GPE", "NORP", "PERSON"}:
                 return _ent_text(child)
+            if (
+                child.dep_ == "poss"
+                and child.pos_ == "NOUN"
+                and any(d.lower_ == "the" for d in child.lefts)
+            ):
+                return _descriptive_reference(doc, child, sents, n, main)
     for t in doc[max(sent.start, span.start - 2) : span.start]:
         if t.dep_ == "poss" and t.ent_type_ in {"ORG", "GPE"}:
             return _ent_text(t)

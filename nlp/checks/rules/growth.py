@@ -150,6 +150,14 @@ def _other_verb_between(ctx: CheckContext, change: Figure, target: Figure) -> bo
     return bool(CHANGE_VERB.search(ctx.text[lo:hi]))
 
 
+_DURATION = re.compile(r"\s*(?:months?|weeks?|days?|years?|quarters?|hours?)\b", re.IGNORECASE)
+
+
+def _duration(ctx: CheckContext, f: Figure) -> bool:
+    """'the three months to February': a length of time, not a level."""
+    return f.kind == "number" and bool(_DURATION.match(ctx.text, f.a_end))
+
+
 def _nearer_level(ctx: CheckContext, change: Figure, target: Figure, base: Figure) -> bool:
     """Another level stands between the change and its base: the base is that level's "from".
 
@@ -164,7 +172,7 @@ def _nearer_level(ctx: CheckContext, change: Figure, target: Figure, base: Figur
     skip = [
         (f.a_start, f.a_end)
         for f in ctx.figures
-        if f.id == target.id or f.kind in ("date", "period")
+        if f.id == target.id or f.kind in ("date", "period") or _duration(ctx, f)
     ]
     rest = "".join(
         ch for i, ch in enumerate(ctx.text[lo:hi], lo) if not any(a <= i < b for a, b in skip)
@@ -178,6 +186,7 @@ def _nearer_level(ctx: CheckContext, change: Figure, target: Figure, base: Figur
         and f.role == "level"
         and is_numeric(f)
         and kind_class(f) == kind_class(base)
+        and not _duration(ctx, f)
         for f in ctx.figures
     )
 

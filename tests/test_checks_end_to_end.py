@@ -1,0 +1,58 @@
+"""Cross-checks through the whole pipeline on short articles of our own."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from newscheck import analyze
+
+
+def fails(text: str, rule: str, as_of: date = date(2026, 3, 12)) -> list[str]:
+    report = analyze(text, source="t.txt", as_of=as_of)
+    return [c.message for c in report.checks if c.id == rule and c.status == "fail"]
+
+
+def test_a_duration_between_change_and_base_does_not_hide_the_base() -> None:
+    text = (
+        "Grain exports\n\n"
+        "Canadian barley exports rose 9 pct to 1.9 mln tonnes in the six months to March "
+        "from 1.4 mln tonnes a year earlier, the board said.\n"
+    )
+    assert fails(text, "NC102")
+    fixed = text.replace("9 pct", "36 pct")
+    assert not fails(fixed, "NC102")
+
+
+def test_a_restatement_attributed_to_analysts_is_still_the_company_figure() -> None:
+    text = (
+        "Brewer results\n\n"
+        "Oakridge Brewing said sales rose 7% to £410m in 2025 from £383m the year before.\n\n"
+        "The company owns 300 pubs.\n\n"
+        "Analysts said the 11% growth in sales was better than the wider market.\n"
+    )
+    msgs = fails(text, "NC101")
+    assert msgs and "7%" in msgs[0] and "11%" in msgs[0]
+    assert not fails(text.replace("11% growth", "7% growth"), "NC101")
+
+
+def test_analysts_estimate_is_not_the_reported_figure() -> None:
+    text = (
+        "Chipmaker results\n\n"
+        "Corlan Devices said revenue rose 12% to $4.4 billion in the first quarter.\n\n"
+        "Analysts had expected revenue of $4.1 billion for the quarter.\n"
+    )
+    assert not fails(text, "NC101")
+
+
+def test_key_points_bullet_against_body() -> None:
+    text = (
+        "Jobs report\n\n"
+        "Key points\n"
+        "- Unemployment rate: 4.2% in May\n"
+        "- Employers added 150,000 jobs\n\n"
+        "Employers added 150,000 jobs in May and the unemployment rate rose to 4.8 percent, "
+        "the statistics office said on Friday.\n"
+    )
+    msgs = fails(text, "NC101", as_of=date(2026, 6, 5))
+    assert msgs and "4.2%" in msgs[0] and "4.8 percent" in msgs[0]
+    assert not fails(text.replace("4.8 percent", "4.2 percent"), "NC101", as_of=date(2026, 6, 5))
