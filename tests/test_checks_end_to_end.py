@@ -56,3 +56,12 @@ def test_key_points_bullet_against_body() -> None:
     msgs = fails(text, "NC101", as_of=date(2026, 6, 5))
     assert msgs and "4.2%" in msgs[0] and "4.8 percent" in msgs[0]
     assert not fails(text.replace("4.8 percent", "4.2 percent"), "NC101", as_of=date(2026, 6, 5))
+
+
+def test_spelled_out_counts_of_different_sets_are_not_compared() -> None:
+    text = (
+        "Bank results\n\n"
+        "Five regional banks in Norland reported losses in 2025, the central bank said.\n\n"
+        "Three of the banks have since raised capital, and two more plan to do so.\n"
+    )
+    assert not fails(text, "NC101")

@@ -148,6 +148,10 @@ class RepeatedFigure(Rule):
     ) -> bool:
         if not is_numeric(fig) or not sane_metric(fig) or noisy(fig.segment):
             return False
+        # A count spelled out ("five institutes", "three banks") counts a set the
+        # sentence names; two of them are seldom the same set restated.
+        if fig.kind == "number" and not any(ch.isdigit() for ch in fig.text):
+            return False
         if fig.entity is None and not anonymous_ok:
             return False
         # A relative label ("year-earlier") may name a different period in each sentence.
