@@ -156,6 +156,17 @@ class FrameExtractor:
                     metric = _listed_metric(doc, spans, frames, i)
             frame.metric, frame.segment = metric, segment
             frame.entity = _entity(doc, span, sent, noun, sents, frame.sentence, main_entity)
+            if (
+                frame.role == "share"
+                and frame.entity
+                and frame.segment
+                and frame.entity.lower() == frame.segment
+            ):
+                # "Brazil made up 45%": Brazil is the part, not whose revenue it is.
+                prior = [
+                    f for f in frames[:i] if f.sentence == frame.sentence and f.role == "share"
+                ]
+                frame.entity = prior[-1].entity if prior else main_entity
             frame.period = _period(doc, spans, i, sent, default_period, is_base=_is_base(frames, i))
             if frame.role in ("level", "change"):
                 cues = _governing_words(span, sent, has_dep)

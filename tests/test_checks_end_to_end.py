@@ -65,3 +65,14 @@ def test_spelled_out_counts_of_different_sets_are_not_compared() -> None:
         "Three of the banks have since raised capital, and two more plan to do so.\n"
     )
     assert not fails(text, "NC101")
+
+
+def test_shares_of_one_whole_over_100_even_when_the_rest_is_unquantified() -> None:
+    text = (
+        "Pump maker results\n\n"
+        "Arlen Pumps said sales to India accounted for 62% of its revenue in 2025, while "
+        "Brazil made up 45% and the rest came from Mexico.\n"
+    )
+    msgs = fails(text, "NC123")
+    assert msgs and "62%" in msgs[0] and "45%" in msgs[0]
+    assert not fails(text.replace("45%", "25%"), "NC123")

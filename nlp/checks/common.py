@@ -538,8 +538,10 @@ COMPARED = _rx(
 _APPROX_THAN = _rx(r"\b(?:more|less|fewer|greater|higher|lower) than\s*$")
 #: Survey answers overlap: "65% cited cost and 48% speed" need not sum to 100.
 SURVEY = _rx(
-    r"\b(?:respondents?|surveyed|survey|polled|poll|said|say|says|cited|cite|reported that|"
-    r"of (?:those|people|adults|voters|consumers|customers|companies|firms))\b"
+    r"\b(?:respondents?|surveyed|survey|polled|poll|reported that|"
+    r"of (?:those|people|adults|voters|consumers|customers|companies|firms))\b|"
+    # "62% said they…": an answer, not "the company said sales to China were 58%".
+    r"(?:%|\bper ?cent|\bpct)\s+(?:of\s+\w+\s+)?(?:said|say|says|cited|cite)\b"
 )
 
 

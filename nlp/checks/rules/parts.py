@@ -499,7 +499,11 @@ class SharesOver100(Rule):
         for figs in _by_sentence(shares).values():
             text = sentence_text(ctx, figs[0])
             # Survey answers may overlap; a stated complete breakdown is NC122's to sum.
-            if SURVEY.search(text) or SPLIT.search(text) or REST.search(text):
+            rest = REST.search(text)
+            # "…and the rest came from Asia" states no figure for the rest: the shares
+            # given must still fit in 100%. "…and the remaining 10%" is NC122's.
+            rest_has_figure = rest is not None and re.search(r"\d", text[rest.end() :]) is not None
+            if SURVEY.search(text) or SPLIT.search(text) or rest_has_figure:
                 continue
             groups: dict[tuple[object, ...], list[Figure]] = defaultdict(list)
             for f in figs:
