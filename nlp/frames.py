@@ -167,7 +167,8 @@ class FrameExtractor:
                     f for f in frames[:i] if f.sentence == frame.sentence and f.role == "share"
                 ]
                 frame.entity = prior[-1].entity if prior else main_entity
-            frame.period = _period(doc, spans, i, sent, default_period, is_base=_is_base(frames, i))
+            is_base = _is_base(frames, i) or _unstated_change_base(doc, spans, frames, i)
+            frame.period = _period(doc, spans, i, sent, default_period, is_base=is_base)
             if frame.role in ("level", "change"):
                 cues = _governing_words(span, sent, has_dep)
                 if cues & lx.TARGET_CUES:
@@ -539,6 +540,30 @@ def _comparable(change: Quantity, level: Quantity) -> bool:
 
 def _is_base(frames: list[Frame], i: int) -> bool:
     return any(f.base == i for f in frames)
+
+
+def _unstated_change_base(doc: Doc, spans: list[Span], frames: list[Frame], i: int) -> bool:
+    """'sales rose to $1.23B from $1.12B a year earlier': the 'from' level is the earlier one,
+    even with no percentage stated."""
+    me = spans[i]
+    if not re.search(
+        r"\bfrom\s*(?:a\s+|an\s+|about\s+|some\s+)?$",
+        doc.text[max(0, me.start_char - 12) : me.start_char],
+    ):
+        return False
+    for j in range(i - 1, -1, -1):
+        if frames[j].sentence != frames[i].sentence:
+            return False
+        if spans[j]._.quantity.kind in TIME_KINDS:
+            continue
+        before = doc.text[max(0, spans[j].start_char - 40) : spans[j].start_char].lower()
+        return bool(
+            re.search(
+                r"\b(?:" + "|".join(sorted(lx.UP_VERBS | lx.DOWN_VERBS)) + r")\s+(?:\w+\s+)?to\s*$",
+                before,
+            )
+        )
+    return False
 
 
 def _is_share(span: Span, sent: Span) -> bool:
