@@ -813,7 +813,21 @@ def _share_frame(
             if frames[j].role == "share" and frames[j].metric:
                 metric = frames[j].metric
                 break
-    return metric, part or segment
+    of_whole = False
+    if span.end < sent.end and span.doc[span.end].lower_ == "of":
+        for t in span.doc[span.end + 1 : min(sent.end, span.end + 6)]:
+            if t.pos_ == "PRON" and t.dep_ != "poss":
+                break
+            if t.pos_ in {"NOUN", "PROPN"}:
+                of_whole = True
+                break
+    if not of_whole:
+        return metric, part or segment
+    if segment and metric:
+        # "97.3% of the voting shares and 98.8% of the non-voting shares": the
+        # modifiers of the whole name which whole it is; the part is who holds it.
+        metric = f"{segment} {metric}"
+    return metric, part
 
 
 def _segment_after(span: Span, sent: Span) -> str | None:

@@ -76,3 +76,12 @@ def test_shares_of_one_whole_over_100_even_when_the_rest_is_unquantified() -> No
     msgs = fails(text, "NC123")
     assert msgs and "62%" in msgs[0] and "45%" in msgs[0]
     assert not fails(text.replace("45%", "25%"), "NC123")
+
+
+def test_shares_of_different_wholes_are_not_summed() -> None:
+    text = (
+        "Brewery deal\n\n"
+        "The Leuven brewer Hopmark said it would own 97.3% of the voting shares and 98.8% of "
+        "the non-voting shares of Sun Malt after the deal.\n"
+    )
+    assert not fails(text, "NC123")
