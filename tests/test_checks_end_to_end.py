@@ -85,3 +85,14 @@ def test_shares_of_different_wholes_are_not_summed() -> None:
         "the non-voting shares of Sun Malt after the deal.\n"
     )
     assert not fails(text, "NC123")
+
+
+def test_a_part_above_a_whole_stated_as_the_end_of_a_rise() -> None:
+    text = (
+        "Valve maker results\n\n"
+        "Corbel Industries Inc said fourth-quarter net sales rose to 2.10 billion dlrs from "
+        "1.95 billion dlrs a year earlier.\n\n"
+        "The company said its marine division had sales of 2.40 billion dlrs in the quarter.\n"
+    )
+    assert fails(text, "NC121", as_of=date(2026, 1, 20))
+    assert not fails(text.replace("2.40 billion", "640 mln"), "NC121", as_of=date(2026, 1, 20))

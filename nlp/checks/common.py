@@ -568,7 +568,17 @@ def plain_statement(ctx: CheckContext, fig: Figure, targets: set[str]) -> bool:
         return False
     # A change's "from a year earlier" is its basis; the target of a change is
     # the current value even in a "year earlier" sentence.
-    return is_change(fig) or fig.id in targets or not TIME_SHIFT.search(lead_in(ctx, fig))
+    # "rose to $1.23B from $1.12B a year earlier": the "to" level is the current one even
+    # when no percentage makes it a change's target.
+    end_level = re.search(
+        r"\b(?:to|at)\s*(?:a\s+record\s+|about\s+|around\s+|some\s+)?$", just_before(ctx, fig, 24)
+    )
+    return (
+        is_change(fig)
+        or fig.id in targets
+        or bool(end_level and not COMPARED.search(just_before(ctx, fig, 24)))
+        or not TIME_SHIFT.search(lead_in(ctx, fig))
+    )
 
 
 def context_marks(ctx: CheckContext, fig: Figure) -> tuple[object, ...]:
