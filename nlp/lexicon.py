@@ -146,11 +146,12 @@ VERB_METRICS: dict[str, str] = {
 # Modifiers that belong to the metric itself, not to a segment of it.
 METRIC_MODIFIERS = _forms(
     "net gross operating pre-tax pretax post-tax core underlying adjusted diluted comparable "
-    "organic recurring free cash"
+    "organic recurring free cash extraordinary exceptional one-off attributable"
 )
 # Modifiers that say the metric is the whole, or only time-qualify it.
 WHOLE_MODIFIERS = _forms(
-    "total overall group consolidated company-wide combined annual yearly quarterly monthly "
+    "total overall group company consolidated company-wide companywide combined annual yearly "
+    "quarterly monthly "
     "full-year half-year first-quarter second-quarter third-quarter fourth-quarter record "
     "reported its their his her our new current latest average estimated expected projected "
     "global worldwide"
