@@ -96,3 +96,15 @@ def test_a_part_above_a_whole_stated_as_the_end_of_a_rise() -> None:
     )
     assert fails(text, "NC121", as_of=date(2026, 1, 20))
     assert not fails(text.replace("2.40 billion", "640 mln"), "NC121", as_of=date(2026, 1, 20))
+
+
+def test_a_would_after_the_figure_does_not_make_it_hypothetical() -> None:
+    text = (
+        "SPRINGDALE, June 3, 2025 -\n\n"
+        "The town board approved a $96 million town budget for 2026 on Tuesday after months of debate.\n\n"
+        "Library hours are unchanged.\n\n"
+        "Supervisor Ana Ruiz called the $69 million budget for 2026 fair and said the town would review "
+        "fees in the autumn.\n"
+    )
+    assert fails(text, "NC101", as_of=date(2025, 6, 3))
+    assert not fails(text.replace("$69 million", "$96 million"), "NC101", as_of=date(2025, 6, 3))
