@@ -574,11 +574,41 @@ def _is_share(span: Span, sent: Span) -> bool:
     if nxt is not None and nxt.lower_ in lx.SHARE_NOUNS:
         return True
     left = [t.lower_ for t in doc[max(sent.start, span.start - 3) : span.start]]
-    return any(w in lx.SHARE_VERBS for w in left) and (
+    if any(w in lx.SHARE_VERBS for w in left) and (
         "for" in left
         or "up" in left
         or left[-1:] in (["represented"], ["represents"], ["comprised"])
-    )
+    ):
+        return True
+    return _gapped_share(span, sent) is not None
+
+
+def _gapped_share(span: Span, sent: Span) -> Span | None:
+    """'X accounted for 70% of sales and the Classic range for 45%': the verb is left out.
+
+    Returns the part's noun phrase ("the Classic range") when the figure follows
+    "<noun> for" after a share verb earlier in the same sentence.
+    """
+    doc = span.doc
+    if span.start - 2 < sent.start or doc[span.start - 1].lower_ != "for":
+        return None
+    noun = doc[span.start - 2]
+    if noun.pos_ not in {"NOUN", "PROPN"}:
+        return None
+    if not any(t.lower_ in lx.SHARE_VERBS for t in doc[sent.start : noun.i]):
+        return None
+    start = noun.i
+    while start - 1 > sent.start and doc[start - 1].pos_ in {"NOUN", "PROPN", "ADJ"}:
+        start -= 1
+    if start - 1 >= sent.start and doc[start - 1].lower_ not in {
+        "and",
+        "the",
+        ",",
+        "while",
+        "with",
+    }:
+        return None
+    return doc[start : noun.i + 1]
 
 
 TIME_NOUNS = frozenset(
@@ -805,6 +835,9 @@ def _share_frame(
             ]
             part = " ".join(words) or None
             break
+    if (gap := _gapped_share(span, sent)) is not None:
+        part = " ".join(t.lower_ for t in gap if not t.is_stop) or None
+        metric, segment = None, None
     if metric is None or metric == part:
         # "…and Europe made up 49%": the whole of the share before it in the sentence.
         for j in range(i - 1, -1, -1):

@@ -108,3 +108,14 @@ def test_a_would_after_the_figure_does_not_make_it_hypothetical() -> None:
     )
     assert fails(text, "NC101", as_of=date(2025, 6, 3))
     assert not fails(text.replace("$69 million", "$96 million"), "NC101", as_of=date(2025, 6, 3))
+
+
+def test_gapped_shares_are_shares_of_the_same_whole() -> None:
+    text = (
+        "Tea maker results\n\n"
+        "Harrow Leaf said its loose-leaf range accounted for 65% of the company's sales in 2025 "
+        "and the herbal range for 40%.\n"
+    )
+    msgs = fails(text, "NC123")
+    assert msgs and "65%" in msgs[0] and "40%" in msgs[0]
+    assert not fails(text.replace("40%", "30%"), "NC123")
