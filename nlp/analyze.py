@@ -14,7 +14,7 @@ from pathlib import Path
 
 from spacy.tokens import Doc
 
-from newscheck.nlp.checks.rates import ReferenceRates
+from newscheck.nlp.checks.rates import ReferenceRates, needs_rates
 from newscheck.nlp.checks.registry import CheckContext, run_checks
 from newscheck.nlp.claims import score_claims
 from newscheck.nlp.entities import NAME_LABELS, canonical, group_entities
@@ -107,7 +107,7 @@ def analyze_source(
     t3 = time.perf_counter()
     timings["summary"] = t3 - t2
 
-    ref_rates = _rates(rates) if any(f.role == "conversion" for f in figures) else None
+    ref_rates = _rates(rates) if needs_rates(figures) else None
     ctx = CheckContext(
         text=src.text,
         figures=figures,

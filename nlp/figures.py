@@ -37,9 +37,7 @@ class FigureFinder:
 
     def __call__(self, doc: Doc) -> Doc:
         reference: date | None = doc._.reference_date
-        found = self.match(doc.text, reference)
-        found = [q for q in found if not self._vetoed(doc, q)]
-        self.set_annotations(doc, found)
+        self.set_annotations(doc, self.match(doc.text, reference))
         return doc
 
     @staticmethod
@@ -48,11 +46,8 @@ class FigureFinder:
         periods = find_periods(text, reference)
         return merge(quantities, periods)
 
-    def _vetoed(self, doc: Doc, q: Quantity) -> bool:
+    def _vetoed(self, q: Quantity, span: Span) -> bool:
         if q.kind != "number" or not self.ner_veto_labels:
-            return False
-        span = doc.char_span(q.start, q.end, alignment_mode="expand")
-        if span is None:
             return False
         # Only when the number continues a name the model saw ("Windows 11"),
         # not when it opens one: the model's spans often start at a count.
@@ -65,7 +60,7 @@ class FigureFinder:
         kept: list[Quantity] = []
         for q in found:
             span = doc.char_span(q.start, q.end, alignment_mode="expand")
-            if span is None or (spans and span.start < spans[-1].end):
+            if span is None or (spans and span.start < spans[-1].end) or self._vetoed(q, span):
                 continue
             span._.quantity = q
             spans.append(span)

@@ -97,9 +97,8 @@ def sentence_spans(doc: Doc) -> list[Span]:
 
 
 class FrameExtractor:
-    def __init__(self, name: str, window: int) -> None:
+    def __init__(self, name: str) -> None:
         self.name = name
-        self.window = window
 
     def __call__(self, doc: Doc) -> Doc:
         spans = list(doc.spans[SPAN_KEY]) if SPAN_KEY in doc.spans else []
@@ -296,10 +295,6 @@ def _default_period(spans: list[Span], doc: Doc) -> str | None:
     return None
 
 
-def _gap(doc: Doc, a: int, b: int) -> str:
-    return doc.text[a:b]
-
-
 def _conversion_source(doc: Doc, spans: list[Span], i: int, frames: list[Frame]) -> int | None:
     if i == 0:
         return None
@@ -310,7 +305,7 @@ def _conversion_source(doc: Doc, spans: list[Span], i: int, frames: list[Frame])
         return None
     if frames[i].sentence != frames[i - 1].sentence:
         return None
-    gap = _TIME_PHRASE.sub("", _gap(doc, prev.end_char, cur.start_char))
+    gap = _TIME_PHRASE.sub("", doc.text[prev.end_char : cur.start_char])
     if len(gap) > 30 or not _CONVERSION_GAP.match(gap):
         return None
     # "€2bn or $2.2bn" only if nothing suggests two different amounts ("or more").
@@ -1217,6 +1212,6 @@ def _future_period(spans: list[Span], sent: Span) -> bool:
     )
 
 
-@Language.factory("newscheck_frames", default_config={"window": 6})
-def make_frame_extractor(nlp: Language, name: str, window: int) -> FrameExtractor:
-    return FrameExtractor(name, window)
+@Language.factory("newscheck_frames")
+def make_frame_extractor(nlp: Language, name: str) -> FrameExtractor:
+    return FrameExtractor(name)

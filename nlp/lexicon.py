@@ -167,23 +167,6 @@ FORECAST_CUES = _forms(
 )
 TARGET_CUES = _forms("target targets targeted targeting aim aims aimed aiming goal goals ambition")
 
-CONVERSION_CUES = (
-    "or",
-    "equivalent to",
-    "equal to",
-    "worth",
-    "about",
-    "around",
-    "roughly",
-    "approximately",
-    "some",
-    "nearly",
-    "almost",
-    "~",
-    "c.",
-    "approx.",
-)
-
 SHARE_VERBS = _forms(
     "account accounts accounted accounting make makes made making represent represents "
     "represented representing contribute contributes contributed contributing comprise "

@@ -7,7 +7,7 @@ cross-checks as well as failed ones, so the report can show what was verified.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING, ClassVar
@@ -51,19 +51,6 @@ class CheckContext:
         if self.position is not None:
             return self.position(start, end)
         return Position(start, end, 1, start + 1, self.text[start:end])
-
-    def block_kind(self, fig: Figure) -> str:
-        return (
-            self.block_kinds[fig.block] if 0 <= fig.block < len(self.block_kinds) else "paragraph"
-        )
-
-    def in_summary_position(self, fig: Figure) -> bool:
-        """Headline, key-points bullets or the lead paragraph: where copy restates the body."""
-        kind = self.block_kind(fig)
-        if kind in {"headline", "bullet", "heading"}:
-            return True
-        first = next((i for i, k in enumerate(self.block_kinds) if k == "paragraph"), None)
-        return first is not None and fig.block == first
 
     def sentence_of(self, fig: Figure) -> Sentence | None:
         for s in self.sentences:
@@ -143,7 +130,3 @@ def run_checks(ctx: CheckContext, select: Iterable[str] | None = None) -> list[C
 
 def _order(r: CheckResult) -> tuple[int, int, str, str]:
     return (r.start, r.spans[0].end if r.spans else 0, r.id, r.message)
-
-
-def iter_failures(results: Iterable[CheckResult]) -> Iterator[CheckResult]:
-    return (r for r in results if r.status == "fail")
