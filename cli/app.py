@@ -248,8 +248,7 @@ def check(
             if threshold is not None and render.SEVERITY_RANK[c.severity] >= threshold:
                 failing = True
     _stderr(
-        f"newscheck: {n_files} file{'s' if n_files != 1 else ''} checked: "
-        f"{counts['error']} errors, {counts['warning']} warnings, {counts['info']} info"
+        f"newscheck: {render.plural(n_files, 'file')} checked: {render.severity_counts(counts)}"
     )
     if unreadable:
         raise typer.Exit(ExitCode.USAGE)

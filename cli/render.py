@@ -189,6 +189,15 @@ def render_plain(report: Report) -> str:
     return "\n".join(out) + "\n"
 
 
+def plural(n: int, word: str) -> str:
+    """'1 error', '2 errors'; "info" has no plural."""
+    return f"{n} {word}" if n == 1 or word == "info" else f"{n} {word}s"
+
+
+def severity_counts(counts: dict[str, int]) -> str:
+    return ", ".join(plural(counts[s], s) for s in ("error", "warning", "info"))
+
+
 def tally(checks: Iterable[CheckResult]) -> str:
     checks = list(checks)
     passed = sum(c.status == "pass" for c in checks)
@@ -197,7 +206,7 @@ def tally(checks: Iterable[CheckResult]) -> str:
     by_sev = {s: sum(c.severity == s for c in fails) for s in ("error", "warning", "info")}
     return (
         f"{len(checks)} cross-checks: {passed} passed, {len(fails)} failed "
-        f"({by_sev['error']} errors, {by_sev['warning']} warnings, {by_sev['info']} info), "
+        f"({severity_counts(by_sev)}), "
         f"{skipped} skipped"
     )
 

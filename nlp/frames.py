@@ -128,9 +128,14 @@ class FrameExtractor:
             if change is not None:
                 frame.role = "change"
                 frame.direction = change
-                frame.target, frame.base = _target_and_base(doc, spans, i, frames)
+                # "kept its growth forecast at 3.5 pct ... to 2.5 pct from 2.8 pct": a
+                # rate given "at" is no "rose X% to A from B".
+                if not _RATE_AT.search(doc.text[max(0, span.start_char - 8) : span.start_char]):
+                    frame.target, frame.base = _target_and_base(doc, spans, i, frames)
                 continue
-            if q.kind in {"percent", "range"} and _is_share(span, sent):
+            if q.kind in {"percent", "range"} and (
+                _is_share(span, sent) or _partitive_part(span, sent) is not None
+            ):
                 frame.role = "share"
 
         targets_or_bases = {f.target for f in frames} | {f.base for f in frames}
@@ -146,7 +151,9 @@ class FrameExtractor:
                 # "rose 49% to €1B": the level measures what the change measures.
                 owner = next(f for f in frames if i in (f.target, f.base))
                 metric, segment = owner.metric, owner.segment
-            if frame.role == "share" and has_dep:
+            if frame.role == "share" and (partitive := _partitive_part(span, sent)) is not None:
+                metric, segment = partitive
+            elif frame.role == "share" and has_dep:
                 metric, segment = _share_frame(span, sent, metric, segment, spans, frames, i)
             elif frame.role == "level" and q.kind in {"money", "number"}:
                 if segment is None:
@@ -327,6 +334,10 @@ def _change(span: Span, sent: Span, has_dep: bool, q: Quantity) -> str | None:
         if w in {"up", "down"} and k > 0 and words[k - 1] in _PARTICLE_VERBS:
             break
         after = words[k + 1 :]
+        # "growth at 27%": after a change noun, "at" gives the rate (after a verb,
+        # "closed up at 120p", it gives a level).
+        if w in lx.CHANGE_NOUNS and after[:1] == ["at"] and q.kind in {"percent", "points"}:
+            return "up" if w in lx.CHANGE_NOUNS_UP else "down"
         if all(
             a
             in {
@@ -578,6 +589,47 @@ def _is_share(span: Span, sent: Span) -> bool:
     return _gapped_share(span, sent) is not None
 
 
+_PARTITIVE_DETS = frozenset({"the", "its", "their", "these", "those", "this", "our"})
+_COPULA = frozenset({"will", "would", "be", "is", "are", "was", "were", "go", "goes", "went"})
+_PART_PREPS = frozenset({"for", "to", "in", "on", "from", "into"})
+
+
+def _partitive_part(span: Span, sent: Span) -> tuple[str, str] | None:
+    """(whole, part) of "Of the new homes, 60% will be for private sale, 30% for social rent".
+
+    The fronted "Of the X," names the whole every percentage of the sentence
+    divides. Only a part introduced by a preposition counts: "Of the victims,
+    60% were men and 70% were under 30" describes two overlapping breakdowns.
+    """
+    doc = span.doc
+    if doc[sent.start].lower_ != "of" or (span.end < sent.end and doc[span.end].lower_ == "of"):
+        return None
+    comma = next((t.i for t in doc[sent.start : span.start] if t.text == ","), None)
+    if comma is None or comma - sent.start > 6:
+        return None
+    words = list(doc[sent.start + 1 : comma])
+    if not words or words[0].lower_ not in _PARTITIVE_DETS:
+        return None
+    head = words[-1]
+    if not head.is_alpha or head.lower_ in TIME_NOUNS or head.pos_ not in {"NOUN", "PROPN"}:
+        return None
+    k = span.end
+    while k < sent.end and doc[k].lower_ in _COPULA:
+        k += 1
+    if k >= sent.end or doc[k].lower_ not in _PART_PREPS:
+        return None
+    part: list[str] = []
+    for t in doc[k + 1 : min(sent.end, k + 6)]:
+        if t.is_punct or t.like_num or t.lower_ in {"and", "or", "while", "with", "under"}:
+            break
+        if t.is_alpha and t.pos_ not in {"DET", "ADP"} and t.dep_ != "poss":
+            part.append(t.lower_)
+    if not part:
+        return None
+    whole = lx.METRIC_SYNONYMS.get(head.lower_, head.lower_)
+    return whole, " ".join(part)
+
+
 def _gapped_share(span: Span, sent: Span) -> Span | None:
     """'X accounted for 70% of sales and the Classic range for 45%': the verb is left out.
 
@@ -658,8 +710,11 @@ def _normalise_metric(
     mods: list[Token], head: Token, main: str | None
 ) -> tuple[str | None, str | None, Token]:
     """(metric, segment) from a noun phrase, synonyms folded ('AI & Cloud sales' -> revenue, 'ai and cloud')."""
-    head_text = head.lower_
     words = [t for t in mods if not t.is_punct or t.text == "&"]
+    if head.lower_ in lx.SEGMENT_NOISE and words and words[-1].lower_ in {"market", "markets"}:
+        # "its AI market segment": the market is what is measured, AI which part.
+        head, words = words[-1], words[:-1]
+    head_text = head.lower_
     if head_text in TIME_NOUNS or head_text in lx.SEGMENT_NOISE or head_text in lx.CHANGE_NOUNS:
         return None, None, head
     # Two-word metrics ("growth rate", "market share", "share price").
@@ -740,12 +795,18 @@ def _metric(
             mods.insert(0, doc[k])
             k -= 1
         head = noun
-    # "27% growth in its AI market": growth of what is the metric.
+    # "27% growth in its AI market", "AI market growth at 27%": growth of what is the metric.
     if head.lower_ in lx.CHANGE_NOUNS or head.lower_ in {"growth", "rate"}:
         inner = _pp_object(head, sent)
         if inner is not None:
             imods, ihead = _noun_phrase(inner, sent) if has_dep else ([], inner)
             metric, segment, h = _normalise_metric(imods, ihead, main)
+            if metric is not None:
+                return metric, segment, h
+        nouns = [t for t in mods if t.pos_ in {"NOUN", "PROPN"} and t.lower_ not in lx.CHANGE_NOUNS]
+        if has_dep and nouns and nouns[-1].i == head.i - 1:
+            inner = nouns[-1]
+            metric, segment, h = _normalise_metric([t for t in mods if t.i < inner.i], inner, main)
             if metric is not None:
                 return metric, segment, h
     metric, segment, head = _normalise_metric(mods, head, main)
@@ -923,7 +984,26 @@ def _segment_from_pp(head: Token) -> str | None:
                         words.append("market")
                     words = ["and" if w == "&" else w for w in words]
                     return " ".join(words) or None
+    if head.lower_ in {"market", "markets"}:
+        # "the market it addresses in AI", "the market it serves in Europe".
+        for clause in head.rights:
+            if clause.dep_ != "relcl":
+                continue
+            for prep in clause.children:
+                if prep.dep_ == "prep" and prep.lower_ == "in":
+                    for pobj in prep.children:
+                        if pobj.dep_ == "pobj" and pobj.pos_ in {"NOUN", "PROPN"}:
+                            words = [
+                                t.lower_
+                                for t in pobj.subtree
+                                if t.dep_ in {"compound", "amod", "pobj"} and not t.is_stop
+                            ]
+                            return " ".join(words) or None
     return None
+
+
+#: "growth at 3.5 pct": a rate given "at" a value.
+_RATE_AT = re.compile(r"\bat\s+(?:about\s+|around\s+)?$", re.IGNORECASE)
 
 
 # "made up about half", "set up", "broke down": phrasal verbs, not changes.
@@ -1076,6 +1156,17 @@ def _metric_noun(span: Span, sent: Span, role: str, has_dep: bool) -> Token | st
                 if child.ent_type_ in ENTITY_LABELS or child.pos_ == "PRON":
                     break
                 return child
+        infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+        if (
+            infinitive
+            and tok.dep_ in {"xcomp", "advcl"}
+            and tok.head.dep_ == "relcl"
+            and tok.head.head.pos_ == "NOUN"
+            and sent.start <= tok.head.head.i < sent.end
+        ):
+            # "expects the market it addresses in AI to expand by 27%": parsed as if
+            # the relative clause went on, the infinitive's subject is its antecedent.
+            return tok.head.head
         if tok.dep_ in {"xcomp", "ccomp", "advcl"} and tok.head.pos_ in {"VERB", "AUX"}:
             for child in tok.head.children:
                 if (

@@ -119,3 +119,101 @@ def test_gapped_shares_are_shares_of_the_same_whole() -> None:
     msgs = fails(text, "NC123")
     assert msgs and "65%" in msgs[0] and "40%" in msgs[0]
     assert not fails(text.replace("40%", "30%"), "NC123")
+
+
+def test_undated_results_conversion_is_checked_against_its_quarter() -> None:
+    text = (
+        "Halvard results\n\n"
+        "Halvard's interim report for Q1 2026 shows revenue of €2.5 billion "
+        "(about $2.6 billion), up 8%.\n"
+    )
+    report = analyze(text, source="t.txt")
+    [check] = [c for c in report.checks if c.id == "NC112"]
+    assert check.status == "fail" and "2026-Q1" in check.message
+    right = analyze(text.replace("$2.6 billion", "$2.9 billion"), source="t.txt")
+    assert [c.status for c in right.checks if c.id == "NC112"] == ["pass"]
+    # A narrated event dated by its month is converted when the story is written.
+    sold = "Mill sold\n\nThe mill was sold in June 2004 for $800m (£424m) to a local group.\n"
+    assert [c.status for c in analyze(sold, source="t.txt").checks if c.id == "NC112"] == ["skip"]
+
+
+def test_a_forecast_restated_in_other_words_is_compared() -> None:
+    text = (
+        "Vantor Systems results\n\n"
+        "Vantor Systems forecasts data-centre market growth at 18% annually through 2029.\n\n"
+        "Chief executive Mara Lind said the group now projects an 18 percent annual growth rate "
+        "for its data-centre market segment through 2029, well above its earlier 11-percent "
+        "outlook.\n"
+    )
+    report = analyze(text, source="t.txt", as_of=date(2026, 3, 12))
+    passed = [c for c in report.checks if c.id == "NC101" and c.status == "pass"]
+    assert [[s.text for s in c.spans] for c in passed] == [["18%", "18 percent"]]
+    assert not fails(text, "NC101")
+    msgs = fails(text.replace("an 18 percent", "a 15 percent"), "NC101")
+    assert len(msgs) == 1 and "18%" in msgs[0] and "15 percent" in msgs[0]
+
+
+def test_fronted_whole_makes_the_percentages_shares_of_it() -> None:
+    text = (
+        "Homes approved\n\n"
+        "Councillors approved 1,800 homes at Brackley Fields on Monday.\n\n"
+        "Of the new homes, 55% will be for private sale, 35% for social rent and 20% for "
+        "shared ownership.\n"
+    )
+    msgs = fails(text, "NC123")
+    assert len(msgs) == 1 and "110%" in msgs[0]
+    assert not fails(text.replace("20% for", "10% for"), "NC123")
+    # Overlapping descriptions of one group are not parts of it.
+    survey = text.replace(
+        "55% will be for private sale, 35% for social rent and 20% for shared ownership",
+        "60% will have gardens and 70% will have two bedrooms",
+    )
+    assert not fails(survey, "NC123")
+
+
+def test_a_part_of_that_total_above_every_earlier_amount_fails() -> None:
+    text = (
+        "Water plan\n\n"
+        "Tarn Water has announced £610m of investment for the coming year after a £9m fine.\n\n"
+        "Its wastewater arm will spend £720m of that total on storm overflows.\n"
+    )
+    msgs = fails(text, "NC121")
+    assert len(msgs) == 1 and "£720m" in msgs[0] and "£610m" in msgs[0]
+    assert not fails(text.replace("£720m", "£420m"), "NC121")
+
+
+def test_undated_conversion_ignores_the_period_of_the_compared_figure() -> None:
+    text = (
+        "Carco results\n\nCarco earned $630m (£481.5m) in the October-to-December period, "
+        "down from $1bn in the fourth quarter of 2003.\n"
+    )
+    report = analyze(text, source="t.txt")
+    assert [c.status for c in report.checks if c.id == "NC112"] == ["skip"]
+    own = text.replace("in the October-to-December period", "in the fourth quarter of 2004")
+    own = own.replace("down from $1bn in the fourth quarter of 2003", "down from $1bn")
+    report = analyze(own, source="t.txt")
+    assert [c.status for c in report.checks if c.id == "NC112"] == ["fail"]
+
+
+UNDATED = (
+    "Millbrook budget\n\n"
+    "The Millbrook town board on Tuesday approved a $96 million general fund budget, ending "
+    "weeks of debate over road repairs and library hours.\n\n"
+    "Library hours are unchanged.\n\n"
+    "Supervisor Ana Ruiz called the $69 million budget fair and said the town would review fees "
+    "in the autumn.\n"
+)
+
+
+def test_an_undated_amount_referred_back_to_must_agree() -> None:
+    msgs = fails(UNDATED, "NC101")
+    assert len(msgs) == 1 and "$96 million" in msgs[0] and "$69 million" in msgs[0]
+    assert "$95.95M–$96.05M" in msgs[0]  # the ends told apart, not "$96M–$96M"
+    assert not fails(UNDATED.replace("$69 million", "$96 million"), "NC101")
+
+
+def test_undated_amounts_are_not_compared_without_a_definite_reference() -> None:
+    # "a $69 million budget" introduces another budget; a third amount makes it a list.
+    assert not fails(UNDATED.replace("the $69 million budget", "a $69 million budget"), "NC101")
+    third = UNDATED.replace("are unchanged.", "are unchanged under a $12 million budget.")
+    assert not fails(third, "NC101")

@@ -88,3 +88,38 @@ def test_forecast_role() -> None:
 def test_phrasal_up_is_not_a_change(text: str) -> None:
     for f in figures(f"Note\n\n{text}\n").values():
         assert f.role != "change", f
+
+
+def test_growth_at_a_rate_is_a_change_of_the_market_it_names() -> None:
+    f = figures("Ostra forecasts battery market growth at 14% annually through 2030.\n")["14%"]
+    assert (f.role, f.direction) == ("forecast", "up")
+    assert (f.metric, f.segment, f.period) == ("market", "battery", "through 2030")
+
+
+def test_a_rate_given_at_is_not_the_change_to_a_later_level() -> None:
+    figs = figures(
+        "He left his first-quarter forecast of output growth at 3.2 pct, but cut his "
+        "second-quarter growth forecast to 2.1 pct from 2.6 pct.\n"
+    )
+    assert figs["3.2 pct"].direction == "up"
+    assert figs["3.2 pct"].target is None and figs["3.2 pct"].base is None
+
+
+def test_market_segment_names_the_market() -> None:
+    f = figures(
+        "Ostra now projects an 11 percent annual growth rate for its battery market segment "
+        "through 2030.\n"
+    )["11 percent"]
+    assert (f.metric, f.segment) == ("market", "battery")
+
+
+def test_fronted_whole_gives_shares_and_their_parts() -> None:
+    figs = figures(
+        "Of the new places, 50% will go to local pupils, 30% to siblings and 20% to others.\n"
+    )
+    got = [(figs[t].role, figs[t].metric, figs[t].segment) for t in ("50%", "30%", "20%")]
+    assert got == [
+        ("share", "places", "local pupils"),
+        ("share", "places", "siblings"),
+        ("share", "places", "others"),
+    ]

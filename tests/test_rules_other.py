@@ -15,6 +15,7 @@ from newscheck.nlp.checks.rules.conversions import (
     ConversionVsReferenceRate,
     amount,
     fmt_rate,
+    fmt_rates,
     money_like,
 )
 from newscheck.nlp.checks.rules.dates import AgeVsYear, WeekdayDate
@@ -283,8 +284,8 @@ def test_nc112_article_date_without_fixing_uses_nearby_ecb_days(ecb: ReferenceRa
 
 
 def test_nc112_skips_without_an_article_date(ecb: ReferenceRates) -> None:
-    # A stated period is not enough: the conversion may be at the rate of the
-    # (unknown) day the article was written.
+    # A period the frames inferred is not enough: no period figure is written in
+    # the sentences, and the conversion may be at the rate of the day of writing.
     for period in (None, "2026-Q1"):
         results = run(ConversionVsReferenceRate, context(SEED, seed_figures(period), rates=ecb))
         assert {(r.status, r.message) for r in results} == {
@@ -294,6 +295,59 @@ def test_nc112_skips_without_an_article_date(ecb: ReferenceRates) -> None:
                 "written; pass --as-of DATE",
             )
         }
+
+
+def test_nc112_without_a_date_a_stated_quarter_and_the_quarter_after_are_the_reference(
+    ecb: ReferenceRates,
+) -> None:
+    text = "The Q1 2026 report shows revenue of €4.5 billion (about $4.9 billion) and €1B (~$1.1B)."
+    figs = [
+        fig(text, "Q1 2026", "p1", "period", "2026-Q1"),
+        money(text, "€4.5 billion", "f1", 4.5e9, "EUR", 1e8, period="2026-Q1"),
+        money(
+            text, "$4.9 billion", "f2", 4.9e9, "USD", 1e8,
+            role="conversion", converts="f1", approx="about", period="2026-Q1",
+        ),
+        money(text, "€1B", "f3", 1e9, "EUR", 1e8, period="2026-Q1"),
+        money(
+            text, "$1.1B", "f4", 1.1e9, "USD", 1e8,
+            role="conversion", converts="f3", approx="about", period="2026-Q1",
+        ),
+    ]  # fmt: skip
+    bad, ok = run(ConversionVsReferenceRate, context(text, figs, rates=ecb))
+    assert (bad.status, ok.status) == ("fail", "pass")
+    quarter = ecb.range("EUR", "USD", date(2026, 1, 1), date(2026, 3, 31))
+    reported = ecb.range("EUR", "USD", date(2026, 1, 1), date(2026, 6, 30))
+    assert quarter is not None and reported is not None and reported.low < quarter.low
+    assert (
+        f"the ECB reference rate in 2026-Q1 was {fmt_rates((quarter.low, quarter.high))} "
+        f"({fmt_rates((reported.low, reported.high))} to 2026-06-30, when 2026-Q1 is reported)"
+    ) in bad.message
+    assert "article date unknown" in str(dict(bad.details)["period_note"])
+
+
+@pytest.mark.parametrize(
+    ("period_text", "label", "role"),
+    [
+        ("March 2026", "2026-03", "level"),  # a month narrates an event: converted later
+        ("2026", "2026", "level"),
+        ("Q1 2026", "2026-Q1", "forecast"),  # converted before the period, at an unknown rate
+    ],
+)
+def test_nc112_without_a_date_other_periods_are_skipped(
+    ecb: ReferenceRates, period_text: str, label: str, role: str
+) -> None:
+    text = f"In {period_text} revenue was €4.5 billion (about $4.9 billion)."
+    figs = [
+        fig(text, period_text, "p1", "period", label),
+        money(text, "€4.5 billion", "f1", 4.5e9, "EUR", 1e8, period=label, role=role),
+        money(
+            text, "$4.9 billion", "f2", 4.9e9, "USD", 1e8,
+            role="conversion", converts="f1", approx="about", period=label,
+        ),
+    ]  # fmt: skip
+    [r] = run(ConversionVsReferenceRate, context(text, figs, rates=ecb))
+    assert r.status == "skip" and r.message.startswith("article date unknown")
 
 
 def test_nc112_skips_without_rates() -> None:

@@ -322,7 +322,9 @@ def noun(direction: Direction | None) -> str:
 #: Period labels the frames resolved to a calendar span. Relative labels
 #: ("year-earlier", "annual", "last-quarter") name no fixed period, so two of
 #: them need not be the same period.
-_RESOLVED_PERIOD = re.compile(r"^(?:FY)?\d{4}(?:-(?:Q[1-4]|H[12]|\d{2}))?$|^(?:\d{4})?\.\.\d{4}$")
+_RESOLVED_PERIOD = re.compile(
+    r"^(?:FY)?\d{4}(?:-(?:Q[1-4]|H[12]|\d{2}))?$|^(?:\d{4})?\.\.\d{4}$|^through \d{4}$"
+)
 
 
 def resolved_period(label: str | None) -> bool:
@@ -653,7 +655,7 @@ def sig(x: float, digits: int = 3) -> str:
     return "0" if text in ("-0", "") else text
 
 
-def fmt(x: float, kind: str, unit: str | None) -> str:
+def fmt(x: float, kind: str, unit: str | None, digits: int = 3) -> str:
     """A value as a message shows it: "€1B", "€671M", "$1.1B", "49%", "2 pp", "2x", "9,000"."""
     if kind == "money":
         sym = _SYMBOLS.get(unit or "", f"{unit} " if unit else "")
@@ -661,15 +663,15 @@ def fmt(x: float, kind: str, unit: str | None) -> str:
         ax = abs(x)
         for scale, suffix in _SCALES:
             if ax >= scale * 0.9995:
-                return f"{sign}{sym}{sig(ax / scale)}{suffix}"
-        return f"{sign}{sym}{sig(ax)}"
+                return f"{sign}{sym}{sig(ax / scale, digits)}{suffix}"
+        return f"{sign}{sym}{sig(ax, digits)}"
     if kind == "percent" or unit == "%":
-        return f"{sig(x)}%"
+        return f"{sig(x, digits)}%"
     if kind == "points" or unit == "pp":
-        return f"{sig(x)} pp"
+        return f"{sig(x, digits)} pp"
     if kind == "multiplier" or unit == "x":
-        return f"{sig(x)}x"
-    return sig(x)
+        return f"{sig(x, digits)}x"
+    return sig(x, digits)
 
 
 def fmt_interval(iv: Interval, kind: str, unit: str | None) -> str:
@@ -680,7 +682,16 @@ def fmt_interval(iv: Interval, kind: str, unit: str | None) -> str:
         return f"{fmt(lo, kind, unit)} or more"
     if not math.isfinite(lo):
         return f"up to {fmt(hi, kind, unit)}"
-    return f"{fmt(lo, kind, unit)}–{fmt(hi, kind, unit)}"
+    if lo == hi:
+        return fmt(lo, kind, unit)
+    a, b = fmt(lo, kind, unit), fmt(hi, kind, unit)
+    if a == b:
+        # "$411.95M–$412.05M", not "$412M–$412M"; an interval narrower than that
+        # (a count's ±0.5, a derived value) reads as its value.
+        a, b = fmt(lo, kind, unit, 5), fmt(hi, kind, unit, 5)
+        if a == b:
+            return fmt(lo, kind, unit)
+    return f"{a}–{b}"
 
 
 def ref(fig: Figure) -> str:

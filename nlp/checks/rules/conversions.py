@@ -32,16 +32,23 @@ When each is right:
   profit the following year"): a historical amount is often converted at the
   rate of its own year. A period the frames inferred for the whole article
   does not count as stated.
-* NC112 needs the article's date (`--as-of`, front matter or a dateline). A
+* NC112 with the article's date (`--as-of`, front matter or a dateline): a
   newsroom converts at the rate of the day it writes, whatever period the
-  figure is about ("the 1999 debt of $280bn (£155bn)" written in 2005), so
-  without that day it skips. With it, the conversion passes when it matches
-  the ECB range of the figure's stated period or the rate around the article
-  date; it fails only if both miss.
+  figure is about ("the 1999 debt of $280bn (£155bn)" written in 2005), so the
+  conversion passes when it matches the ECB range of the figure's stated
+  period or the rate around the article date; it fails only if both miss.
+* NC112 without it: a quarter or half year stated in the conversion's
+  sentence ("the Q1 2026 report shows revenue of €4.5 billion (about $4.9
+  billion)") stands in, since results are converted when they are reported:
+  the conversion passes when it matches the period's rates or those up to the
+  end of the following quarter. A year, month or day does not stand in (BBC
+  copy converts "sold in June 2004 for $800m" at the rate of 2005), nor does
+  a forecast's period; then it skips.
 """
 
 from __future__ import annotations
 
+import calendar
 import math
 import re
 from collections.abc import Iterator
@@ -49,7 +56,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from newscheck.nlp.checks.intervals import Interval, divide, overlaps, stated
-from newscheck.nlp.checks.rates import RateRange, period_bounds
+from newscheck.nlp.checks.rates import RateRange, ReferenceRates, period_bounds
 from newscheck.nlp.checks.registry import CheckContext, Rule, register
 from newscheck.nlp.types import CheckResult, Figure
 
@@ -59,6 +66,8 @@ DATE_WINDOW = 3
 ECB_SLACK = 0.01
 #: Relative allowance between two conversions of one article (rounded rates).
 RATE_SLACK = 0.03
+#: Periods whose results are reported soon after they end: the stand-in for an unknown date.
+_REPORTING_PERIOD = re.compile(r"\d{4}-(?:Q[1-4]|H[12])")
 #: Why NC112 is skipped when the article's date is unknown.
 NO_DATE = (
     "article date unknown: a conversion may use the rate of the day it was written; "
@@ -296,16 +305,16 @@ def _stated_year(ctx: CheckContext, c: Conversion) -> str | None:
     m = _YEAR.search(label or "")
     if m is None:
         return None
-    sentences = {c.source.sentence, c.target.sentence}
-    for f in ctx.figures:
-        if (
-            f.kind in ("period", "date")
-            and f.sentence in sentences
-            and isinstance(f.value, str)
-            and m[1] in _YEAR.findall(f.value)
-        ):
+    for f in _written_periods(ctx, c):
+        if isinstance(f.value, str) and m[1] in _YEAR.findall(f.value):
             return m[1]
     return None
+
+
+def _written_periods(ctx: CheckContext, c: Conversion) -> list[Figure]:
+    """The periods and dates written in the conversion's sentences."""
+    sentences = {c.source.sentence, c.target.sentence}
+    return [f for f in ctx.figures if f.kind in ("period", "date") and f.sentence in sentences]
 
 
 def _relative_year(ctx: CheckContext, c: Conversion) -> str | None:
@@ -367,13 +376,18 @@ class ConversionVsReferenceRate(Rule):
                 return self.result("skip", f"no ECB reference rate for {code}", figs)
 
         doc = ctx.doc_date
-        if doc is None:
-            # A newsroom converts at the rate of the day it writes, whatever
-            # period the figure is about ("its 1999 debt of $280bn (£173bn)"
-            # written in 2005): without that day there is nothing to compare.
-            return self.result("skip", NO_DATE, figs)
-
         details: dict[str, object] = {"unit": unit, "rate_low": c.rate[0], "rate_high": c.rate[1]}
+        if doc is None:
+            # A forecast's conversion is made before its period, at a rate unknown here.
+            stated = None if c.source.role in ("forecast", "target") else _stated_period(ctx, c)
+            if stated is None:
+                # A newsroom converts at the rate of the day it writes, whatever
+                # period the figure is about ("its 1999 debt of $280bn (£173bn)"
+                # written in 2005): without that day, or a period written next
+                # to the figures, there is nothing to compare.
+                return self.result("skip", NO_DATE, figs)
+            return self._against_period(rates, c, stated, figs, details)
+
         windows: list[tuple[str, RateRange]] = []
         why_not = ""  # the reason to skip if no window has rates
         label = c.target.period or c.source.period
@@ -438,7 +452,55 @@ class ConversionVsReferenceRate(Rule):
                 )
         if not windows:
             return self.result("skip", why_not, figs, details=details)
+        return self._verdict(c, windows, figs, details)
 
+    def _against_period(
+        self,
+        rates: ReferenceRates,
+        c: Conversion,
+        label: str,
+        figs: list[Figure],
+        details: dict[str, object],
+    ) -> CheckResult:
+        """No article date: a stated reporting period and the quarter after it, when it is reported."""
+        start, end = period_bounds(label) or (None, None)
+        assert start is not None and end is not None  # _stated_period checked it
+        details["period"] = label
+        until = _quarter_after(end)
+        details["period_note"] = (
+            f"article date unknown: the rates of {label} and of the quarter after it "
+            f"(to {until.isoformat()}), when its figures are reported"
+        )
+        if start > rates.last_date:
+            why = (
+                f"period {label} is after the last ECB rate in the data "
+                f"({rates.last_date.isoformat()}); pass --rates FILE with a newer eurofxref-hist"
+            )
+            return self.result("skip", why, figs, details=details)
+        own = rates.range(c.base, c.quote, start, end)
+        reported = rates.range(c.base, c.quote, start, until)
+        if own is None or reported is None:
+            why = f"no ECB rate for both {c.base} and {c.quote} in {label}"
+            return self.result("skip", why, figs, details=details)
+        if rates.last_date < until:
+            details["partial"] = (
+                f"{label} and the quarter after only partly covered: ECB rates to "
+                f"{reported.last.isoformat()}"
+            )
+        windows = [
+            (f"in {label}", own),
+            (f"to {reported.last.isoformat()}, when {label} is reported", reported),
+        ]
+        return self._verdict(c, windows, figs, details)
+
+    def _verdict(
+        self,
+        c: Conversion,
+        windows: list[tuple[str, RateRange]],
+        figs: list[Figure],
+        details: dict[str, object],
+    ) -> CheckResult:
+        unit = f"{c.quote} per {c.base}"
         when, ecb = windows[0]
         details.update(
             ecb_low=ecb.low,
@@ -474,6 +536,45 @@ class ConversionVsReferenceRate(Rule):
             figs,
             details=details,
         )
+
+
+def _stated_period(ctx: CheckContext, c: Conversion) -> str | None:
+    """The conversion's reporting period (a quarter or a half) when its sentence writes it.
+
+    "The Q1 2026 report shows revenue of €4.5 billion (about $4.9 billion)":
+    results are converted when they are reported, soon after the period. A
+    year, a month or a day is no such cue: "sold in June 2004 for $800m
+    (£424m)" and "its 1999 debt of $280bn (£155bn)" are converted at the rate
+    of the day of writing, which may be years later.
+    """
+    label = c.target.period or c.source.period
+    if label is None or not _REPORTING_PERIOD.fullmatch(label) or period_bounds(label) is None:
+        return None
+    for f in _written_periods(ctx, c):
+        if f.value == label and not _compared_figure_period(ctx, f):
+            return label
+    return None
+
+
+#: "down from $1bn in the fourth quarter of 2003": the comparison's amount and its period.
+_COMPARED_PERIOD = re.compile(
+    r"(?:\bfrom|\bversus|\bvs\.?|\bagainst|\bcompared (?:with|to)|\bthan)\s+"
+    r"(?:about\s+)?\S+\s+(?:in|during|for|over)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _compared_figure_period(ctx: CheckContext, period: Figure) -> bool:
+    """The period belongs to the other side of a comparison, not to the conversion."""
+    return bool(_COMPARED_PERIOD.search(ctx.text[max(0, period.a_start - 60) : period.a_start]))
+
+
+def _quarter_after(end: date) -> date:
+    """The last day of the quarter that follows a period ending on `end`."""
+    month = end.month + 3
+    year = end.year + (month - 1) // 12
+    month = (month - 1) % 12 + 1
+    return date(year, month, calendar.monthrange(year, month)[1])
 
 
 def _days(r: RateRange | None) -> str:

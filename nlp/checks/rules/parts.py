@@ -60,6 +60,11 @@ SPLIT = re.compile(
 )
 #: "... and the remaining 10% from Z": the list closes with what is left.
 REST = re.compile(r"\b(?:the (?:rest|remainder|balance)|remaining)\b", re.IGNORECASE)
+#: "£1.18bn of that total": a part of an amount the text has just stated.
+_OF_THAT_TOTAL = re.compile(
+    r"\s+of\s+(?:that|this|the)\s+(?:total|sum|amount|figure|budget|pot)\b(?!\s*(?:of\s+)?[\d€$£¥])",
+    re.IGNORECASE,
+)
 #: "of which" lists parts of the whole, not necessarily all of them.
 OF_WHICH = re.compile(r"\bof which\b", re.IGNORECASE)
 
@@ -138,6 +143,12 @@ def _total(figs: list[Figure]) -> Interval:
     return lo, hi
 
 
+def _excess(part: Figure, whole: Figure) -> str:
+    """ "at least £1.18B against at most £940.05M": the least the part can be, the most the whole."""
+    low, high = span_of(part)[0], span_of(whole)[1]
+    return f"at least {fmt(low, part.kind, part.unit)} against at most {fmt(high, whole.kind, whole.unit)}"
+
+
 def _names(figs: list[Figure]) -> str:
     return " + ".join(f'"{f.text}"' for f in figs)
 
@@ -210,15 +221,63 @@ class PartExceedsWhole(Rule):
         "In the first quarter of 2026, Nokia's revenue was €4.5 billion.",
         "Acme Corp's total revenue for 2025 was $750 million, and Acme Corp's cloud revenue "
         "reached $900 million in 2025.",
+        "Acme Corp will invest $900 million next year. Its software arm will spend $1.2 billion "
+        "of that total on data centres.",
     )
     passes = (
         "In the first quarter of 2026, Nokia's AI & Cloud revenue was €1 billion. "
         "In the first quarter of 2026, Nokia's revenue was €4.5 billion.",
         "Acme Corp's total revenue for 2025 was $750 million, and Acme Corp's cloud revenue "
         "reached $600 million in 2025.",
+        "Acme Corp will invest $900 million next year. Its software arm will spend $300 million "
+        "of that total on data centres.",
     )
 
     def run(self, ctx: CheckContext) -> Iterator[CheckResult]:
+        yield from self._named_parts(ctx)
+        yield from self._anaphoric_parts(ctx)
+
+    def _anaphoric_parts(self, ctx: CheckContext) -> Iterator[CheckResult]:
+        """'£1.18bn of that total': a part of the amount stated just before, whatever its frame.
+
+        "That total" may point at any amount of the previous sentence; the part
+        is compared with the largest of them, so it fails only if it is more
+        than every amount it could mean.
+        """
+        money = [
+            f
+            for f in ctx.figures
+            if kind_class(f) == "money"
+            and is_numeric(f)
+            and f.converts is None
+            and not is_change(f)
+        ]
+        for part in money:
+            if not _OF_THAT_TOTAL.match(ctx.text, part.a_end):
+                continue
+            earlier = [
+                f
+                for f in money
+                if f.unit == part.unit
+                and f.a_end <= part.a_start
+                and f.sentence >= part.sentence - 1
+            ]
+            if not earlier:
+                continue
+            whole = max(earlier, key=lambda f: span_of(f)[1])
+            p, w = span_of(part), span_of(whole)
+            details: dict[str, object] = {"part": iv6(p), "whole": iv6(w), "anaphoric": True}
+            if p[0] > w[1]:
+                msg = (
+                    f"{ref(part)} is given as part of an amount stated before it, but is more "
+                    f"than {ref(whole)}, the largest such amount: {_excess(part, whole)}"
+                )
+                yield self.result("fail", msg, [part, whole], details=details)
+            else:
+                msg = f"{ref(part)}, part of an amount stated before it, fits within {ref(whole)}"
+                yield self.result("pass", msg, [part, whole], details=details)
+
+    def _named_parts(self, ctx: CheckContext) -> Iterator[CheckResult]:
         bases = {f.base for f in ctx.figures if f.base is not None}
         targets = {f.target for f in ctx.figures if f.target is not None}
         levels = [f for f in ctx.figures if _additive_level(f) and f.id not in bases]
@@ -238,8 +297,8 @@ class PartExceedsWhole(Rule):
             seg = display_segment(ctx, part)
             if p[0] > w[1]:
                 msg = (
-                    f"{ref(part)} for {seg} is more than {ref(whole)} for all of {subject(ctx, whole)}: "
-                    f"at least {fmt(p[0], part.kind, part.unit)} against at most {fmt(w[1], whole.kind, whole.unit)}"
+                    f"{ref(part)} for {seg} is more than {ref(whole)} for all of "
+                    f"{subject(ctx, whole)}: {_excess(part, whole)}"
                 )
                 yield self.result("fail", msg, [part, whole], details=details)
             else:
