@@ -1,8 +1,9 @@
 """The `newscheck` command line: a thin layer over `newscheck.nlp.analyze`.
 
 Exit codes (see `ExitCode`): 0 ran and nothing at or above --fail-on; 1 `check`
-found something at or above --fail-on; 2 bad usage or an unreadable input (the
-other inputs are still processed and reported).
+found something at or above --fail-on; 2 bad usage or an unreadable input; 3 an
+internal error on an input (in both cases the other inputs are still processed
+and reported).
 """
 
 from __future__ import annotations
@@ -98,7 +99,8 @@ def main_options(
 ) -> None:
     """Summarise news articles and cross-check their figures.
 
-    Exit codes: 0 ok; 1 `check` found findings at or above --fail-on; 2 bad usage or unreadable input.
+    Exit codes: 0 ok; 1 `check` found findings at or above --fail-on; 2 bad usage or unreadable
+    input; 3 internal error on an input.
     """
 
 
@@ -125,7 +127,11 @@ def _load_rates(path: Path | None):  # type: ignore[no-untyped-def]
 
 
 def _reports(files: list[str], *, model: str | None, as_of: date | None, rates, sentences: int = 3):  # type: ignore[no-untyped-def]
-    """Yield (display path, Report or None) per file; problems go to stderr, one line each."""
+    """Yield (display path, Report or the exit code of its failure) per file.
+
+    Problems go to stderr, one line each: USAGE for an input that cannot be read,
+    INTERNAL when analysis itself fails.
+    """
     from newscheck.nlp.analyze import analyze_source
     from newscheck.nlp.errors import SourceError
     from newscheck.nlp.pipeline import ModelError, load_pipeline
@@ -143,11 +149,20 @@ def _reports(files: list[str], *, model: str | None, as_of: date | None, rates, 
             src = read_path(name)
         except SourceError as exc:
             _stderr(f"newscheck: error: {exc}")
-            yield name, None
+            yield name, ExitCode.USAGE
             continue
         if src.encoding not in ("utf-8", "utf-8-sig", "ascii"):
             _stderr(f"newscheck: note: {name}: decoded as {src.encoding}")
-        yield name, analyze_source(src, as_of=as_of, model=model, sentences=sentences, rates=rates)
+        try:
+            report = analyze_source(src, as_of=as_of, model=model, sentences=sentences, rates=rates)
+        except Exception as exc:  # one line per file, never a traceback
+            _stderr(
+                f"newscheck: error: {name}: internal error ({type(exc).__name__}: {exc}); "
+                "please report it with the file"
+            )
+            yield name, ExitCode.INTERNAL
+            continue
+        yield name, report
 
 
 def _use_plain() -> bool:
@@ -186,8 +201,8 @@ def summarize(
     console = None
     first = True
     for _name, report in _reports(files, model=model, as_of=day, rates=ref, sentences=sentences):
-        if report is None:
-            status = ExitCode.USAGE
+        if isinstance(report, ExitCode):
+            status = max(status, report)
             continue
         if fmt == Format.json:
             typer.echo(report.to_json())
@@ -227,13 +242,13 @@ def check(
     day = _parse_as_of(as_of)
     ref = _load_rates(rates)
     threshold = None if fail_on == FailOn.never else render.SEVERITY_RANK[fail_on.value]
-    unreadable = False
+    problem = ExitCode.OK
     failing = False
     counts = {"error": 0, "warning": 0, "info": 0}
     n_files = 0
     for name, report in _reports(files, model=model, as_of=day, rates=ref):
-        if report is None:
-            unreadable = True
+        if isinstance(report, ExitCode):
+            problem = max(problem, report)
             continue
         n_files += 1
         if fmt == CheckFormat.json:
@@ -250,8 +265,8 @@ def check(
     _stderr(
         f"newscheck: {render.plural(n_files, 'file')} checked: {render.severity_counts(counts)}"
     )
-    if unreadable:
-        raise typer.Exit(ExitCode.USAGE)
+    if problem:
+        raise typer.Exit(problem)
     raise typer.Exit(ExitCode.FINDINGS if failing else ExitCode.OK)
 
 

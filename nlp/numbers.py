@@ -113,6 +113,10 @@ def _half_unit(mant: str) -> float:
     return 0.5
 
 
+def _finite(n: Numeral) -> Numeral | None:
+    return n if math.isfinite(n.value) and math.isfinite(n.low) and math.isfinite(n.high) else None
+
+
 def _mantissa_value(mant: str) -> float:
     return float(mant.replace(",", "").replace(" ", ""))
 
@@ -171,14 +175,17 @@ def _digit_atom(text: str, m: re.Match[str]) -> Numeral | None:
         value *= sign
         return Numeral(start, end, value, value, value, fraction=True)
     if exp:
-        if exp.startswith("^"):
-            power = float(exp.strip("^+-")) * (-1.0 if exp.count("-") % 2 else 1.0)
-            value = value**power
-            return Numeral(start, end, sign * value, sign * value, sign * value)
-        value = value * 10.0 ** int(exp[1:])
-        half = _half_unit(mant) * 10.0 ** int(exp[1:])
+        try:
+            if exp.startswith("^"):
+                power = float(exp.strip("^+-")) * (-1.0 if exp.count("-") % 2 else 1.0)
+                value = value**power
+                return _finite(Numeral(start, end, sign * value, sign * value, sign * value))
+            value = value * 10.0 ** int(exp[1:])
+            half = _half_unit(mant) * 10.0 ** int(exp[1:])
+        except (OverflowError, ZeroDivisionError):
+            return None  # "10^999", "1e400": beyond any figure a story states
         v = sign * value
-        return Numeral(start, end, v, v - half, v + half)
+        return _finite(Numeral(start, end, v, v - half, v + half))
     scale = _SUFFIX_SCALE[sfx] if sfx else 1.0
     v = sign * value * scale
     lo, hi = _scaled_bounds(mant, v, scale)

@@ -194,3 +194,45 @@ def test_version(runner: CliRunner) -> None:
 
     result = runner.invoke(app, ["--version"])
     assert result.exit_code == 0 and result.stdout.strip() == f"newscheck {__version__}"
+
+
+def test_pathological_numbers_are_no_traceback(runner: CliRunner, tmp_path: Path) -> None:
+    odd = tmp_path / "odd.txt"
+    odd.write_text(
+        "Odd numbers\n\nRevenue rose "
+        + "9" * 2000
+        + "% to $"
+        + "1" * 400
+        + " billion from 1e308 dlrs, 1e400 dlrs and 10^999 units. "
+        + "Profit fell 100% to $0 from $0 and shares were 0% and 0% of 0.\n",
+        encoding="utf-8",
+    )
+    for command in (["check"], ["summarize", "--json"]):
+        result = runner.invoke(app, [*command, str(odd)])
+        assert result.exit_code == 0, result.stderr
+        assert "Traceback" not in result.stderr + result.stdout
+    doc = json.loads(runner.invoke(app, ["summarize", "--json", str(odd)]).stdout)
+    jsonschema.Draft202012Validator(schema()).validate(doc)
+
+
+def test_an_internal_error_is_one_line_and_exit_3_others_processed(
+    runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import newscheck.nlp.analyze as analyze_module
+
+    real = analyze_module.analyze_source
+    boom = tmp_path / "boom.txt"
+    boom.write_text("Boom\n\nRevenue rose 10% to $1.1 billion.\n", encoding="utf-8")
+
+    def failing(src, **kw):  # type: ignore[no-untyped-def]
+        if src.path and src.path.endswith("boom.txt"):
+            raise ValueError("simulated failure")
+        return real(src, **kw)
+
+    monkeypatch.setattr(analyze_module, "analyze_source", failing)
+    result = runner.invoke(app, ["check", str(boom), str(DRAFT)])
+    assert result.exit_code == 3
+    assert "Traceback" not in result.stderr + result.stdout
+    [line] = [x for x in result.stderr.splitlines() if "internal error" in x]
+    assert "boom.txt" in line and "ValueError: simulated failure" in line
+    assert result.stdout.count(str(DRAFT)) == 3  # the other file is still checked

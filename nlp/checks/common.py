@@ -242,7 +242,8 @@ def multiplier_ratio(fig: Figure) -> Interval:
 
 def agree(a: Interval, b: Interval) -> bool:
     """Overlap, with a hair of slack for float noise at touching ends."""
-    scale = max(1.0, *(abs(x) for x in (*a, *b) if math.isfinite(x)))
+    scale = max((abs(x) for x in (*a, *b) if math.isfinite(x)), default=1.0)
+    scale = max(scale, 1.0)
     return overlaps((a[0] - _EPS * scale, a[1] + _EPS * scale), b)
 
 
