@@ -38,6 +38,7 @@ from common import (
     Article,
     header,
     load_bbc,
+    load_cnndm,
     load_reuters,
     md_escape,
     median,
@@ -608,6 +609,8 @@ def main(argv: list[str] | None = None) -> int:
         for name, loader in (
             ("BBC business", lambda: load_bbc(shared, ["business"])),
             ("Reuters-21578", lambda: load_reuters(shared)),
+            # Not one of the two corpora and never tuned on: a check of generality.
+            ("CNN/DailyMail", lambda: load_cnndm(shared)),
         ):
             print(f"{name} ...", file=sys.stderr)
             corpora.append(run_corpus(name, limited(loader()), analyze))

@@ -89,6 +89,16 @@ def load_reuters(shared: Path) -> Iterator[Article]:
             yield Article(f"reuters/{rec['id']}", text, _reuters_date(rec.get("date", "")))
 
 
+def load_cnndm(shared: Path) -> Iterator[Article]:
+    """The 250 CNN/DailyMail test stories FRANK selected; undated, one paragraph each."""
+    path = shared / "cnn-dailymail-sample" / "frank_cnndm_test_250.jsonl"
+    with path.open(encoding="utf-8") as fh:
+        for line in fh:
+            if line.strip():
+                rec = json.loads(line)
+                yield Article(f"cnndm/{rec['id']}", rec["article"])
+
+
 def median(values: Iterable[float]) -> float:
     vals = list(values)
     return statistics.median(vals) if vals else float("nan")

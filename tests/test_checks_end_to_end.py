@@ -217,3 +217,19 @@ def test_undated_amounts_are_not_compared_without_a_definite_reference() -> None
     assert not fails(UNDATED.replace("the $69 million budget", "a $69 million budget"), "NC101")
     third = UNDATED.replace("are unchanged.", "are unchanged under a $12 million budget.")
     assert not fails(third, "NC101")
+
+
+def test_one_part_of_two_wholes_is_not_summed() -> None:
+    text = (
+        "Population outlook\n\n"
+        "Migrants and their children will account for 71.5 per cent of the country's population "
+        "growth between 2010 and 2050 and 84 per cent of growth between 2010 and 2060, the "
+        "report said.\n"
+    )
+    assert not fails(text, "NC123")
+    two_parts = (
+        "Population outlook\n\n"
+        "In 2025, cities accounted for 71.5 per cent of the country's population growth and "
+        "villages accounted for 84 per cent of the country's population growth.\n"
+    )
+    assert fails(two_parts, "NC123")

@@ -836,6 +836,17 @@ def test_nc141_different_initial_or_plural_is_not_a_misspelling() -> None:
     assert [r.status for r in run(NameSpelling, context(text, entities=entities))] == []
 
 
+def test_nc141_apostrophe_typeface_is_not_a_spelling() -> None:
+    text = "Liam O'Brien spoke. O’Brien said more. Later, Liam O’Brian replied."
+    entities = [
+        ent(text, "Liam O'Brien", "PERSON", "Liam O'Brien", "O’Brien"),
+        ent(text, "Liam O’Brian", "PERSON", "Liam O’Brian"),
+    ]
+    results = run(NameSpelling, context(text, entities=entities))
+    # One spelling in two typefaces; "O’Brian" is a second spelling.
+    assert [(r.status, dict(r.details)["spelling"]) for r in results] == [("fail", "O'Brian")]
+
+
 def test_nc141_codes_and_trailing_points_are_not_misspelt_names() -> None:
     # Ratings the NER took for people: not names at all.
     text = "Its notes were cut to BX-21 from BX-19, and its shares to BX-22 from BX-23."

@@ -105,6 +105,9 @@ def damerau_levenshtein(a: str, b: str) -> int:
     return prev[len(b)]
 
 
+_APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "`": "'"})
+
+
 def _close(a: str, b: str) -> bool:
     """Spellings that may be one name: 1-2 edits apart, same initial, not a plural.
 
@@ -283,7 +286,8 @@ class NameSpelling(Rule):
         mentions = person_mentions(ctx)
         by_name: dict[str, list[NameMention]] = {}
         for m in mentions:
-            by_name.setdefault(m.surname, []).append(m)
+            # "O’Brien" and "O'Brien" are one spelling in two typefaces.
+            by_name.setdefault(m.surname.translate(_APOSTROPHES), []).append(m)
         names = list(by_name)
         # Union-find over spellings that look like one person's.
         parent = {n: n for n in names}

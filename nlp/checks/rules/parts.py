@@ -96,6 +96,16 @@ def _composition(ctx: CheckContext, fig: Figure) -> bool:
     return bool(COMPOSITION.search(clause(ctx, fig))) and listed_item(ctx, fig)
 
 
+def _own_composition(ctx: CheckContext, fig: Figure, sentence_shares: list[Figure]) -> bool:
+    """A composition verb of its own: between the share before it in the sentence and it."""
+    if not _composition(ctx, fig):
+        return False
+    before = [f.a_end for f in sentence_shares if f.a_end <= fig.a_start]
+    if not before:
+        return True
+    return bool(COMPOSITION.search(ctx.text[max(before) : fig.a_start]))
+
+
 def _share(fig: Figure) -> bool:
     return (
         fig.role == "share"
@@ -569,9 +579,11 @@ class SharesOver100(Rule):
                 # A share of a price or of capacity is a ratio; ratios need not sum to 100.
                 if f.metric and not NON_ADDITIVE_METRIC.search(f.metric):
                     # Only a part is summed: a share whose frame names its segment, or
-                    # one the words present as a composition. "Exposure over 60 pct of
-                    # capital ... over 150 pct of capital" are two thresholds.
-                    if not (sane_segment(f) or _composition(ctx, f)):
+                    # one the words present as a composition of its own. "Exposure over
+                    # 60 pct of capital ... over 150 pct of capital" are two thresholds,
+                    # and "immigrants will account for 75.5% of growth to 2050 and 82%
+                    # of growth to 2060" one part of two wholes.
+                    if not (sane_segment(f) or _own_composition(ctx, f, figs)):
                         continue
                     groups[(f.metric, f.entity, f.period)].append(f)
             for group in groups.values():
