@@ -495,7 +495,7 @@ def run_alter(corpora: list[CorpusResult], analyze: Analyze, limit: int | None) 
 def alter_section(alts: list[Alteration]) -> str:
     out = ["## (c) Altered changes (alter-X)", ""]
     out.append(
-        "Sentences of BBC business and Reuters stories where a change such as "
+        "Sentences of the stories of the corpora in (a) where a change such as "
         '"rose X% to A from B" passes NC102; X is altered (X+7 when X < 14, else X*1.5, same '
         "number of decimals) and the article re-analysed. A change counts as flagged when an "
         "error/warning fail of NC102 covers the altered figure. An alteration is *detectable* "
