@@ -193,7 +193,9 @@ _ANNUAL = re.compile(
 _WINDOW = 48
 
 
-def _month_end(year: int, month: int) -> dt.date:
+def month_end(year: int, month: int) -> dt.date:
+    """The last day of a month; a month past December runs on into the next year."""
+    year, month = year + (month - 1) // 12, (month - 1) % 12 + 1
     return dt.date(year, month, calendar.monthrange(year, month)[1])
 
 
@@ -347,7 +349,7 @@ class _Finder:
                     y.end(),
                     f"{year}-{month:02d}",
                     dt.date(year, month, 1),
-                    _month_end(year, month),
+                    month_end(year, month),
                 )
             elif (
                 full
@@ -474,7 +476,7 @@ class _Finder:
             self.add(start, end, "period", f"--{part}" if part.isdigit() else part)
             return
         label = f"{year}-{part}"
-        self.period(start, end, label, dt.date(year, first, 1), _month_end(year, last))
+        self.period(start, end, label, dt.date(year, first, 1), month_end(year, last))
 
     def relative_year(self, start: int, end: int) -> tuple[int, int, int | None]:
         """The span widened over an adjacent relative year, and that year's offset (or None)."""
@@ -529,7 +531,7 @@ class _Finder:
                 m.end(),
                 f"{year}-Q{q0 + 1}",
                 dt.date(year, 3 * q0 + 1, 1),
-                _month_end(year, 3 * q0 + 3),
+                month_end(year, 3 * q0 + 3),
             )
         for m in self.scan(_H_WORDS, "half", "six months"):
             h = 2 if m["ord"] and m["ord"].lower() == "second" else 1
@@ -551,7 +553,7 @@ class _Finder:
                 m.end(),
                 f"{year}-{m0 + 1:02d}",
                 dt.date(year, m0 + 1, 1),
-                _month_end(year, m0 + 1),
+                month_end(year, m0 + 1),
             )
 
 

@@ -7,7 +7,7 @@ import time
 
 import pytest
 
-from newscheck.nlp.periods import find_periods
+from newscheck.nlp.periods import find_periods, month_end
 
 REF = dt.date(2026, 4, 30)
 
@@ -401,3 +401,9 @@ def test_fast_enough() -> None:
     for _ in range(20):
         find_periods(text, REF)
     assert (time.perf_counter() - start) / 20 < 0.005
+
+
+def test_month_end_runs_on_past_december() -> None:
+    assert month_end(2026, 2) == dt.date(2026, 2, 28)
+    assert month_end(2024, 2) == dt.date(2024, 2, 29)
+    assert month_end(2026, 15) == dt.date(2027, 3, 31)  # the quarter after Q4 2026

@@ -14,7 +14,6 @@ then on. Before that date a currency has a rate only while the ECB quoted it.
 
 from __future__ import annotations
 
-import calendar
 import csv
 import functools
 import importlib.util
@@ -27,6 +26,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
+from newscheck.nlp.periods import month_end
 from newscheck.nlp.types import Figure
 
 #: Irrevocable euro conversion rates (units per 1 EUR, Council Regulations) and
@@ -269,20 +269,16 @@ def period_bounds(label: str | None) -> tuple[date, date] | None:
         y = int(m["y"])
         if m["q"]:
             first = 3 * (int(m["q"]) - 1) + 1
-            return date(y, first, 1), _month_end(y, first + 2)
+            return date(y, first, 1), month_end(y, first + 2)
         if m["h"]:
             first = 1 if m["h"] == "1" else 7
-            return date(y, first, 1), _month_end(y, first + 5)
+            return date(y, first, 1), month_end(y, first + 5)
         if m["d"]:
             d = date(y, int(m["m"]), int(m["d"]))
             return d, d
         if m["m"]:
             month = int(m["m"])
-            return date(y, month, 1), _month_end(y, month)
+            return date(y, month, 1), month_end(y, month)
         return date(y, 1, 1), date(y, 12, 31)
     except ValueError:  # "2026-13", "2026-02-30"
         return None
-
-
-def _month_end(y: int, m: int) -> date:
-    return date(y, m, calendar.monthrange(y, m)[1])

@@ -48,7 +48,6 @@ When each is right:
 
 from __future__ import annotations
 
-import calendar
 import math
 import re
 from collections.abc import Iterator
@@ -58,6 +57,7 @@ from datetime import date, timedelta
 from newscheck.nlp.checks.intervals import Interval, divide, overlaps, stated
 from newscheck.nlp.checks.rates import RateRange, ReferenceRates, period_bounds
 from newscheck.nlp.checks.registry import CheckContext, Rule, register
+from newscheck.nlp.periods import month_end
 from newscheck.nlp.types import CheckResult, Figure
 
 #: ECB days either side of the article date used when that day had no fixing.
@@ -311,6 +311,13 @@ def _stated_year(ctx: CheckContext, c: Conversion) -> str | None:
     return None
 
 
+def _after_data(label: str, rates: ReferenceRates) -> str:
+    return (
+        f"period {label} is after the last ECB rate in the data "
+        f"({rates.last_date.isoformat()}); pass --rates FILE with a newer eurofxref-hist"
+    )
+
+
 def _written_periods(ctx: CheckContext, c: Conversion) -> list[Figure]:
     """The periods and dates written in the conversion's sentences."""
     sentences = {c.source.sentence, c.target.sentence}
@@ -418,10 +425,7 @@ class ConversionVsReferenceRate(Rule):
                     when += f" (to {ecb.last.isoformat()})"
                 windows.append((when, ecb))
             elif start > rates.last_date:
-                why_not = (
-                    f"period {label} is after the last ECB rate in the data "
-                    f"({rates.last_date.isoformat()}); pass --rates FILE with a newer eurofxref-hist"
-                )
+                why_not = _after_data(label, rates)
             elif end < rates.first_date:
                 why_not = (
                     f"period {label} is before the first ECB rate in the data "
@@ -466,17 +470,13 @@ class ConversionVsReferenceRate(Rule):
         start, end = period_bounds(label) or (None, None)
         assert start is not None and end is not None  # _stated_period checked it
         details["period"] = label
-        until = _quarter_after(end)
+        until = month_end(end.year, end.month + 3)  # the quarter after the period
         details["period_note"] = (
             f"article date unknown: the rates of {label} and of the quarter after it "
             f"(to {until.isoformat()}), when its figures are reported"
         )
         if start > rates.last_date:
-            why = (
-                f"period {label} is after the last ECB rate in the data "
-                f"({rates.last_date.isoformat()}); pass --rates FILE with a newer eurofxref-hist"
-            )
-            return self.result("skip", why, figs, details=details)
+            return self.result("skip", _after_data(label, rates), figs, details=details)
         own = rates.range(c.base, c.quote, start, end)
         reported = rates.range(c.base, c.quote, start, until)
         if own is None or reported is None:
@@ -567,14 +567,6 @@ _COMPARED_PERIOD = re.compile(
 def _compared_figure_period(ctx: CheckContext, period: Figure) -> bool:
     """The period belongs to the other side of a comparison, not to the conversion."""
     return bool(_COMPARED_PERIOD.search(ctx.text[max(0, period.a_start - 60) : period.a_start]))
-
-
-def _quarter_after(end: date) -> date:
-    """The last day of the quarter that follows a period ending on `end`."""
-    month = end.month + 3
-    year = end.year + (month - 1) // 12
-    month = (month - 1) % 12 + 1
-    return date(year, month, calendar.monthrange(year, month)[1])
 
 
 def _days(r: RateRange | None) -> str:
