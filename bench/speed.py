@@ -8,8 +8,10 @@
     process after a warm-up. Peak RSS of an analyse-only run is measured in a child process.
 (b) Cold start: `newscheck summarize samples/nokia-ai.txt` (the venv's console script) against
     `python -c "import spacy; spacy.load(MODEL)"`, each as a fresh subprocess, median of N runs.
+(c) Scaling: the same articles joined into documents of 8, 32 and 128 articles, analyze against
+    the bare model at each length.
 
-(a) reads ../shared/data; without it only (b) runs.
+(a) and (c) read ../shared/data; without it only (b) runs.
 """
 
 from __future__ import annotations
@@ -108,6 +110,38 @@ def rss_child(paths: list[Path]) -> None:
     print(json.dumps({"peak_rss_mib": peak_rss_mib(), "after_import_mib": before}))
 
 
+SCALES = (8, 32, 128)  # articles joined into one document
+
+
+def scaling(texts: list[str], runs: int = 3) -> list[dict[str, float]]:
+    """Analyse one document made of k articles, k in SCALES, against the bare model.
+
+    A component that is quadratic in the article's length hides at news-article
+    size; here the ratio analyze / bare would grow with k.
+    """
+    import spacy
+
+    from newscheck import analyze
+
+    bare = spacy.load(MODEL)
+    analyze(texts[0], source="warm-up")
+    rows = []
+    for k in SCALES:
+        doc = "\n\n".join(texts[:k])
+        t_nc: list[float] = []
+        t_bare: list[float] = []
+        for _ in range(runs):
+            t0 = time.perf_counter()
+            bare(doc)
+            t1 = time.perf_counter()
+            analyze(doc, source=f"{k} articles")
+            t2 = time.perf_counter()
+            t_bare.append(t1 - t0)
+            t_nc.append(t2 - t1)
+        rows.append({"k": k, "chars": len(doc), "nc": median(t_nc), "bare": median(t_bare)})
+    return rows
+
+
 def measure_rss(paths: list[Path]) -> dict[str, float] | None:
     listing = RESULTS / "speed-rss-files.tmp"
     listing.parent.mkdir(parents=True, exist_ok=True)
@@ -180,6 +214,7 @@ def main(argv: list[str] | None = None) -> int:
 
     sections: list[str] = []
     summary: list[str] = []
+    scaling_section = ""
     shared = shared_data_dir()
     if shared is None:
         print(SKIPPED)
@@ -231,6 +266,25 @@ def main(argv: list[str] | None = None) -> int:
         if rss:
             summary.append(f"peak RSS {rss['peak_rss_mib']:.0f} MiB")
 
+        print("scaling ...", file=sys.stderr)
+        rows = scaling(texts)
+        out = ["## (c) Scaling with length", ""]
+        out.append(
+            "The first k of the same articles joined into one document (blank line between), "
+            "analysed against the bare model; median of 3 runs each. If newscheck's own "
+            "components grew faster than the text, the ratio would grow with k."
+        )
+        out += ["", "| k | characters | analyze, s | bare, s | ratio |", "|---|---|---|---|---|"]
+        for row in rows:
+            out.append(
+                f"| {row['k']} | {row['chars']:,} | {row['nc']:.2f} | {row['bare']:.2f} "
+                f"| {row['nc'] / row['bare']:.2f} |"
+            )
+        scaling_section = "\n".join(out) + "\n"
+        summary.append(
+            "scaling ratios " + ", ".join(f"{r['k']}: {r['nc'] / r['bare']:.2f}" for r in rows)
+        )
+
     print("cold start ...", file=sys.stderr)
     cs = cold_start(args.runs)
     out = ["## (b) Cold start", ""]
@@ -253,6 +307,8 @@ def main(argv: list[str] | None = None) -> int:
         ]
         summary.append(f"cold start {nc_med:.2f} s vs {bare_med:.2f} s (ratio {ratio:.2f})")
     sections.append("\n".join(out) + "\n")
+    if scaling_section:
+        sections.append(scaling_section)
 
     write_results(args.out, header("newscheck speed benchmark") + "\n" + "\n".join(sections))
     for line in summary:

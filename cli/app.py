@@ -155,6 +155,10 @@ def _reports(files: list[str], *, model: str | None, as_of: date | None, rates, 
             _stderr(f"newscheck: note: {name}: decoded as {src.encoding}")
         try:
             report = analyze_source(src, as_of=as_of, model=model, sentences=sentences, rates=rates)
+        except SourceError as exc:
+            _stderr(f"newscheck: error: {exc}")
+            yield name, ExitCode.USAGE
+            continue
         except Exception as exc:  # one line per file, never a traceback
             _stderr(
                 f"newscheck: error: {name}: internal error ({type(exc).__name__}: {exc}); "

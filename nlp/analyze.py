@@ -18,6 +18,7 @@ from newscheck.nlp.checks.rates import ReferenceRates, needs_rates
 from newscheck.nlp.checks.registry import CheckContext, run_checks
 from newscheck.nlp.claims import score_claims
 from newscheck.nlp.entities import NAME_LABELS, canonical, group_entities
+from newscheck.nlp.errors import Errors, SourceError
 from newscheck.nlp.figures import SPAN_KEY
 from newscheck.nlp.frames import Frame, sentence_spans
 from newscheck.nlp.pipeline import load_pipeline
@@ -57,6 +58,10 @@ def analyze_source(
     t0 = time.perf_counter()
     loaded = load_pipeline(model)
     nlp = loaded.nlp
+    if len(src.text) > nlp.max_length:
+        # The parser needs about 1 GB per 100,000 characters beyond spaCy's limit: no
+        # article is that long, so it is refused rather than cut.
+        raise SourceError(Errors.E008, src.path or "-", length=len(src.text), limit=nlp.max_length)
     reference = as_of or src.date
     doc: Doc = nlp.make_doc(src.text)
     doc._.reference_date = reference

@@ -20,6 +20,7 @@ class Errors(str, Enum):
     E005 = "looks like a binary file, not text"
     E006 = "cannot decode the text (not UTF-8, and no other encoding could be detected)"
     E007 = "cannot read file ({reason})"
+    E008 = "text is too long to analyse ({length:,} characters; the model's limit is {limit:,})"
 
     @property
     def code(self) -> str:

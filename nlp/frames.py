@@ -12,6 +12,7 @@ same rules degrade to word windows on a blank pipeline.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -101,6 +102,7 @@ class FrameExtractor:
         self.name = name
 
     def __call__(self, doc: Doc) -> Doc:
+        doc.user_data.pop(_CACHE, None)  # entities may have changed since a previous run
         spans = list(doc.spans[SPAN_KEY]) if SPAN_KEY in doc.spans else []
         sents = sentence_spans(doc)
         sent_of = _sentence_index(doc, sents)
@@ -130,7 +132,7 @@ class FrameExtractor:
                 frame.direction = change
                 # "kept its growth forecast at 3.5 pct ... to 2.5 pct from 2.8 pct": a
                 # rate given "at" is no "rose X% to A from B".
-                if not _RATE_AT.search(doc.text[max(0, span.start_char - 8) : span.start_char]):
+                if not _RATE_AT.search(_text(doc)[max(0, span.start_char - 8) : span.start_char]):
                     frame.target, frame.base = _target_and_base(doc, spans, i, frames)
                 continue
             if q.kind in {"percent", "range"} and (
@@ -139,6 +141,11 @@ class FrameExtractor:
                 frame.role = "share"
 
         targets_or_bases = {f.target for f in frames} | {f.base for f in frames}
+        bases = {f.base for f in frames if f.base is not None}
+        # The figures of each sentence: periods are looked for there, not article-wide.
+        in_sentence: dict[int, list[Span]] = {}
+        for span, frame in zip(spans, frames, strict=True):
+            in_sentence.setdefault(frame.sentence, []).append(span)
         # Pass 2: metric, segment, entity, period, forecast/target cues.
         for i, span in enumerate(spans):
             q = span._.quantity
@@ -173,13 +180,14 @@ class FrameExtractor:
                     f for f in frames[:i] if f.sentence == frame.sentence and f.role == "share"
                 ]
                 frame.entity = prior[-1].entity if prior else main_entity
-            is_base = _is_base(frames, i) or _unstated_change_base(doc, spans, frames, i)
-            frame.period = _period(doc, spans, i, sent, default_period, is_base=is_base)
+            is_base = i in bases or _unstated_change_base(doc, spans, frames, i)
+            nearby = in_sentence[frame.sentence]
+            frame.period = _period(doc, span, nearby, default_period, is_base=is_base)
             if frame.role in ("level", "change"):
                 cues = _governing_words(span, sent, has_dep)
                 if cues & lx.TARGET_CUES:
                     frame.role = "target" if frame.role == "level" else frame.role
-                elif cues & lx.FORECAST_CUES or _future_period(spans, sent):
+                elif cues & lx.FORECAST_CUES or _future_period(nearby):
                     frame.role = "forecast"
         # Pass 3: what depends on another figure's frame. A level is framed more
         # reliably than the change beside it ("net income of $1.8B, up 15%").
@@ -198,6 +206,7 @@ class FrameExtractor:
                 frame.entity, frame.period = src.entity, src.period
         for span, frame in zip(spans, frames, strict=True):
             span._.frame = frame
+        doc.user_data.pop(_CACHE, None)
         return doc
 
 
@@ -225,7 +234,7 @@ def _main_entity(doc: Doc) -> str | None:
     """
     lead_end = _lead_end(doc)
     scores: Counter[str] = Counter()
-    for e in doc.ents:
+    for e in _ents(doc):
         if e.label_ not in {"ORG", "GPE", "NORP", "PERSON"}:
             continue
         weight = 1.5 if e.label_ == "ORG" else 1.0
@@ -247,8 +256,8 @@ def _lead_end(doc: Doc) -> int:
     for a, b in suspect:
         if a <= pos + 2:
             pos = max(pos, b)
-    nxt = doc.text.find("\n\n", pos + 2)
-    return len(doc.text) if nxt < 0 else nxt
+    nxt = _text(doc).find("\n\n", pos + 2)
+    return len(_text(doc)) if nxt < 0 else nxt
 
 
 def _governing_words(span: Span, sent: Span, has_dep: bool) -> set[str]:
@@ -312,7 +321,7 @@ def _conversion_source(doc: Doc, spans: list[Span], i: int, frames: list[Frame])
         return None
     if frames[i].sentence != frames[i - 1].sentence:
         return None
-    gap = _TIME_PHRASE.sub("", doc.text[prev.end_char : cur.start_char])
+    gap = _TIME_PHRASE.sub("", _text(doc)[prev.end_char : cur.start_char])
     if len(gap) > 30 or not _CONVERSION_GAP.match(gap):
         return None
     # "€2bn or $2.2bn" only if nothing suggests two different amounts ("or more").
@@ -434,7 +443,7 @@ def _target_and_base(
             continue
         if not _comparable(q, oq) or _is_duration(other):
             continue
-        before = doc.text[max(me.end_char, other.start_char - 25) : other.start_char].lower()
+        before = _text(doc)[max(me.end_char, other.start_char - 25) : other.start_char].lower()
         if (
             re.search(
                 r"\bto\s*(?:a\s+record\s+|an?\s+|about\s+|around\s+|nearly\s+|almost\s+|some\s+|roughly\s+|~)?\s*$",
@@ -460,11 +469,11 @@ def _target_and_base(
         prev = spans[p]
         pq: Quantity = prev._.quantity
         if pq.kind not in TIME_KINDS and _comparable(q, pq):
-            gap = _TIME_PHRASE_ANY.sub("", doc.text[prev.end_char : me.start_char].lower())
+            gap = _TIME_PHRASE_ANY.sub("", _text(doc)[prev.end_char : me.start_char].lower())
             if re.fullmatch(_AFTER_LEVEL, gap):
                 target = p
                 # "rose from A to B, an increase of X": B is the target, A the base.
-                before_target = doc.text[max(0, prev.start_char - 12) : prev.start_char].lower()
+                before_target = _text(doc)[max(0, prev.start_char - 12) : prev.start_char].lower()
                 p2 = p - 1
                 while p2 >= 0 and spans[p2]._.quantity.kind in TIME_KINDS:
                     p2 -= 1
@@ -474,7 +483,7 @@ def _target_and_base(
                     and re.search(r"\bto\s*$", before_target)
                     and re.search(
                         r"\bfrom\s*$",
-                        doc.text[max(0, spans[p2].start_char - 8) : spans[p2].start_char].lower(),
+                        _text(doc)[max(0, spans[p2].start_char - 8) : spans[p2].start_char].lower(),
                     )
                     and _comparable(q, spans[p2]._.quantity)
                 ):
@@ -483,7 +492,7 @@ def _target_and_base(
                 for j in range(i + 1, min(len(spans), i + 3)):
                     if frames[j].sentence != sent_n:
                         break
-                    before = doc.text[me.end_char : spans[j].start_char].lower()
+                    before = _text(doc)[me.end_char : spans[j].start_char].lower()
                     if re.fullmatch(
                         r"\s*(?:year-on-year\s*)?from\s*(?:a\s+|about\s+)?", before
                     ) and _comparable(q, spans[j]._.quantity):
@@ -505,7 +514,7 @@ def _anaphoric_target(doc: Doc, spans: list[Span], i: int, frames: list[Frame]) 
     """'…reached €3.4bn last year. That was up 18% from €3.1bn': the level the pronoun refers to."""
     me = spans[i]
     sent = me.sent
-    head = doc.text[sent.start_char : me.start_char]
+    head = _text(doc)[sent.start_char : me.start_char]
     if not _ANAPHORA.match(head):
         return None
     q: Quantity = me._.quantity
@@ -544,17 +553,13 @@ def _comparable(change: Quantity, level: Quantity) -> bool:
     return False
 
 
-def _is_base(frames: list[Frame], i: int) -> bool:
-    return any(f.base == i for f in frames)
-
-
 def _unstated_change_base(doc: Doc, spans: list[Span], frames: list[Frame], i: int) -> bool:
     """'sales rose to $1.23B from $1.12B a year earlier': the 'from' level is the earlier one,
     even with no percentage stated."""
     me = spans[i]
     if not re.search(
         r"\bfrom\s*(?:a\s+|an\s+|about\s+|some\s+)?$",
-        doc.text[max(0, me.start_char - 12) : me.start_char],
+        _text(doc)[max(0, me.start_char - 12) : me.start_char],
     ):
         return False
     for j in range(i - 1, -1, -1):
@@ -562,7 +567,7 @@ def _unstated_change_base(doc: Doc, spans: list[Span], frames: list[Frame], i: i
             return False
         if spans[j]._.quantity.kind in TIME_KINDS:
             continue
-        before = doc.text[max(0, spans[j].start_char - 40) : spans[j].start_char].lower()
+        before = _text(doc)[max(0, spans[j].start_char - 40) : spans[j].start_char].lower()
         return bool(
             re.search(
                 r"\b(?:" + "|".join(sorted(lx.UP_VERBS | lx.DOWN_VERBS)) + r")\s+(?:\w+\s+)?to\s*$",
@@ -765,10 +770,56 @@ def _normalise_metric(
 
 
 def _ent_text(t: Token) -> str | None:
-    for e in t.doc.ents:
-        if e.start <= t.i < e.end:
-            return canonical(e)
-    return None
+    ent = _ent_at(t.doc).get(t.i)
+    return canonical(ent) if ent is not None else None
+
+
+# Doc.text and Doc.ents are rebuilt from the tokens on every access: looked up
+# per figure they made frames quadratic in the article's length. The component
+# keeps one copy of each while it runs.
+_CACHE = "newscheck_frames_cache"
+
+
+@dataclass(frozen=True)
+class _DocCache:
+    text: str
+    ents: tuple[Span, ...]
+    ent_at: dict[int, Span]  # token index -> its entity
+    ent_starts: list[int]  # token start of each entity, ascending
+
+
+def _cached(doc: Doc) -> _DocCache:
+    cache = doc.user_data.get(_CACHE)
+    if cache is None:
+        ents = tuple(doc.ents)
+        cache = _DocCache(
+            doc.text,
+            ents,
+            {i: e for e in ents for i in range(e.start, e.end)},
+            [e.start for e in ents],
+        )
+        doc.user_data[_CACHE] = cache
+    return cache
+
+
+def _ents_within(doc: Doc, span: Span) -> list[Span]:
+    """The entities inside `span`."""
+    cache = _cached(doc)
+    lo = bisect.bisect_left(cache.ent_starts, span.start)
+    hi = bisect.bisect_left(cache.ent_starts, span.end)
+    return [e for e in cache.ents[lo:hi] if e.end <= span.end]
+
+
+def _text(doc: Doc) -> str:
+    return _cached(doc).text
+
+
+def _ents(doc: Doc) -> tuple[Span, ...]:
+    return _cached(doc).ents
+
+
+def _ent_at(doc: Doc) -> dict[int, Span]:
+    return _cached(doc).ent_at
 
 
 def _metric(
@@ -944,7 +995,7 @@ def _listed_metric(doc: Doc, spans: list[Span], frames: list[Frame], i: int) -> 
         oq: Quantity = spans[j]._.quantity
         if oq.kind in TIME_KINDS:
             continue
-        gap = doc.text[spans[j].end_char : spans[i].start_char]
+        gap = _text(doc)[spans[j].end_char : spans[i].start_char]
         if (
             oq.kind == q.kind
             and oq.unit == q.unit
@@ -1194,7 +1245,7 @@ def _descriptive_reference(
     start = sents[max(n - 2, 0)].start_char
     recent = [
         e
-        for e in doc.ents
+        for e in _ents(doc)
         if e.label_ in {"ORG", "GPE"} and start <= e.start_char < noun.idx and canonical(e) != main
     ]
     return canonical(recent[-1]) if recent else main
@@ -1220,9 +1271,9 @@ def _entity(
     """Whose figure: a possessor, the clause's subject, the one organisation named, else the article's."""
     ents = [
         e
-        for e in sent.ents
+        for e in _ents_within(doc, sent)
         if e.label_ in {"ORG", "GPE", "NORP"}
-        and not doc.text[e.end_char : e.end_char + 7].lower().startswith(("-based", " based"))
+        and not _text(doc)[e.end_char : e.end_char + 7].lower().startswith(("-based", " based"))
     ]
     if noun is not None:
         for child in noun.lefts:
@@ -1260,18 +1311,18 @@ def _entity(
 
 
 def _period(
-    doc: Doc, spans: list[Span], i: int, sent: Span, default: str | None, *, is_base: bool
+    doc: Doc, me: Span, nearby: list[Span], default: str | None, *, is_base: bool
 ) -> str | None:
-    me = spans[i]
+    """The period of figure `me`: the nearest period among the figures of its sentence."""
     # A base stated as "a year earlier" is the prior period, whatever the sentence says.
-    after = doc.text[me.end_char : me.end_char + 60]
+    after = _text(doc)[me.end_char : me.end_char + 60]
     if is_base and _RELATIVE_PRIOR.match(after):
         return "prior-year"
     best: tuple[float, str] | None = None
-    for s in spans:
+    for s in nearby:
         q: Quantity = s._.quantity
         # A period, not a day: "budget for the fiscal year that begins July 1" is not about July 1.
-        if q.kind != "period" or not (sent.start <= s.start < sent.end):
+        if q.kind != "period":
             continue
         label = q.value if isinstance(q.value, str) else None
         # Relative labels ("year-earlier") name the basis of a change, not the figure's period.
@@ -1293,13 +1344,13 @@ def _period(
     return default
 
 
-def _future_period(spans: list[Span], sent: Span) -> bool:
+def _future_period(nearby: list[Span]) -> bool:
+    """A "through 2028" period among the figures of the sentence."""
     return any(
         s._.quantity.kind == "period"
         and isinstance(s._.quantity.value, str)
         and s._.quantity.value.startswith("..")
-        for s in spans
-        if sent.start <= s.start < sent.end
+        for s in nearby
     )
 
 

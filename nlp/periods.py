@@ -35,6 +35,7 @@ labelled "next-year-H1", "last-year-Q1", "this-year-03".
 
 from __future__ import annotations
 
+import bisect
 import calendar
 import datetime as dt
 import re
@@ -562,12 +563,18 @@ def _non_overlapping(found: list[Quantity]) -> Iterator[Quantity]:
     order = sorted(
         range(len(found)), key=lambda i: (found[i].start - found[i].end, found[i].start, i)
     )
-    taken: list[tuple[int, int]] = []
+    # The spans kept never overlap, so sorted by start their ends ascend too: a new
+    # span overlaps one of them only if it overlaps a neighbour in that order.
+    starts: list[int] = []
+    ends: list[int] = []
     for i in order:
         q = found[i]
-        if all(q.end <= s or q.start >= e for s, e in taken):
-            taken.append((q.start, q.end))
-            yield q
+        k = bisect.bisect_right(starts, q.start)
+        if (k > 0 and ends[k - 1] > q.start) or (k < len(starts) and starts[k] < q.end):
+            continue
+        starts.insert(k, q.start)
+        ends.insert(k, q.end)
+        yield q
 
 
 def find_periods(text: str, reference: dt.date | None = None) -> list[Quantity]:

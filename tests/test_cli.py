@@ -236,3 +236,14 @@ def test_an_internal_error_is_one_line_and_exit_3_others_processed(
     [line] = [x for x in result.stderr.splitlines() if "internal error" in x]
     assert "boom.txt" in line and "ValueError: simulated failure" in line
     assert result.stdout.count(str(DRAFT)) == 3  # the other file is still checked
+
+
+def test_text_beyond_the_model_limit_is_one_line_exit_2(runner: CliRunner, tmp_path: Path) -> None:
+    long = tmp_path / "long.txt"
+    long.write_text("Long\n\n" + "Revenue rose 10% to $1.1 billion. " * 32_000, encoding="utf-8")
+    result = runner.invoke(app, ["check", str(long), str(DRAFT)])
+    assert result.exit_code == 2
+    assert "Traceback" not in result.stderr + result.stdout
+    [line] = [x for x in result.stderr.splitlines() if "error" in x and "long.txt" in x]
+    assert "NC-E008" in line and "too long to analyse" in line and "1,000,000" in line
+    assert result.stdout.count(str(DRAFT)) == 3  # the other file is still checked

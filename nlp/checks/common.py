@@ -18,7 +18,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass, replace
-from typing import Literal
+from typing import Literal, cast
 
 from newscheck.nlp.checks.intervals import ABOUT, NEARLY, Interval, interval, overlaps, stated
 from newscheck.nlp.checks.registry import CheckContext
@@ -373,8 +373,15 @@ def same_whole(a: Figure, b: Figure, *, same_sentence: bool) -> bool:
 _PROSE_END = re.compile(r"[.!?][\"'”’)]*\s*$")
 
 
-def headline_sentences(ctx: CheckContext) -> set[int]:
+def headline_sentences(ctx: CheckContext) -> frozenset[int]:
     """The top sentences before the lead paragraph: headline, key points, dateline."""
+    if (cached := ctx.memo.get("headline_sentences")) is not None:
+        return cast(frozenset[int], cached)
+    ctx.memo["headline_sentences"] = found = frozenset(_headline_sentences(ctx))
+    return found
+
+
+def _headline_sentences(ctx: CheckContext) -> set[int]:
     top = top_sentences(ctx)
     blocks = [s.block for s in ctx.sentences if s.index in top]
     lead = max(blocks) if blocks else -1
@@ -405,8 +412,16 @@ def headline_interval(fig: Figure) -> Interval:
     return min(lo, v - unit * (1 - 1e-6)), max(hi, v + 0.5 * unit)
 
 
-def top_sentences(ctx: CheckContext) -> set[int]:
-    """The sentences that sum the story up: headline, key points and the lead paragraph.
+def top_sentences(ctx: CheckContext) -> frozenset[int]:
+    """The sentences that sum the story up: headline, key points and the lead paragraph."""
+    if (cached := ctx.memo.get("top_sentences")) is not None:
+        return cast(frozenset[int], cached)
+    ctx.memo["top_sentences"] = found = frozenset(_top_sentences(ctx))
+    return found
+
+
+def _top_sentences(ctx: CheckContext) -> set[int]:
+    """What `top_sentences` returns, computed.
 
     Everything up to the first paragraph of prose (a sentence of eight words
     or more that ends with a full stop), and that paragraph. Headlines, key

@@ -38,6 +38,10 @@ class CheckContext:
     # Analysis-text span -> Position in the original text.
     position: Callable[[int, int], Position] | None = None
     _by_id: dict[str, Figure] = field(default_factory=dict, repr=False)
+    _by_index: dict[int, Sentence] = field(default_factory=dict, repr=False)
+    _figures_in: dict[int, list[Figure]] | None = field(default=None, repr=False)
+    # What helpers derive once per article (`checks.common.top_sentences`, …), by name.
+    memo: dict[str, object] = field(default_factory=dict, repr=False)
 
     def figure(self, fid: str | None) -> Figure | None:
         if fid is None:
@@ -52,11 +56,18 @@ class CheckContext:
             return self.position(start, end)
         return Position(start, end, 1, start + 1, self.text[start:end])
 
+    def figures_in(self, sentence: int) -> list[Figure]:
+        """The figures of one sentence, in article order."""
+        if self._figures_in is None:
+            self._figures_in = {}
+            for f in self.figures:
+                self._figures_in.setdefault(f.sentence, []).append(f)
+        return self._figures_in.get(sentence, [])
+
     def sentence_of(self, fig: Figure) -> Sentence | None:
-        for s in self.sentences:
-            if s.index == fig.sentence:
-                return s
-        return None
+        if len(self._by_index) != len(self.sentences):
+            self._by_index = {s.index: s for s in self.sentences}
+        return self._by_index.get(fig.sentence)
 
 
 class Rule:

@@ -91,10 +91,9 @@ def _from_in_clause(ctx: CheckContext, change: Figure, target: Figure) -> Figure
     A level of the target's metric and unit, right after "from", before the
     target in the same sentence.
     """
-    for f in ctx.figures:
+    for f in ctx.figures_in(target.sentence):
         if (
-            f.sentence == target.sentence
-            and f.a_start < target.a_start
+            f.a_start < target.a_start
             and f.id not in (change.id, target.id)
             and f.role == "level"
             and (f.metric, f.segment, f.entity) == (target.metric, target.segment, target.entity)
