@@ -127,23 +127,17 @@ def ram_gib() -> float | None:
         return None
 
 
+def _git(*args: str) -> str:
+    out = subprocess.run(
+        ["git", "-C", str(REPO), *args], capture_output=True, text=True, timeout=10, check=True
+    )
+    return out.stdout.strip()
+
+
 def git_commit() -> str | None:
     try:
-        out = subprocess.run(
-            ["git", "-C", str(REPO), "rev-parse", "--short", "HEAD"],
-            capture_output=True,
-            text=True,
-            timeout=10,
-            check=True,
-        )
-        commit = out.stdout.strip()
-        dirty = subprocess.run(
-            ["git", "-C", str(REPO), "status", "--porcelain", "--untracked-files=no"],
-            capture_output=True,
-            text=True,
-            timeout=10,
-            check=True,
-        ).stdout.strip()
+        commit = _git("rev-parse", "--short", "HEAD")
+        dirty = _git("status", "--porcelain", "--untracked-files=no")
         return f"{commit} (uncommitted changes)" if commit and dirty else commit or None
     except (OSError, subprocess.SubprocessError):
         return None

@@ -147,15 +147,10 @@ def _reports(files: list[str], *, model: str | None, as_of: date | None, rates, 
     for name in files:
         try:
             src = read_path(name)
-        except SourceError as exc:
-            _stderr(f"newscheck: error: {exc}")
-            yield name, ExitCode.USAGE
-            continue
-        if src.encoding not in ("utf-8", "utf-8-sig", "ascii"):
-            _stderr(f"newscheck: note: {name}: decoded as {src.encoding}")
-        try:
+            if src.encoding not in ("utf-8", "utf-8-sig", "ascii"):
+                _stderr(f"newscheck: note: {name}: decoded as {src.encoding}")
             report = analyze_source(src, as_of=as_of, model=model, sentences=sentences, rates=rates)
-        except SourceError as exc:
+        except SourceError as exc:  # unreadable, or too long to analyse
             _stderr(f"newscheck: error: {exc}")
             yield name, ExitCode.USAGE
             continue

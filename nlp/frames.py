@@ -116,6 +116,7 @@ class FrameExtractor:
         frames: list[Frame] = [Frame(sentence=sent_of[s.start]) for s in spans]
 
         # Pass 1: conversions, changes and their targets/bases, shares.
+        partitive: dict[int, tuple[str, str]] = {}  # "Of the new homes, 60% …": (whole, part)
         for i, span in enumerate(spans):
             q: Quantity = span._.quantity
             frame = frames[i]
@@ -135,10 +136,11 @@ class FrameExtractor:
                 if not _RATE_AT.search(_text(doc)[max(0, span.start_char - 8) : span.start_char]):
                     frame.target, frame.base = _target_and_base(doc, spans, i, frames)
                 continue
-            if q.kind in {"percent", "range"} and (
-                _is_share(span, sent) or _partitive_part(span, sent) is not None
-            ):
-                frame.role = "share"
+            if q.kind in {"percent", "range"}:
+                if (part := _partitive_part(span, sent)) is not None:
+                    partitive[i] = part
+                if part is not None or _is_share(span, sent):
+                    frame.role = "share"
 
         targets_or_bases = {f.target for f in frames} | {f.base for f in frames}
         bases = {f.base for f in frames if f.base is not None}
@@ -158,8 +160,8 @@ class FrameExtractor:
                 # "rose 49% to €1B": the level measures what the change measures.
                 owner = next(f for f in frames if i in (f.target, f.base))
                 metric, segment = owner.metric, owner.segment
-            if frame.role == "share" and (partitive := _partitive_part(span, sent)) is not None:
-                metric, segment = partitive
+            if i in partitive:
+                metric, segment = partitive[i]
             elif frame.role == "share" and has_dep:
                 metric, segment = _share_frame(span, sent, metric, segment, spans, frames, i)
             elif frame.role == "level" and q.kind in {"money", "number"}:

@@ -54,6 +54,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from newscheck.nlp.checks.common import compared_side
 from newscheck.nlp.checks.intervals import Interval, divide, overlaps, stated
 from newscheck.nlp.checks.rates import RateRange, ReferenceRates, period_bounds
 from newscheck.nlp.checks.registry import CheckContext, Rule, register
@@ -556,17 +557,24 @@ def _stated_period(ctx: CheckContext, c: Conversion) -> str | None:
     return None
 
 
-#: "down from $1bn in the fourth quarter of 2003": the comparison's amount and its period.
-_COMPARED_PERIOD = re.compile(
-    r"(?:\bfrom|\bversus|\bvs\.?|\bagainst|\bcompared (?:with|to)|\bthan)\s+"
-    r"(?:about\s+)?\S+\s+(?:in|during|for|over)\s+(?:the\s+)?$",
-    re.IGNORECASE,
-)
+#: What joins an amount to its period: "$1bn in the fourth quarter of 2003".
+_PERIOD_LINK = re.compile(r"\s*(?:in|during|for|over)?\s*(?:the\s+)?")
 
 
 def _compared_figure_period(ctx: CheckContext, period: Figure) -> bool:
-    """The period belongs to the other side of a comparison, not to the conversion."""
-    return bool(_COMPARED_PERIOD.search(ctx.text[max(0, period.a_start - 60) : period.a_start]))
+    """The period belongs to the other side of a comparison ("down from $1bn in the fourth
+    quarter of 2003"), not to the conversion."""
+    amounts = [
+        f
+        for f in ctx.figures_in(period.sentence)
+        if f.a_end <= period.a_start and f.kind not in ("period", "date")
+    ]
+    if not amounts:
+        return False
+    prev = amounts[-1]
+    return bool(_PERIOD_LINK.fullmatch(ctx.text, prev.a_end, period.a_start)) and compared_side(
+        ctx, prev
+    )
 
 
 def _days(r: RateRange | None) -> str:
