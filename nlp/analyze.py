@@ -22,6 +22,7 @@ from newscheck.nlp.errors import Errors, SourceError
 from newscheck.nlp.figures import SPAN_KEY
 from newscheck.nlp.frames import Frame, sentence_spans
 from newscheck.nlp.pipeline import load_pipeline
+from newscheck.nlp.relations import RelationInput, find_relations
 from newscheck.nlp.report import Report
 from newscheck.nlp.source import SourceText, from_text
 from newscheck.nlp.summary import summarize
@@ -112,6 +113,18 @@ def analyze_source(
     t3 = time.perf_counter()
     timings["summary"] = t3 - t2
 
+    relations = find_relations(
+        RelationInput(
+            text=src.text,
+            figures=figures,
+            sentences=sents,
+            block_kinds=list(block_kinds),
+            doc=doc,
+            doc_date=reference,
+        )
+    )
+    t4 = time.perf_counter()
+    timings["relations"] = t4 - t3
     ref_rates = _rates(rates) if needs_rates(figures) else None
     ctx = CheckContext(
         text=src.text,
@@ -122,9 +135,10 @@ def analyze_source(
         rates=ref_rates,
         block_kinds=list(block_kinds),
         position=src.position,
+        relations=relations,
     )
     checks = run_checks(ctx)
-    timings["checks"] = time.perf_counter() - t3
+    timings["checks"] = time.perf_counter() - t4
     return Report(
         file=src.path,
         title=src.title,
@@ -136,6 +150,7 @@ def analyze_source(
         figures=figures,
         claims=claims,
         checks=checks,
+        relations=relations,
         timings=timings,
     )
 

@@ -15,9 +15,17 @@ from importlib import resources
 from typing import Any
 
 from newscheck import __version__
-from newscheck.nlp.types import CheckResult, Claim, Entity, Figure, Position, SummarySentence
+from newscheck.nlp.types import (
+    CheckResult,
+    Claim,
+    Entity,
+    Figure,
+    Position,
+    Relation,
+    SummarySentence,
+)
 
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "1.1"
 
 
 def _num(x: object) -> object:
@@ -56,6 +64,7 @@ class Report:
     figures: list[Figure]
     claims: list[Claim]
     checks: list[CheckResult]
+    relations: list[Relation] = field(default_factory=list)
     # Seconds per stage; for benchmarks, not part of the JSON contract.
     timings: dict[str, float] = field(default_factory=dict)
 
@@ -99,6 +108,7 @@ class Report:
                 for e in self.entities
             ],
             "figures": [_figure(f) for f in self.figures],
+            "relations": [relation_dict(r) for r in self.relations],
             "claims": [
                 {
                     "text": c.text,
@@ -141,6 +151,16 @@ def _figure(f: Figure) -> dict[str, Any]:
         "converts": f.converts,
         "target": f.target,
         "base": f.base,
+    }
+
+
+def relation_dict(r: Relation) -> dict[str, Any]:
+    return {
+        "type": r.type,
+        "figures": list(r.figures),
+        "roles": list(r.roles),
+        "score": round(r.score, 4),
+        "evidence": list(r.evidence),
     }
 
 

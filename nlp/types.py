@@ -97,6 +97,36 @@ class Figure:
     a_end: int = field(default=0, repr=False, compare=False)
 
 
+RelationType = Literal[
+    "same_as", "part_of", "sum_of", "change_of", "share_of", "average_of", "converts", "compares"
+]
+
+
+@dataclass(frozen=True, slots=True)
+class Relation:
+    """Two or more figures the text connects, with the role each plays and how sure we are.
+
+    Roles by type: same_as (a, b); part_of (part, whole); sum_of (total, part, part, …);
+    change_of (change, and any of to, from); share_of (share, and any of part, whole);
+    average_of (average, total, count); converts (from, to); compares (a, b).
+    `score` is the scoring model's probability that the relation holds (0..1);
+    `evidence` names the cues that proposed and supported it, for the reader.
+    """
+
+    type: RelationType
+    figures: tuple[str, ...]
+    roles: tuple[str, ...]
+    score: float
+    evidence: tuple[str, ...] = ()
+
+    def ids(self, role: str) -> tuple[str, ...]:
+        return tuple(f for f, r in zip(self.figures, self.roles, strict=True) if r == role)
+
+    def one(self, role: str) -> str | None:
+        found = self.ids(role)
+        return found[0] if found else None
+
+
 @dataclass(frozen=True, slots=True)
 class Sentence:
     """A sentence (or bullet) of the analysis text; offsets index the analysis text."""

@@ -12,7 +12,16 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING, ClassVar
 
-from newscheck.nlp.types import CheckResult, Entity, Figure, Position, Sentence, Severity, Status
+from newscheck.nlp.types import (
+    CheckResult,
+    Entity,
+    Figure,
+    Position,
+    Relation,
+    Sentence,
+    Severity,
+    Status,
+)
 
 if TYPE_CHECKING:
     from newscheck.nlp.checks.rates import ReferenceRates
@@ -37,6 +46,8 @@ class CheckContext:
     block_kinds: list[str] = field(default_factory=list)
     # Analysis-text span -> Position in the original text.
     position: Callable[[int, int], Position] | None = None
+    # How figures are connected (`newscheck.nlp.relations`): what rules compare.
+    relations: list[Relation] = field(default_factory=list)
     _by_id: dict[str, Figure] = field(default_factory=dict, repr=False)
     _by_index: dict[int, Sentence] = field(default_factory=dict, repr=False)
     _figures_in: dict[int, list[Figure]] | None = field(default=None, repr=False)
@@ -49,6 +60,10 @@ class CheckContext:
         if not self._by_id:
             self._by_id = {f.id: f for f in self.figures}
         return self._by_id.get(fid)
+
+    def related(self, rtype: str) -> list[Relation]:
+        """The relations of one type, in text order."""
+        return [r for r in self.relations if r.type == rtype]
 
     def span(self, start: int, end: int) -> Position:
         """Position of an analysis-text span (for evidence that is not a figure)."""

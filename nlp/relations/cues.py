@@ -1,0 +1,36 @@
+"""Cue tables (`nlp/data/cues.json`): word lists the proposers read, kept as data."""
+
+from __future__ import annotations
+
+import json
+import re
+from functools import lru_cache
+from importlib import resources
+
+
+@lru_cache(maxsize=1)
+def _tables() -> dict[str, dict[str, object]]:
+    text = resources.files("newscheck.nlp").joinpath("data", "cues.json").read_text("utf-8")
+    return {k: v for k, v in json.loads(text).items() if not k.startswith("_")}
+
+
+@lru_cache(maxsize=64)
+def pattern(name: str) -> re.Pattern[str]:
+    """One regex matching any phrase of the table, as whole words, case-insensitive."""
+    phrases = sorted(_tables()[name]["phrases"], key=len, reverse=True)  # type: ignore[arg-type]
+    alt = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in phrases)
+    return re.compile(rf"(?<![A-Za-z])(?:{alt})(?![A-Za-z])", re.IGNORECASE)
+
+
+def has(name: str, text: str) -> bool:
+    return pattern(name).search(text) is not None
+
+
+def ends_with(name: str, text: str) -> bool:
+    """The text ends with a cue of the table (whitespace and punctuation aside)."""
+    stripped = text.rstrip(" \t,(:;-–—~")
+    return any(m.end() == len(stripped) for m in pattern(name).finditer(stripped))
+
+
+def names() -> list[str]:
+    return sorted(_tables())

@@ -1,0 +1,169 @@
+"""Evidence shared by the proposers: what a figure's value, words and frame say about a pair.
+
+Every function here is a small, named test that a proposer turns into a
+feature; the scoring model decides how much each is worth.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from functools import lru_cache
+
+from spacy.lang.en.stop_words import STOP_WORDS
+
+from newscheck.nlp.checks.intervals import Interval, interval, overlaps
+from newscheck.nlp.types import Figure
+
+NUMERIC_KINDS = frozenset({"money", "percent", "points", "number", "multiplier", "range"})
+_UNIT_KIND = {"%": "percent", "pp": "points", "x": "multiplier"}
+#: Scale words, units and month names say nothing about what a figure measures.
+_FILLER = frozenset(
+    {
+        "million",
+        "billion",
+        "trillion",
+        "thousand",
+        "mln",
+        "bln",
+        "bn",
+        "m",
+        "per",
+        "cent",
+        "percent",
+        "pct",
+        "point",
+        "points",
+        "percentage",
+        "dlrs",
+        "dollars",
+        "pounds",
+        "euros",
+        "crore",
+        "lakh",
+        "year",
+        "years",
+        "month",
+        "months",
+        "quarter",
+        "week",
+        "weeks",
+        "said",
+        "says",
+        "also",
+        "about",
+        "around",
+        "nearly",
+        "almost",
+        "some",
+        "more",
+        "than",
+        "over",
+        "under",
+        "just",
+        "only",
+    }
+)
+_DIGITS = re.compile(r"\d[\d,.\u202f\u00a0 ]*\d|\d")
+
+
+def kind_class(fig: Figure) -> str:
+    """A range counts as the kind of its unit: "3-5%" is a percent, "€1-2B" money."""
+    if fig.kind != "range":
+        return fig.kind
+    if fig.unit in _UNIT_KIND:
+        return _UNIT_KIND[fig.unit]
+    return "money" if fig.unit else "number"
+
+
+def numeric(fig: Figure) -> bool:
+    v = fig.value
+    return (
+        fig.kind in NUMERIC_KINDS
+        and isinstance(v, int | float)
+        and not isinstance(v, bool)
+        and math.isfinite(float(v))
+    )
+
+
+def same_measure(a: Figure, b: Figure) -> bool:
+    """Same kind of number in the same unit: the precondition for any comparison."""
+    return kind_class(a) == kind_class(b) and (a.unit or None) == (b.unit or None)
+
+
+def value_interval(fig: Figure) -> Interval:
+    return interval(fig)
+
+
+def values_agree(a: Figure, b: Figure) -> bool:
+    return overlaps(value_interval(a), value_interval(b))
+
+
+def digits(fig: Figure) -> str:
+    """The significant digits as written: "$1.54 million" -> "154", "2,350" -> "235"."""
+    m = _DIGITS.search(fig.text)
+    if m is None:
+        return ""
+    raw = re.sub(r"\D", "", m.group())
+    return raw.strip("0") or "0"
+
+
+def slip(a: Figure, b: Figure) -> str | None:
+    """The copying slip that would turn one stated value into the other, if any.
+
+    "scale": a factor of a power of ten (€350m / €3.5bn, 154,000 / 1.54 million);
+    "transposed": two adjacent digits swapped (74.2% / 72.4%, 2,530 / 2,350);
+    "digit": one digit changed (¥800bn / ¥850bn, 1.7% / 1.8%).
+    """
+    va, vb = float(a.value), float(b.value)  # type: ignore[arg-type]
+    if va <= 0 or vb <= 0 or values_agree(a, b):
+        return None
+    ratio = math.log10(va / vb)
+    k = round(ratio)
+    if k != 0 and abs(ratio - k) < 0.004:
+        return "scale"
+    da, db = digits(a), digits(b)
+    if len(da) != len(db) or len(da) < 2 or da == db:
+        return None
+    diff = [i for i, (x, y) in enumerate(zip(da, db, strict=True)) if x != y]
+    i = diff[0] if diff else 0
+    if len(diff) == 2 and diff[1] == i + 1 and da[i] == db[i + 1] and da[i + 1] == db[i]:
+        return "transposed"
+    # The leading digit changed is a different number, not a slip of the pen.
+    if len(diff) == 1 and diff[0] > 0:
+        return "digit"
+    return None
+
+
+def ratio_far(a: Figure, b: Figure, factor: float = 2.0) -> bool:
+    va, vb = abs(float(a.value)), abs(float(b.value))  # type: ignore[arg-type]
+    if va == 0 or vb == 0:
+        return va != vb
+    return max(va, vb) / min(va, vb) > factor
+
+
+@lru_cache(maxsize=4096)
+def content_words(text: str) -> frozenset[str]:
+    words = re.findall(r"[a-z][a-z'’-]+", text.lower())
+    return frozenset(w.rstrip("s") for w in words if w not in STOP_WORDS and w not in _FILLER)
+
+
+def jaccard(a: frozenset[str], b: frozenset[str]) -> float:
+    if not a or not b:
+        return 0.0
+    return len(a & b) / len(a | b)
+
+
+def head(metric: str | None) -> str | None:
+    if not metric:
+        return None
+    words = metric.split()
+    return words[-1].rstrip("s") if words else None
+
+
+def metric_words(fig: Figure) -> frozenset[str]:
+    return content_words(" ".join(x for x in (fig.metric, fig.segment) if x))
+
+
+def resolved(period: str | None) -> bool:
+    return bool(period) and bool(re.match(r"^(?:FY)?\d{4}", period or ""))

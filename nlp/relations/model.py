@@ -1,0 +1,40 @@
+"""The scoring model: a logistic model per relation type over named evidence features.
+
+The weights live in `nlp/data/relation_weights.json`, written by
+`bench/fit_relations.py` (fitted cross-validated on the hand-annotated and
+planted corpora); a feature the file does not name weighs nothing. The file
+also records each type's decision threshold and how it was fitted.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+WEIGHTS_FILE = "relation_weights.json"
+
+
+@lru_cache(maxsize=1)
+def weights() -> dict[str, Any]:
+    text = resources.files("newscheck.nlp").joinpath("data", WEIGHTS_FILE).read_text("utf-8")
+    return dict(json.loads(text))
+
+
+def _model(rtype: str) -> dict[str, Any]:
+    return dict(weights()["types"].get(rtype, {}))
+
+
+def probability(rtype: str, features: dict[str, float]) -> float:
+    m = _model(rtype)
+    w: dict[str, float] = m.get("weights", {})
+    z = float(m.get("bias", 0.0)) + sum(w.get(k, 0.0) * v for k, v in features.items())
+    # Clamp so that exp() cannot overflow on a pathological feature value.
+    z = max(-50.0, min(50.0, z))
+    return 1.0 / (1.0 + math.exp(-z))
+
+
+def threshold(rtype: str) -> float:
+    return float(_model(rtype).get("threshold", 0.5))
