@@ -46,6 +46,7 @@ from newscheck.nlp.checks.common import (
 )
 from newscheck.nlp.checks.intervals import Interval
 from newscheck.nlp.checks.registry import CheckContext, Rule, register
+from newscheck.nlp.relations.evidence import slip, values_agree
 from newscheck.nlp.types import CheckResult, Figure
 
 _ROLES = frozenset({"level", "change", "share", "forecast", "target"})
@@ -90,6 +91,13 @@ def _signed(fig: Figure, headline: bool = False) -> Interval:
         return headline_interval(fig) if headline else span_of(fig)
     size, direction = magnitude(fig)
     return (-size[1], -size[0]) if direction == "down" else size
+
+
+_SLIP_WORDS = {
+    "scale": "a slip of scale (a power of ten)",
+    "transposed": "two digits transposed",
+    "digit": "one digit changed",
+}
 
 
 @register
@@ -144,6 +152,19 @@ class RepeatedFigure(Rule):
                 groups[key].append(fig)
         top = top_sentences(ctx)
         marks: dict[str, tuple[object, ...]] = {}
+        compared: set[frozenset[str]] = set()
+        yield from self._grouped(ctx, groups, undated, top, marks, compared)
+        yield from self._related(ctx, compared)
+
+    def _grouped(
+        self,
+        ctx: CheckContext,
+        groups: dict[tuple[object, ...], list[Figure]],
+        undated: dict[tuple[object, ...], list[Figure]],
+        top: frozenset[int],
+        marks: dict[str, tuple[object, ...]],
+        compared: set[frozenset[str]],
+    ) -> Iterator[CheckResult]:
         for figs in groups.values():
             # A sentence that gives several values of one frame lists different
             # things the frames could not tell apart (products, months, analysts).
@@ -157,7 +178,9 @@ class RepeatedFigure(Rule):
                 earlier = figs[:i]
                 if later.sentence not in top:
                     earlier = [e for e in earlier if e.sentence in top]
-                yield from self._compare(ctx, later, earlier, marks)
+                for r in self._compare(ctx, later, earlier, marks):
+                    compared.add(frozenset(r.figures))
+                    yield r
         for figs in undated.values():
             # Undated amounts are usually different things (measured: comparing them all
             # gave +9 false alarms in 2,502 articles). One case is safe: the only two of
@@ -174,7 +197,45 @@ class RepeatedFigure(Rule):
                 and _names_metric(ctx, later)
                 and _names_metric(ctx, first)
             ):
-                yield from self._compare(ctx, later, [first], marks)
+                for r in self._compare(ctx, later, [first], marks):
+                    compared.add(frozenset(r.figures))
+                    yield r
+
+    def _related(self, ctx: CheckContext, compared: set[frozenset[str]]) -> Iterator[CheckResult]:
+        """The pairs the scoring model says are one quantity, whatever their frames say.
+
+        A pair whose values disagree only clears the model's threshold with strong
+        evidence of identity and, nearly always, a copying slip; the message names it.
+        """
+        for rel in ctx.related("same_as"):
+            if frozenset(rel.figures) in compared:
+                continue
+            a, b = ctx.figure(rel.one("a")), ctx.figure(rel.one("b"))
+            if a is None or b is None:
+                continue
+            compared.add(frozenset(rel.figures))
+            what = subject(ctx, b)
+            details: dict[str, object] = {
+                "first": iv6(span_of(a)),
+                "second": iv6(span_of(b)),
+                "score": rel.score,
+                "evidence": list(rel.evidence),
+            }
+            if values_agree(a, b):
+                yield self.result(
+                    "pass", f"{ref(a)} and {ref(b)} agree on {what}", [a, b], details=details
+                )
+                continue
+            kind = slip(a, b)
+            looks = f"; looks like {_SLIP_WORDS[kind]}" if kind else ""
+            details["slip"] = kind
+            yield self.result(
+                "fail",
+                f"{ref(a)} and {ref(b)} look like one figure ({what}) but differ: "
+                f"{self._show(a, span_of(a))} vs {self._show(b, span_of(b))}{looks}",
+                [a, b],
+                details=details,
+            )
 
     def _eligible(
         self,
