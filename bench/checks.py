@@ -1,6 +1,6 @@
 """Benchmark of the cross-checks: false alarms, planted errors, altered changes, time.
 
-  python bench/checks.py [--limit N] [--out bench/results/checks.md]
+  python bench/checks.py [--limit N] [--parts ...] [--out bench/results/checks.md]
 
 (a) false alarms: every BBC business article and every Reuters-21578 numeric story is assumed
     to be free of numeric errors; each failed check of severity error or warning is an alarm.
@@ -10,8 +10,10 @@
     precision per rule.
 (c) alter-X: real changes "rose X% to A from B" that NC102 passes get X altered; share flagged.
 (d) time spent in the checks against time in the spaCy pipeline, median per article.
+(e) planted-news: the two independently written corpora of ../shared/data/planted-news, scored by
+    file and line as their README says; recall and precision per corpus and per error type.
 
-(a), (c) and (d) read ../shared/data; without it only (b) runs.
+(a), (c), (d) and (e) read ../shared/data; without it only (b) runs.
 """
 
 from __future__ import annotations

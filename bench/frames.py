@@ -652,7 +652,8 @@ def render(result: dict[str, Any]) -> str:
     out.append(
         "For each article: gold figures not recognised, predicted figures the gold does not "
         "have, wrong period/entity/role, and in the relations view the gold pairs not predicted "
-        "(miss) and predicted pairs not in the gold (false); then the same for the checks view."
+        "(miss) and predicted pairs not in the gold (false); then the same for the checks view "
+        "when it differs."
     )
     for a in arts:
         out += ["", f"### {a['article']}", ""]
@@ -689,14 +690,19 @@ def render(result: dict[str, Any]) -> str:
                             f"| {f['gold']} `{md_escape(f['gold_text'])}` | {slot} "
                             f"| {md_escape(str(f[slot]['gold']))} | {md_escape(str(ours))} |"
                         )
+        shown: list[tuple[Any, ...]] = []
         for view in ("relations", "checks"):
             rows = [
                 p
                 for p in a["pairs"]
                 if p["view"] == view and not p["unjudged"] and p["gold"] != p["predicted"]
             ]
-            if not rows:
+            keys = [(p["type"], p["a"], p["b"], p["gold"]) for p in rows]
+            if not rows or keys == shown:
+                if rows and view == "checks":
+                    out += ["", "checks view: the same."]
                 continue
+            shown = keys
             out += [
                 "",
                 f"{view} view:",
