@@ -22,7 +22,7 @@ from newscheck.nlp.errors import Errors, SourceError
 from newscheck.nlp.figures import SPAN_KEY
 from newscheck.nlp.frames import Frame, sentence_spans
 from newscheck.nlp.pipeline import load_pipeline
-from newscheck.nlp.relations import RelationInput, find_relations
+from newscheck.nlp.relations.base import RelationInput, propose, resolve, score_candidates
 from newscheck.nlp.report import Report
 from newscheck.nlp.source import SourceText, from_text
 from newscheck.nlp.summary import summarize
@@ -113,16 +113,19 @@ def analyze_source(
     t3 = time.perf_counter()
     timings["summary"] = t3 - t2
 
-    relations = find_relations(
-        RelationInput(
-            text=src.text,
-            figures=figures,
-            sentences=sents,
-            block_kinds=list(block_kinds),
-            doc=doc,
-            doc_date=reference,
+    candidates = score_candidates(
+        propose(
+            RelationInput(
+                text=src.text,
+                figures=figures,
+                sentences=sents,
+                block_kinds=list(block_kinds),
+                doc=doc,
+                doc_date=reference,
+            )
         )
     )
+    relations = resolve(candidates)
     t4 = time.perf_counter()
     timings["relations"] = t4 - t3
     ref_rates = _rates(rates) if needs_rates(figures) else None
@@ -151,6 +154,7 @@ def analyze_source(
         claims=claims,
         checks=checks,
         relations=relations,
+        candidates=candidates,
         timings=timings,
     )
 

@@ -65,6 +65,8 @@ class Report:
     claims: list[Claim]
     checks: list[CheckResult]
     relations: list[Relation] = field(default_factory=list)
+    # Every scored relation candidate, kept or not; for fitting and benchmarks, not in the JSON.
+    candidates: list[Any] = field(default_factory=list, repr=False)
     # Seconds per stage; for benchmarks, not part of the JSON contract.
     timings: dict[str, float] = field(default_factory=dict)
 

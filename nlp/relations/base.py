@@ -11,10 +11,13 @@ from functools import cached_property
 
 from spacy.tokens import Doc, Span
 
-from newscheck.nlp.relations.model import probability, threshold
+from newscheck.nlp.relations.model import identity, probability, threshold
 from newscheck.nlp.types import Figure, Relation, RelationType, Sentence
 
 #: Blocks that sum the story up: a figure there is restated in the body.
+#: Evidence mark of a relation kept by its type's identity view alone (a same_as pair
+#: whose words say "one quantity" and whose values differ by a copying slip).
+IDENTITY_VIEW = "identity_view"
 TOP_BLOCKS = frozenset({"headline", "heading", "bullet", "standfirst"})
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 
@@ -34,6 +37,8 @@ class Candidate:
     features: dict[str, float]
     exclusive: tuple[object, ...] | None = None
     score: float = 0.0
+    # The value-blind score, for types whose model has an identity view (same_as).
+    identity: float | None = None
 
 
 @dataclass
@@ -160,7 +165,22 @@ def propose(inp: RelationInput) -> list[Candidate]:
 def score_candidates(cands: list[Candidate]) -> list[Candidate]:
     for c in cands:
         c.score = probability(c.type, c.features)
+        if identity(c.type) is not None:
+            c.identity = probability(c.type, c.features, "identity")
     return cands
+
+
+def _kept(c: Candidate) -> bool:
+    if c.score >= threshold(c.type):
+        return True
+    sub = identity(c.type)
+    if sub is None or c.identity is None or c.identity < float(sub.get("threshold", 1.0)):
+        return False
+    any_of = sub.get("requires_any") or []
+    all_of = sub.get("requires_all") or []
+    return (not any_of or any(c.features.get(k) for k in any_of)) and all(
+        c.features.get(k) for k in all_of
+    )
 
 
 def resolve(cands: list[Candidate]) -> list[Relation]:
@@ -168,7 +188,7 @@ def resolve(cands: list[Candidate]) -> list[Relation]:
     best: dict[tuple[object, ...], Candidate] = {}
     free: dict[tuple[object, ...], Candidate] = {}
     for c in cands:
-        if c.score < threshold(c.type):
+        if not _kept(c):
             continue
         key = (c.type, c.figures, c.roles)
         if key in free and free[key].score >= c.score:
@@ -186,8 +206,9 @@ def resolve(cands: list[Candidate]) -> list[Relation]:
             c.type,
             c.figures,
             c.roles,
-            round(c.score, 4),
-            tuple(sorted(k for k, v in c.features.items() if v)),
+            round(max(c.score, c.identity or 0.0), 4),
+            tuple(sorted(k for k, v in c.features.items() if v))
+            + ((IDENTITY_VIEW,) if c.score < threshold(c.type) else ()),
         )
         for c in kept
     ]

@@ -32,5 +32,12 @@ def ends_with(name: str, text: str) -> bool:
     return any(m.end() == len(stripped) for m in pattern(name).finditer(stripped))
 
 
+def starts_with(name: str, text: str) -> bool:
+    """The text begins with a cue of the table (whitespace and punctuation aside)."""
+    stripped = text.lstrip(" \t,(:;-–—")
+    m = pattern(name).match(stripped)
+    return m is not None
+
+
 def names() -> list[str]:
     return sorted(_tables())

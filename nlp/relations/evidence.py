@@ -96,16 +96,24 @@ def value_interval(fig: Figure) -> Interval:
 
 
 def values_agree(a: Figure, b: Figure) -> bool:
-    return overlaps(value_interval(a), value_interval(b))
+    """The two stated values can be the same number.
+
+    Half-open: "1.7%" stands for [1.65, 1.75) and "1.8%" for [1.75, 1.85), so two
+    values stated to the same precision agree only when they are equal.
+    """
+    ia, ib = value_interval(a), value_interval(b)
+    if ia[0] == ia[1] or ib[0] == ib[1]:
+        return overlaps(ia, ib)
+    return ia[0] < ib[1] and ib[0] < ia[1]
 
 
 def digits(fig: Figure) -> str:
-    """The significant digits as written: "$1.54 million" -> "154", "2,350" -> "235"."""
+    """The digits as written, leading zeros dropped: "$1.54 million" -> "154", "0.8%" -> "8"."""
     m = _DIGITS.search(fig.text)
     if m is None:
         return ""
     raw = re.sub(r"\D", "", m.group())
-    return raw.strip("0") or "0"
+    return raw.lstrip("0") or "0"
 
 
 def slip(a: Figure, b: Figure) -> str | None:
@@ -118,11 +126,15 @@ def slip(a: Figure, b: Figure) -> str | None:
     va, vb = float(a.value), float(b.value)  # type: ignore[arg-type]
     if va <= 0 or vb <= 0 or values_agree(a, b):
         return None
+    da, db = digits(a), digits(b)
     ratio = math.log10(va / vb)
     k = round(ratio)
-    if k != 0 and abs(ratio - k) < 0.004:
+    # The same digits a thousand times apart (m for bn) or less: a million apart is a
+    # table's unit in its header ("53.9" under "million tonnes"), not a slip.
+    if 1 <= abs(k) <= 3 and abs(ratio - k) < 0.004 and da.rstrip("0") == db.rstrip("0"):
         return "scale"
-    da, db = digits(a), digits(b)
+    if len(da) == len(db) == 1:
+        return "digit"  # "6%" for "9%": a one-digit figure has no other digit to slip
     if len(da) != len(db) or len(da) < 2 or da == db:
         return None
     diff = [i for i, (x, y) in enumerate(zip(da, db, strict=True)) if x != y]

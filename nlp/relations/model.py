@@ -27,8 +27,11 @@ def _model(rtype: str) -> dict[str, Any]:
     return dict(weights()["types"].get(rtype, {}))
 
 
-def probability(rtype: str, features: dict[str, float]) -> float:
+def probability(rtype: str, features: dict[str, float], view: str | None = None) -> float:
+    """P(relation holds | evidence); `view` names a sub-model such as "identity"."""
     m = _model(rtype)
+    if view is not None:
+        m = dict(m.get(view) or {})
     w: dict[str, float] = m.get("weights", {})
     z = float(m.get("bias", 0.0)) + sum(w.get(k, 0.0) * v for k, v in features.items())
     # Clamp so that exp() cannot overflow on a pathological feature value.
@@ -38,3 +41,15 @@ def probability(rtype: str, features: dict[str, float]) -> float:
 
 def threshold(rtype: str) -> float:
     return float(_model(rtype).get("threshold", 0.5))
+
+
+def identity(rtype: str) -> dict[str, Any] | None:
+    """The value-blind sub-model of a type, if it has one.
+
+    `same_as` has one: how sure the words around two figures make us that they are one
+    quantity, whatever their values. With a copying slip between the values
+    (`requires_any`), a pair that clears its `threshold` is kept as one quantity stated
+    two ways, for NC101 to report.
+    """
+    sub = _model(rtype).get("identity")
+    return dict(sub) if sub else None

@@ -17,6 +17,7 @@ from newscheck.nlp.relations import cues
 from newscheck.nlp.relations.base import Candidate, RelationInput, proposer
 from newscheck.nlp.relations.evidence import (
     content_words,
+    digits,
     head,
     jaccard,
     kind_class,
@@ -49,6 +50,13 @@ def _clause_before(inp: RelationInput, fig: Figure) -> str:
     return inp.before(fig, 60).rsplit(",", 1)[-1]
 
 
+def _prior(inp: RelationInput, fig: Figure) -> bool:
+    """The figure is an earlier value: "up from £285,000", "£3.8bn a year earlier"."""
+    return cues.ends_with("prior_before", inp.before(fig, 30)) or cues.starts_with(
+        "prior_after", inp.after(fig, 30)
+    )
+
+
 def features(inp: RelationInput, a: Figure, b: Figure) -> dict[str, float]:
     """The evidence that a (earlier) and b (later) state the same quantity."""
     f: dict[str, float] = {}
@@ -78,9 +86,7 @@ def features(inp: RelationInput, a: Figure, b: Figure) -> dict[str, float]:
     f["both_top"] = float(ta and tb)
     f["same_block"] = float(a.block == b.block)
     f["approx_any"] = float(a.approx is not None or b.approx is not None)
-    pa = cues.has("prior", inp.after(a, 25)) or cues.ends_with("prior", _clause_before(inp, a))
-    pb = cues.has("prior", inp.after(b, 25)) or cues.ends_with("prior", _clause_before(inp, b))
-    f["prior_xor"] = float(pa != pb)
+    f["prior_xor"] = float(_prior(inp, a) != _prior(inp, b))
     ea = cues.has("estimate", inp.sentence_text(a))
     eb = cues.has("estimate", inp.sentence_text(b))
     f["estimate_xor"] = float(ea != eb)
@@ -97,6 +103,11 @@ def features(inp: RelationInput, a: Figure, b: Figure) -> dict[str, float]:
     f["slip_scale"] = float(kind == "scale")
     f["slip_transposed"] = float(kind == "transposed")
     f["slip_digit"] = float(kind == "digit")
+    # A slip between long numbers is telling: 1,468 and 1,486 are seldom two different
+    # things said in one story, 14 and 41 often are.
+    f["slip_long"] = float(
+        kind is not None and min(len(digits(a).rstrip("0")), len(digits(b).rstrip("0"))) >= 3
+    )
     f["value_far"] = float(not agree and kind is None and ratio_far(a, b))
     f["value_near"] = float(not agree and kind is None and not ratio_far(a, b))
     return f
