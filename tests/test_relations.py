@@ -85,7 +85,7 @@ def test_model_reads_weights_and_ignores_unknown_features() -> None:
     assert probability("same_as", {"no_such_feature": 1.0}) == pytest.approx(base)
     assert 0.0 < threshold("same_as") < 1.0
     view = identity("same_as")
-    assert view is not None and "slip_long" in view["requires_all"]
+    assert view is not None and {"slip_long", "one_top"} <= set(view["requires_all"])
 
 
 def test_resolver_keeps_one_candidate_per_exclusive_key() -> None:
@@ -105,6 +105,7 @@ ARTICLE = (
     "Tramline carries record numbers\n\n"
     "- Average weekday journeys: 154,000\n"
     "- Fare income: £48.2m\n\n"
+    "The Harbour Tramline had its busiest year since it opened, its operator said.\n\n"
     "The Harbour Tramline carried an average of 1.54 million journeys every weekday last year, "
     "the operator said on Monday.\n\n"
     "Fare income rose to £48.2m, and the operator plans two new stops.\n"
