@@ -112,6 +112,7 @@ _RANGE_AFTER = re.compile(
     rf"(?:\s?[-–/]\s?(?P<y2>(?:19|20)?\d{{2}})|\s+(?:to|through|and|until)\s+(?P<y4>{_YEAR}))"
     r"(?![\w%]|[.,/-]\d)"
 )
+_MONTH_ANCHORS = tuple(name.lower() for name in calendar.month_name if name)
 _QUARTER_AFTER = re.compile(r"\s+(?i:quarter|half)\b")
 _SEASON_AFTER = re.compile(r"\s+(?i:season|campaign)\b")
 _RANGE_CUE_BEFORE = re.compile(r"\b(?i:from|between)\s+$")
@@ -192,13 +193,17 @@ _NUMBER_WORDS = {
 # 2026", "the financial year ended March 31, 2025", "the year to August 2025",
 # "three months to June".
 _DURATION_TO = re.compile(
-    r"\b(?:(?P<n>\d{1,2}|(?i:"
-    + "|".join(_NUMBER_WORDS)
-    + r"))[\s-]+)?(?:(?i:fiscal|financial)\s+)?(?P<unit>(?i:weeks?|months?|year))\s+"
+    r"(?P<unit>(?i:weeks?|months?|year))\s+"
     r"(?i:to|ended|ending|through|that\s+ended|which\s+ended)\s+(?:(?i:on)\s+)?"
     rf"(?:(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s+)?(?P<mon>{_MONTH_FULL})"
     r"(?:\s+(?P<d2>\d{1,2})(?:st|nd|rd|th)?(?![\d%]))?"
     rf"(?:,?\s+(?P<y>{_YEAR}){_YEAR_END})?"
+)
+# Its length before it: "nine weeks", "the 52 weeks", "the financial year".
+_DURATION_BEFORE = re.compile(
+    r"(?:(?<![\w.,])(?P<n>\d{1,2}|(?i:"
+    + "|".join(_NUMBER_WORDS)
+    + r"))[\s-]+)?(?:(?i:fiscal|financial)\s+)?$"
 )
 # A span of months: "from April to June", "the January-March quarter",
 # "between October and December 2025", "April 2025 to March 2026".
@@ -561,8 +566,13 @@ class _Finder:
     def durations(self) -> None:
         """ "the nine weeks to 3 January 2026", "the financial year ended March 31, 2025"."""
         for m in self.scan(_DURATION_TO, "week", "month", "year"):
+            if m.start() and _word_char(self.text[m.start() - 1]):
+                continue
             unit = m["unit"].lower().rstrip("s")
-            n = m["n"]
+            before = _DURATION_BEFORE.search(self.text, max(0, m.start() - 24), m.start())
+            assert before is not None  # every part of it is optional
+            n = before["n"]
+            start = before.start() if before.group() else m.start()
             count = (int(n) if n.isdigit() else _NUMBER_WORDS[n.lower()]) if n else None
             if (count not in (None, 1)) if unit == "year" else not count:
                 continue
@@ -579,7 +589,7 @@ class _Finder:
             label = _span_label(first, last)
             if label.startswith("FY"):
                 self.fiscal_ends.add(last.month)
-            self.period(m.start(), m.end(), label, first, last)
+            self.period(start, m.end(), label, first, last)
 
     def _last_day(self, month: int, day: int | None, year: str | None) -> dt.date | None:
         """The stated last day (the month's end without a day); without a year, the most recent."""
@@ -600,7 +610,7 @@ class _Finder:
     def month_spans(self) -> None:
         """ "from April to June", "the January-March quarter", "April 2025 to March 2026"."""
         text = self.text
-        for m in _MONTH_SPAN.finditer(text):
+        for m in self.scan(_MONTH_SPAN, *_MONTH_ANCHORS):
             s = m.start()
             if s and (_word_char(text[s - 1]) or _DAY_BEFORE.search(text, max(0, s - 12), s)):
                 continue
