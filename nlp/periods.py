@@ -114,7 +114,8 @@ _RANGE_AFTER = re.compile(
 )
 _MONTH_ANCHORS = tuple(name.lower() for name in calendar.month_name if name)
 _QUARTER_AFTER = re.compile(r"\s+(?i:quarter|half)\b")
-_SEASON_AFTER = re.compile(r"\s+(?i:season|campaign)\b")
+_FISCAL_AFTER = re.compile(r"\s+(?i:financial|fiscal|budget|tax|accounting)\b")
+_FISCAL_BEFORE = re.compile(r"\b(?i:financial|fiscal|budget|tax)\s+(?:(?i:year)\s+)?$")
 _RANGE_CUE_BEFORE = re.compile(r"\b(?i:from|between)\s+$")
 _OPEN_CUE_BEFORE = re.compile(r"\b(?i:through|thru|until|till|by)\s+(?:(?i:the\s+end\s+of)\s+)?$")
 # Bare years are taken as times unless what follows makes them a count.
@@ -507,9 +508,14 @@ class _Finder:
                     y2 == year + 1
                     and two_digit
                     and cue is None
-                    and not _SEASON_AFTER.match(text, r.end())
+                    and (
+                        _FISCAL_AFTER.match(text, r.end())
+                        or _FISCAL_BEFORE.search(text, max(0, s - 24), s)
+                    )
                 ):
-                    # "2026-27", "2025/26": a financial, tax or academic year, not two years.
+                    # "the 2026-27 financial year", "the 2025/26 budget": one year, not
+                    # two. A bare "2024-25" stays a span: it may be a season, and
+                    # other copy writes it for two calendar years.
                     self.fiscal_year(s, r.end(), y2, start_known=True)
                 elif year < y2 <= year + 50 and not (joined_by_and and cue is None):
                     start = cue.start() if cue else s

@@ -423,7 +423,13 @@ def test_month_end_runs_on_past_december() -> None:
             "2026-04-01",
             "2027-06-30",
         ),
-        ("The council spent £3m in 2025/26.", "2025/26", "FY2026", "2025-04-01", "2026-06-30"),
+        (
+            "The council set its 2025/26 budget.",
+            "2025/26",
+            "FY2026",
+            "2025-04-01",
+            "2026-06-30",
+        ),
         ("Guidance for FY2025/26 was cut.", "FY2025/26", "FY2026", "2025-04-01", "2026-06-30"),
         (
             "It targets fiscal 2026-27 growth.",
@@ -517,3 +523,8 @@ def test_a_month_without_a_year_is_the_latest_one_begun_by_the_article_date(
 ) -> None:
     q = _one("Sales rose 5% in September.", "September", reference)
     assert q.value == value
+
+
+def test_a_bare_split_year_stays_a_span() -> None:
+    q = _one("Councils spent £3m in 2024-25.", "2024-25")
+    assert (q.value, q.low, q.high) == ("2024..2025", "2024-01-01", "2025-12-31")
