@@ -362,7 +362,8 @@ class ConversionVsReferenceRate(Rule):
     name = "Conversion vs reference rate"
     severity = "warning"
     description = (
-        "A conversion's implied rate lies within the ECB euro reference rates of its period."
+        "A conversion's implied rate lies within the ECB euro reference rates of its period "
+        "or of the four weeks to the article's date."
     )
     triggers = (
         "March 5, 2026\n"
