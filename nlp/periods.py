@@ -204,7 +204,7 @@ _DURATION_TO = re.compile(
 _DURATION_BEFORE = re.compile(
     r"(?:(?<![\w.,])(?P<n>\d{1,2}|(?i:"
     + "|".join(_NUMBER_WORDS)
-    + r"))[\s-]+)?(?:(?i:fiscal|financial)\s+)?$"
+    + r"))[\s-]+)?(?:(?P<fiscal>(?i:fiscal|financial))\s+)?$"
 )
 # A span of months: "from April to June", "the January-March quarter",
 # "between October and December 2025", "April 2025 to March 2026".
@@ -595,6 +595,11 @@ class _Finder:
             label = _span_label(first, last)
             if label.startswith("FY"):
                 self.fiscal_ends.add(last.month)
+                if not before["fiscal"]:
+                    # "the year ended March 31, 1986" is twelve months with these
+                    # days, but only "the financial year ended ..." names the
+                    # fiscal year that other figures of the story are labelled by.
+                    label = f"{first.isoformat()}/{last.isoformat()}"
             self.period(start, m.end(), label, first, last)
 
     def _last_day(self, month: int, day: int | None, year: str | None) -> dt.date | None:

@@ -447,9 +447,10 @@ def test_month_end_runs_on_past_december() -> None:
             "2026-01-03",
         ),
         (
+            # Twelve months with their days; only "the financial year to ..." is labelled FY.
             "It carried 47 million passengers in the year to March 2026.",
             "year to March 2026",
-            "FY2026",
+            "2025-04-01/2026-03-31",
             "2025-04-01",
             "2026-03-31",
         ),

@@ -14,7 +14,9 @@ Evidence, all required:
   metric from the frames, a money amount written with at least three
   significant digits ("£1,812") is specific enough on its own;
 * the same entity when the frames give both;
-* a period stated for each mention: a time phrase in its sentence that is
+* a period stated for each mention, over which the figure is measured (a
+  quarter, a half, a fiscal year, a span told by its ends or its length; a
+  single month or year often dates an event instead): a time phrase in its sentence that is
   nearer to it than to any other figure there ("£298,400, up from £285,000 in
   March 2025": March 2025 is the prior value's), or, for a bullet without one,
   the single period of the line that introduces the list ("Highlights – nine
@@ -63,6 +65,8 @@ _REPEATS = re.compile(
     re.IGNORECASE,
 )
 _DIGITS = re.compile(r"\d")
+#: Labels of periods a figure is measured over: quarters, halves, fiscal years, spans.
+_MEASURED = re.compile(r"\d{4}-(?:Q[1-4]|H[12])|FY\d{4}|\d{4}-\d{2}-\d{2}/\d{4}-\d{2}-\d{2}")
 
 
 @dataclass(frozen=True)
@@ -115,6 +119,12 @@ def _usable(ctx: CheckContext, t: Figure) -> Stated | None:
         return None
     if starts and (last - first).days < 31:
         return Stated(t, first, None, yearless)  # "from January": a start
+    # A single month or calendar year often dates an event rather than measures
+    # a figure ("the 18 dlrs agreed last December", "70,000 tonnes agreed in
+    # April"); a quarter, half, fiscal year or a span told by its ends is the
+    # period a figure covers.
+    if not (isinstance(t.value, str) and _MEASURED.fullmatch(t.value)):
+        return None
     return Stated(t, first, last, yearless)
 
 
