@@ -112,7 +112,8 @@ _RANGE_AFTER = re.compile(
     rf"(?:\s?[-–/]\s?(?P<y2>(?:19|20)?\d{{2}})|\s+(?:to|through|and|until)\s+(?P<y4>{_YEAR}))"
     r"(?![\w%]|[.,/-]\d)"
 )
-_MONTH_ANCHORS = tuple(name.lower() for name in calendar.month_name if name)
+_MONTH_NAMES_CAP = tuple(name for name in calendar.month_name if name)
+_SPAN_CUE_BEFORE = re.compile(r"\b(?P<cue>(?i:from|between))\s+$")
 _QUARTER_AFTER = re.compile(r"\s+(?i:quarter|half)\b")
 _FISCAL_AFTER = re.compile(r"\s+(?i:financial|fiscal|budget|tax|accounting)\b")
 _FISCAL_BEFORE = re.compile(r"\b(?i:financial|fiscal|budget|tax)\s+(?:(?i:year)\s+)?$")
@@ -209,7 +210,7 @@ _DURATION_BEFORE = re.compile(
 # A span of months: "from April to June", "the January-March quarter",
 # "between October and December 2025", "April 2025 to March 2026".
 _MONTH_SPAN = re.compile(
-    rf"(?:(?P<cue>(?i:from|between))\s+)?(?P<m1>{_MONTH_FULL})(?:\s+(?P<y1>{_YEAR}))?"
+    rf"(?P<m1>{_MONTH_FULL})(?:\s+(?P<y1>{_YEAR}))?"
     r"(?:\s*[-–]\s*|\s+(?P<join>to|through|until|and)\s+)"
     rf"(?P<m2>{_MONTH_FULL})(?:,?\s+(?P<y2>{_YEAR}){_YEAR_END})?(?![\w-]|\s+\d)"
 )
@@ -621,12 +622,16 @@ class _Finder:
     def month_spans(self) -> None:
         """ "from April to June", "the January-March quarter", "April 2025 to March 2026"."""
         text = self.text
-        for m in self.scan(_MONTH_SPAN, *_MONTH_ANCHORS):
-            s = m.start()
+        for s in self._month_starts():
+            if (m := _MONTH_SPAN.match(text, s)) is None:
+                continue
             if s and (_word_char(text[s - 1]) or _DAY_BEFORE.search(text, max(0, s - 12), s)):
                 continue
+            c = _SPAN_CUE_BEFORE.search(text, max(0, s - 10), s)
+            cue = c["cue"].lower() if c else None
+            start = c.start() if c else s
             # "and" joins two months into a span only after "between", and "between" only so.
-            between = (m["cue"] or "").lower() == "between"
+            between = cue == "between"
             if m["join"] is not None and (m["join"] == "and") != between:
                 continue
             # A bare "January–March" is a span only with a year or as a quarter or
@@ -634,7 +639,7 @@ class _Finder:
             dated = m["y1"] or m["y2"]
             if m["join"] is None and not (dated or _QUARTER_AFTER.match(text, m.end())):
                 continue
-            if m["join"] not in (None, "and") and not (dated or m["cue"]):
+            if m["join"] not in (None, "and") and not (dated or cue):
                 continue
             m1, m2 = _MONTHS[m["m1"].lower()], _MONTHS[m["m2"].lower()]
             if m1 == m2:
@@ -654,7 +659,7 @@ class _Finder:
                 )
                 y2 = y1 + wraps
             else:
-                self.add(s, m.end(), "period", f"--{m1:02d}/--{m2:02d}")
+                self.add(start, m.end(), "period", f"--{m1:02d}/--{m2:02d}")
                 continue
             if y2 - y1 != wraps:
                 continue
@@ -662,7 +667,17 @@ class _Finder:
             label = _span_label(first, last)
             if label.startswith("FY"):
                 self.fiscal_ends.add(m2)
-            self.period(s, m.end(), label, first, last)
+            self.period(start, m.end(), label, first, last)
+
+    def _month_starts(self) -> list[int]:
+        """Where a capitalised month name starts, in text order (str.find is fast)."""
+        out: list[int] = []
+        for name in _MONTH_NAMES_CAP:
+            i = self.text.find(name)
+            while i >= 0:
+                out.append(i)
+                i = self.text.find(name, i + 1)
+        return sorted(out)
 
     def stated_fiscal_ends(self) -> None:
         """Fiscal years the text names without their end take the end it states elsewhere.
