@@ -279,3 +279,13 @@ def test_the_period_after_a_prior_value_is_the_prior_values() -> None:
         "Homes sold for an average of £298,400 in the six months to April 2025, the agency said.\n"
     )
     assert not fails(text, "NC151", as_of=date(2026, 4, 14))
+
+
+def test_a_month_that_dates_an_event_is_not_the_period_of_the_figure() -> None:
+    # The price was agreed in one month and applies from another: one figure, no conflict.
+    text = (
+        "Published 11 March 2027\n\n"
+        "Growers kept the reference price of 24 dlrs a crate agreed in November.\n\n"
+        "The cartel restored the price of 24 dlrs a crate from February 1, officials said.\n"
+    )
+    assert not fails(text, "NC151", as_of=date(2027, 3, 11))
