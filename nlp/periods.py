@@ -112,6 +112,11 @@ _RANGE_AFTER = re.compile(
     rf"(?:\s?[-–/]\s?(?P<y2>(?:19|20)?\d{{2}})|\s+(?:to|through|and|until)\s+(?P<y4>{_YEAR}))"
     r"(?![\w%]|[.,/-]\d)"
 )
+_MONTH_NAMES_CAP = tuple(name for name in calendar.month_name if name)
+_SPAN_CUE_BEFORE = re.compile(r"\b(?P<cue>(?i:from|between))\s+$")
+_QUARTER_AFTER = re.compile(r"\s+(?i:quarter|half)\b")
+_FISCAL_AFTER = re.compile(r"\s+(?i:financial|fiscal|budget|tax|accounting)\b")
+_FISCAL_BEFORE = re.compile(r"\b(?i:financial|fiscal|budget|tax)\s+(?:(?i:year)\s+)?$")
 _RANGE_CUE_BEFORE = re.compile(r"\b(?i:from|between)\s+$")
 _OPEN_CUE_BEFORE = re.compile(r"\b(?i:through|thru|until|till|by)\s+(?:(?i:the\s+end\s+of)\s+)?$")
 # Bare years are taken as times unless what follows makes them a count.
@@ -157,9 +162,57 @@ _H_WORDS = re.compile(
     rf"(?:\s+of\s+(?:(?i:fiscal)\s+)?(?P<y4>{_YEAR}){_YEAR_END})?"
     rf"|\b(?i:first)\s+six\s+months(?:\s+of\s+(?:(?i:fiscal)\s+)?(?P<y4b>{_YEAR}){_YEAR_END})?"
 )
+# A second year after a fiscal year makes it a split year: "FY2025/26", "fiscal 2026-27".
+_SPLIT_END = r"(?:\s?[-–/]\s?(?P<{name}>(?:19|20)?\d{{2}}))?"
 _FISCAL = re.compile(
-    rf"\b(?i:fiscal)[\s-]+(?:(?i:year)\s+)?(?P<y4>{_YEAR}){_YEAR_END}"
-    rf"|(?<![\w/])FY[\s-]?(?:(?P<y4b>{_YEAR})|['’]?(?P<y2>\d{{2}}))(?![\w%])"
+    rf"\b(?:(?i:fiscal)[\s-]+(?:(?i:year)\s+)?|(?i:financial)\s+(?i:year)\s+)(?P<y4>{_YEAR})"
+    + _SPLIT_END.format(name="e4")
+    + rf"{_YEAR_END}(?![-–/]\d)"
+    rf"|(?<![\w/])FY[\s-]?(?:(?P<y4b>{_YEAR})|['’]?(?P<y2>\d{{2}}))"
+    + _SPLIT_END.format(name="e2")
+    + r"(?![\w%])(?![-–/]\d)"
+)
+_MONTH_FULL = "|".join(name for name in calendar.month_name if name)
+_NUMBER_WORDS = {
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "twenty-six": 26,
+    "fifty-two": 52,
+    "fifty-three": 53,
+}
+# A period told by its length and its last day: "the nine weeks to 3 January
+# 2026", "the financial year ended March 31, 2025", "the year to August 2025",
+# "three months to June".
+_DURATION_TO = re.compile(
+    r"(?P<unit>(?i:weeks?|months?|year))\s+"
+    r"(?i:to|ended|ending|through|that\s+ended|which\s+ended)\s+(?:(?i:on)\s+)?"
+    rf"(?:(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s+)?(?P<mon>{_MONTH_FULL})"
+    r"(?:\s+(?P<d2>\d{1,2})(?:st|nd|rd|th)?(?![\d%]))?"
+    rf"(?:,?\s+(?P<y>{_YEAR}){_YEAR_END})?"
+)
+# Its length before it: "nine weeks", "the 52 weeks", "the financial year".
+_DURATION_BEFORE = re.compile(
+    r"(?:(?<![\w.,])(?P<n>\d{1,2}|(?i:"
+    + "|".join(_NUMBER_WORDS)
+    + r"))[\s-]+)?(?:(?P<fiscal>(?i:fiscal|financial))\s+)?$"
+)
+# A span of months: "from April to June", "the January-March quarter",
+# "between October and December 2025", "April 2025 to March 2026".
+_MONTH_SPAN = re.compile(
+    rf"(?P<m1>{_MONTH_FULL})(?:\s+(?P<y1>{_YEAR}))?"
+    r"(?:\s*[-–]\s*|\s+(?P<join>to|through|until|and)\s+)"
+    rf"(?P<m2>{_MONTH_FULL})(?:,?\s+(?P<y2>{_YEAR}){_YEAR_END})?(?![\w-]|\s+\d)"
 )
 _REL_DAY = re.compile(r"\b(?P<rel>(?i:yesterday|today|tomorrow))\b")
 _REL_MONTH = re.compile(r"\b(?P<rel>(?i:last|this|next))\s+(?i:month)\b")
@@ -214,6 +267,45 @@ def _recent_start(ref: dt.date, start: Callable[[int], dt.date]) -> int:
     return ref.year if start(ref.year) <= ref else ref.year - 1
 
 
+def _shift_months(day: dt.date, months: int) -> dt.date:
+    """The same day `months` later (earlier if negative), clipped to the month's end."""
+    index = day.year * 12 + day.month - 1 + months
+    year, m0 = divmod(index, 12)
+    return dt.date(year, m0 + 1, min(day.day, calendar.monthrange(year, m0 + 1)[1]))
+
+
+def _span_label(first: dt.date, last: dt.date) -> str:
+    """The label of an explicit span: a calendar unit when it is one, else an ISO interval.
+
+    Twelve months (or 52-53 weeks) not ending in December are a fiscal year,
+    labelled by the year they end in ("FY2026" for April 2025 to March 2026).
+    """
+    days = (last - first).days + 1
+    whole_months = first.day == 1 and last == month_end(last.year, last.month)
+    months = (last.year - first.year) * 12 + last.month - first.month + 1
+    if (whole_months and months == 12) or 364 <= days <= 371:
+        return str(last.year) if (last.month, last.day) == (12, 31) else f"FY{last.year}"
+    if whole_months and months == 1:
+        return f"{first.year}-{first.month:02d}"
+    if whole_months and months == 3 and first.month % 3 == 1:
+        return f"{first.year}-Q{first.month // 3 + 1}"
+    if whole_months and months == 6 and first.month in (1, 7):
+        return f"{first.year}-H{1 if first.month == 1 else 2}"
+    return f"{first.isoformat()}/{last.isoformat()}"
+
+
+def fiscal_envelope(end_year: int, start_known: bool) -> tuple[dt.date, dt.date]:
+    """Every day a fiscal year ending in `end_year` may cover when its end month is unknown.
+
+    A split year ("2026-27") starts in April (UK, India, Japan, Canada) or July
+    (Australia, New Zealand); "FY2026" alone may also end in September (US
+    government) or December, or start in February (retailers).
+    """
+    if start_known:
+        return dt.date(end_year - 1, 4, 1), dt.date(end_year, 6, 30)
+    return dt.date(end_year - 1, 2, 1), dt.date(end_year, 12, 31)
+
+
 def _word_char(ch: str) -> bool:
     return ch.isalnum() or ch == "_"
 
@@ -226,6 +318,11 @@ class _Finder:
         self.low = text.lower()
         self.ref = reference
         self.found: list[Quantity] = []
+        # Fiscal years whose end month the text did not state (index in `found`,
+        # end year, whether the start year was written), and the end months of
+        # the twelve-month spans it did state ("the financial year ended March 31").
+        self.fiscal_defaults: list[tuple[int, int, bool]] = []
+        self.fiscal_ends: set[int] = set()
         self._windows: dict[tuple[str, ...], list[tuple[int, int]]] = {}
 
     def add(
@@ -407,7 +504,21 @@ class _Finder:
                 cue = _RANGE_CUE_BEFORE.search(text, max(0, s - 10), s)
                 # "2000 and 2003 results" are two years; only "between 2000 and 2003" is a span.
                 joined_by_and = r.group().strip().startswith("and")
-                if year < y2 <= year + 50 and not (joined_by_and and cue is None):
+                two_digit = r["y2"] is not None and (len(r["y2"]) == 2 or "/" in r.group())
+                if (
+                    y2 == year + 1
+                    and two_digit
+                    and cue is None
+                    and (
+                        _FISCAL_AFTER.match(text, r.end())
+                        or _FISCAL_BEFORE.search(text, max(0, s - 24), s)
+                    )
+                ):
+                    # "the 2026-27 financial year", "the 2025/26 budget": one year, not
+                    # two. A bare "2024-25" stays a span: it may be a season, and
+                    # other copy writes it for two calendar years.
+                    self.fiscal_year(s, r.end(), y2, start_known=True)
+                elif year < y2 <= year + 50 and not (joined_by_and and cue is None):
                     start = cue.start() if cue else s
                     self.period(
                         start, r.end(), f"{year}..{y2}", dt.date(year, 1, 1), dt.date(y2, 12, 31)
@@ -421,10 +532,17 @@ class _Finder:
                 self.period(s, e, str(year), dt.date(year, 1, 1), dt.date(year, 12, 31))
 
     def fiscal_and_relative_years(self) -> None:
-        for m in self.scan(_FISCAL, "fiscal", "fy"):
+        for m in self.scan(_FISCAL, "fiscal", "fy", "financial"):
             year = _year2(m["y4"] or m["y4b"], m["y2"])
             assert year is not None
-            self.period(m.start(), m.end(), f"FY{year}", dt.date(year, 1, 1), dt.date(year, 12, 31))
+            split = m["e4"] or m["e2"]
+            if split is not None:
+                end_year = int(split) if len(split) == 4 else year // 100 * 100 + int(split)
+                if end_year != year + 1:
+                    continue
+                self.fiscal_year(m.start(), m.end(), end_year, start_known=True)
+            else:
+                self.fiscal_year(m.start(), m.end(), year, start_known=False)
         for m in self.scan(_REL_YEAR, "year"):
             rel = m["rel"].lower().split()[-1]
             if rel in ("previous", "prior", "preceding"):
@@ -445,6 +563,147 @@ class _Finder:
         ):
             for m in self.scan(rx, *anchors):
                 self.add(m.start(), m.end(), "period", label)
+
+    def fiscal_year(self, start: int, end: int, end_year: int, *, start_known: bool) -> None:
+        """A fiscal year ending in `end_year`; its days are fixed later if the text states its end."""
+        first, last = fiscal_envelope(end_year, start_known)
+        self.fiscal_defaults.append((len(self.found), end_year, start_known))
+        self.period(start, end, f"FY{end_year}", first, last)
+
+    def durations(self) -> None:
+        """ "the nine weeks to 3 January 2026", "the financial year ended March 31, 2025"."""
+        for m in self.scan(_DURATION_TO, "week", "month", "year"):
+            if m.start() and _word_char(self.text[m.start() - 1]):
+                continue
+            unit = m["unit"].lower().rstrip("s")
+            before = _DURATION_BEFORE.search(self.text, max(0, m.start() - 24), m.start())
+            assert before is not None  # every part of it is optional
+            n = before["n"]
+            start = before.start() if before.group() else m.start()
+            count = (int(n) if n.isdigit() else _NUMBER_WORDS[n.lower()]) if n else None
+            if (count not in (None, 1)) if unit == "year" else not count:
+                continue
+            month = _MONTHS[m["mon"].lower()]
+            day = m["d1"] or m["d2"]
+            last = self._last_day(month, int(day) if day else None, m["y"])
+            if last is None:
+                continue
+            after = last + dt.timedelta(days=1)
+            if unit == "week":
+                first = last - dt.timedelta(days=7 * (count or 1) - 1)
+            else:
+                first = _shift_months(after, -(12 if unit == "year" else count or 1))
+            label = _span_label(first, last)
+            if label.startswith("FY"):
+                self.fiscal_ends.add(last.month)
+                if not before["fiscal"]:
+                    # "the year ended March 31, 1986" is twelve months with these
+                    # days, but only "the financial year ended ..." names the
+                    # fiscal year that other figures of the story are labelled by.
+                    label = f"{first.isoformat()}/{last.isoformat()}"
+            self.period(start, m.end(), label, first, last)
+
+    def _last_day(self, month: int, day: int | None, year: str | None) -> dt.date | None:
+        """The stated last day (the month's end without a day); without a year, the most recent."""
+        try:
+            if year is not None:
+                y = int(year)
+                return dt.date(y, month, day) if day else month_end(y, month)
+            if self.ref is None:
+                return None
+            for y in (self.ref.year, self.ref.year - 1):
+                last = dt.date(y, month, day) if day else month_end(y, month)
+                if last <= self.ref or (day is None and last.replace(day=1) <= self.ref):
+                    return last
+        except ValueError:
+            return None
+        return None
+
+    def month_spans(self) -> None:
+        """ "from April to June", "the January-March quarter", "April 2025 to March 2026"."""
+        text = self.text
+        for s in self._month_starts():
+            if (m := _MONTH_SPAN.match(text, s)) is None:
+                continue
+            if s and (_word_char(text[s - 1]) or _DAY_BEFORE.search(text, max(0, s - 12), s)):
+                continue
+            c = _SPAN_CUE_BEFORE.search(text, max(0, s - 10), s)
+            cue = c["cue"].lower() if c else None
+            start = c.start() if c else s
+            # "and" joins two months into a span only after "between", and "between" only so.
+            between = cue == "between"
+            if m["join"] is not None and (m["join"] == "and") != between:
+                continue
+            # A bare "January–March" is a span only with a year or as a quarter or
+            # half; "to" needs "from" or a year ("sales rose from April to June").
+            dated = m["y1"] or m["y2"]
+            if m["join"] is None and not (dated or _QUARTER_AFTER.match(text, m.end())):
+                continue
+            if m["join"] not in (None, "and") and not (dated or cue):
+                continue
+            m1, m2 = _MONTHS[m["m1"].lower()], _MONTHS[m["m2"].lower()]
+            if m1 == m2:
+                continue
+            wraps = m2 < m1  # "October to March" ends the next year
+            if m["y2"]:
+                y2 = int(m["y2"])
+                y1 = int(m["y1"]) if m["y1"] else y2 - wraps
+            elif m["y1"]:
+                y1 = int(m["y1"])
+                y2 = y1 + wraps
+            elif self.ref is not None:
+                y1 = (
+                    self.ref.year
+                    if dt.date(self.ref.year, m1, 1) <= self.ref
+                    else self.ref.year - 1
+                )
+                y2 = y1 + wraps
+            else:
+                self.add(start, m.end(), "period", f"--{m1:02d}/--{m2:02d}")
+                continue
+            if y2 - y1 != wraps:
+                continue
+            first, last = dt.date(y1, m1, 1), month_end(y2, m2)
+            label = _span_label(first, last)
+            if label.startswith("FY"):
+                self.fiscal_ends.add(m2)
+            self.period(start, m.end(), label, first, last)
+
+    def _month_starts(self) -> list[int]:
+        """Where a capitalised month name starts, in text order (str.find is fast)."""
+        out: list[int] = []
+        for name in _MONTH_NAMES_CAP:
+            i = self.text.find(name)
+            while i >= 0:
+                out.append(i)
+                i = self.text.find(name, i + 1)
+        return sorted(out)
+
+    def stated_fiscal_ends(self) -> None:
+        """Fiscal years the text names without their end take the end it states elsewhere.
+
+        "FY26" in a story that also says "the financial year ended March 31,
+        2025" is April 2025 to March 2026; with no end stated, or several, the
+        fiscal year keeps its envelope (`fiscal_envelope`).
+        """
+        if len(self.fiscal_ends) != 1:
+            return
+        (end_month,) = self.fiscal_ends
+        if end_month == 12:
+            return
+        for i, end_year, _ in self.fiscal_defaults:
+            q = self.found[i]
+            last = month_end(end_year, end_month)
+            first = _shift_months(last + dt.timedelta(days=1), -12)
+            self.found[i] = Quantity(
+                start=q.start,
+                end=q.end,
+                text=q.text,
+                kind=q.kind,
+                value=q.value,
+                low=first.isoformat(),
+                high=last.isoformat(),
+            )
 
     # -- quarters and halves -------------------------------------------------
 
@@ -590,4 +849,7 @@ def find_periods(text: str, reference: dt.date | None = None) -> list[Quantity]:
     finder.quarters()
     finder.fiscal_and_relative_years()
     finder.relative_months()
+    finder.durations()
+    finder.month_spans()
+    finder.stated_fiscal_ends()
     return sorted(_non_overlapping(finder.found), key=lambda q: (q.start, q.end))

@@ -233,3 +233,59 @@ def test_one_part_of_two_wholes_is_not_summed() -> None:
         "villages accounted for 84 per cent of the country's population growth.\n"
     )
     assert fails(two_parts, "NC123")
+
+
+def test_a_conversion_at_a_rate_of_the_weeks_before_the_article_passes() -> None:
+    # The yen rose about 9% against the dollar in the four weeks to 9 August 2024:
+    # 0.0065 dollars per yen is 4.5% off that day's ECB cross rate (0.00681) but
+    # one the ECB fixed late in July.
+    text = "Tosa results\n\nTosa Steel will invest ¥100 billion ($650 million) in a new mill.\n"
+    assert not fails(text, "NC112", as_of=date(2024, 8, 9))
+    msgs = fails(text.replace("$650 million", "$540 million"), "NC112", as_of=date(2024, 8, 9))
+    assert len(msgs) == 1 and "28 days to 2024-08-09" in msgs[0]
+
+
+def test_an_undated_fiscal_year_conversion_is_checked_against_that_fiscal_year() -> None:
+    # The rupee moved between 83 and 87.6 per dollar from April 2024 to March 2025.
+    text = (
+        "Vistara Soft results\n\n"
+        "Net profit rose to ₹8,904 crore ($1.15 billion) for the financial year ended "
+        "March 31, 2025.\n"
+    )
+    report = analyze(text, source="t.txt")
+    [check] = [c for c in report.checks if c.id == "NC112"]
+    assert check.status == "fail" and "FY2025" in check.message
+    right = analyze(text.replace("$1.15 billion", "$1.05 billion"), source="t.txt")
+    assert [c.status for c in right.checks if c.id == "NC112"] == ["pass"]
+
+
+def test_one_figure_given_two_periods() -> None:
+    text = (
+        "Published 9 January 2026\n\n"
+        "Group comparable sales rose 3.7 per cent in the five weeks to 3 January.\n\n"
+        "Comparable sales were up 3.7 per cent in the ten weeks to 3 January, the group said.\n"
+    )
+    msgs = fails(text, "NC151", as_of=date(2026, 1, 9))
+    assert len(msgs) == 1 and "five weeks" in msgs[0] and "ten weeks" in msgs[0]
+    assert not fails(text.replace("ten weeks", "five weeks"), "NC151", as_of=date(2026, 1, 9))
+    # Another value: two figures, each with its own period.
+    assert not fails(text.replace("up 3.7", "up 4.2"), "NC151", as_of=date(2026, 1, 9))
+
+
+def test_the_period_after_a_prior_value_is_the_prior_values() -> None:
+    text = (
+        "Published 14 April 2026\n\n"
+        "The average home cost £298,400, up from £285,000 in March 2025.\n\n"
+        "Homes sold for an average of £298,400 in the six months to April 2025, the agency said.\n"
+    )
+    assert not fails(text, "NC151", as_of=date(2026, 4, 14))
+
+
+def test_a_month_that_dates_an_event_is_not_the_period_of_the_figure() -> None:
+    # The price was agreed in one month and applies from another: one figure, no conflict.
+    text = (
+        "Published 11 March 2027\n\n"
+        "Growers kept the reference price of 24 dlrs a crate agreed in November.\n\n"
+        "The cartel restored the price of 24 dlrs a crate from February 1, officials said.\n"
+    )
+    assert not fails(text, "NC151", as_of=date(2027, 3, 11))

@@ -105,19 +105,19 @@ def _one(text: str, needle: str, reference: dt.date | None = REF):
             "fiscal 2027",
             "period",
             "FY2027",
-            "2027-01-01",
+            "2026-02-01",
             "2027-12-31",
         ),
-        ("Guidance for FY2026 was kept.", "FY2026", "period", "FY2026", "2026-01-01", "2026-12-31"),
+        ("Guidance for FY2026 was kept.", "FY2026", "period", "FY2026", "2025-02-01", "2026-12-31"),
         (
             "In fiscal year 2023 it lost money.",
             "fiscal year 2023",
             "period",
             "FY2023",
-            "2023-01-01",
+            "2022-02-01",
             "2023-12-31",
         ),
-        ("FY25 revenue was a record.", "FY25", "period", "FY2025", "2025-01-01", "2025-12-31"),
+        ("FY25 revenue was a record.", "FY25", "period", "FY2025", "2024-02-01", "2025-12-31"),
         # years, spans, open ends
         ("In 2019 the plant opened.", "2019", "period", "2019", "2019-01-01", "2019-12-31"),
         ("1987 profits rose sharply.", "1987", "period", "1987", "1987-01-01", "1987-12-31"),
@@ -407,3 +407,125 @@ def test_month_end_runs_on_past_december() -> None:
     assert month_end(2026, 2) == dt.date(2026, 2, 28)
     assert month_end(2024, 2) == dt.date(2024, 2, 29)
     assert month_end(2026, 15) == dt.date(2027, 3, 31)  # the quarter after Q4 2026
+
+
+# -- fiscal years, periods told by their length, spans of months ---------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "needle", "value", "low", "high"),
+    [
+        # A split year is one fiscal year, named by the year it ends in; April or July start.
+        (
+            "It will spend £4bn in the 2026-27 financial year.",
+            "2026-27",
+            "FY2027",
+            "2026-04-01",
+            "2027-06-30",
+        ),
+        (
+            "The council set its 2025/26 budget.",
+            "2025/26",
+            "FY2026",
+            "2025-04-01",
+            "2026-06-30",
+        ),
+        ("Guidance for FY2025/26 was cut.", "FY2025/26", "FY2026", "2025-04-01", "2026-06-30"),
+        (
+            "It targets fiscal 2026-27 growth.",
+            "fiscal 2026-27",
+            "FY2027",
+            "2026-04-01",
+            "2027-06-30",
+        ),
+        # A length and a last day.
+        (
+            "Trading in the nine weeks to 3 January 2026 was strong.",
+            "nine weeks to 3 January 2026",
+            "2025-11-02/2026-01-03",
+            "2025-11-02",
+            "2026-01-03",
+        ),
+        (
+            # Twelve months with their days; only "the financial year to ..." is labelled FY.
+            "It carried 47 million passengers in the year to March 2026.",
+            "year to March 2026",
+            "2025-04-01/2026-03-31",
+            "2025-04-01",
+            "2026-03-31",
+        ),
+        (
+            "Output rose in the three months to June.",
+            "three months to June",
+            "2025-Q2",
+            "2025-04-01",
+            "2025-06-30",
+        ),
+        # Months joined into one span.
+        (
+            "The cap runs from April to June.",
+            "from April to June",
+            "2026-Q2",
+            "2026-04-01",
+            "2026-06-30",
+        ),
+        (
+            "Sales in the January-March quarter rose.",
+            "January-March",
+            "2026-Q1",
+            "2026-01-01",
+            "2026-03-31",
+        ),
+        (
+            "Prices fell between October and December 2025.",
+            "between October and December 2025",
+            "2025-Q4",
+            "2025-10-01",
+            "2025-12-31",
+        ),
+        (
+            "For FY26 (April 2025 to March 2026) it expects growth.",
+            "April 2025 to March 2026",
+            "FY2026",
+            "2025-04-01",
+            "2026-03-31",
+        ),
+    ],
+)
+def test_fiscal_years_and_spans(text: str, needle: str, value: str, low: str, high: str) -> None:
+    q = _one(text, needle)
+    assert (q.kind, q.value, q.low, q.high) == ("period", value, low, high)
+
+
+def test_a_stated_fiscal_year_end_gives_every_fiscal_year_its_days() -> None:
+    text = (
+        "Profit rose in the financial year ended March 31, 2025 (FY25), against FY24. "
+        "For FY26 it expects more."
+    )
+    found = {q.text: (q.value, q.low, q.high) for q in find_periods(text, REF)}
+    assert found["financial year ended March 31, 2025"] == ("FY2025", "2024-04-01", "2025-03-31")
+    assert found["FY25"] == ("FY2025", "2024-04-01", "2025-03-31")
+    assert found["FY24"] == ("FY2024", "2023-04-01", "2024-03-31")
+    assert found["FY26"] == ("FY2026", "2025-04-01", "2026-03-31")
+
+
+def test_a_bare_month_dash_month_is_not_a_span() -> None:
+    # "the January–March period, roughly $4.9 billion": no year, no "quarter".
+    found = find_periods("Revenue in the January–March period was flat.", REF)
+    assert all("–" not in q.text for q in found)
+
+
+@pytest.mark.parametrize(
+    ("reference", "value"),
+    [(dt.date(2026, 9, 3), "2026-09"), (dt.date(2026, 10, 20), "2026-09"), (REF, "2025-09")],
+)
+def test_a_month_without_a_year_is_the_latest_one_begun_by_the_article_date(
+    reference: dt.date, value: str
+) -> None:
+    q = _one("Sales rose 5% in September.", "September", reference)
+    assert q.value == value
+
+
+def test_a_bare_split_year_stays_a_span() -> None:
+    q = _one("Councils spent £3m in 2024-25.", "2024-25")
+    assert (q.value, q.low, q.high) == ("2024..2025", "2024-01-01", "2025-12-31")

@@ -11,7 +11,16 @@ from pathlib import Path
 
 import pytest
 
-from newscheck.nlp.checks.rates import FIXED_TO_EUR, ReferenceRates, period_bounds, shipped_path
+from newscheck.nlp.checks.rates import (
+    FIXED_TO_EUR,
+    ReferenceRates,
+    desk_window,
+    period_bounds,
+    reporting_window,
+    shipped_path,
+    stated_bounds,
+)
+from newscheck.nlp.types import Figure
 
 
 @pytest.fixture(scope="module")
@@ -197,7 +206,10 @@ def test_zip_without_a_csv_is_refused(tmp_path: Path) -> None:
         ("2026-Q4", (date(2026, 10, 1), date(2026, 12, 31))),
         ("2026-H1", (date(2026, 1, 1), date(2026, 6, 30))),
         ("2026-H2", (date(2026, 7, 1), date(2026, 12, 31))),
-        ("FY2025", (date(2025, 1, 1), date(2025, 12, 31))),
+        # A fiscal year's label alone: every day a year ending in 2025 may cover.
+        ("FY2025", (date(2024, 2, 1), date(2025, 12, 31))),
+        ("2025-11-02/2026-01-03", (date(2025, 11, 2), date(2026, 1, 3))),
+        ("2026-01-03/2025-11-02", None),
         ("2026", (date(2026, 1, 1), date(2026, 12, 31))),
         ("2024-02", (date(2024, 2, 1), date(2024, 2, 29))),
         ("2026-03-31", (date(2026, 3, 31), date(2026, 3, 31))),
@@ -217,3 +229,37 @@ def test_rates_are_finite_positive_floats(rates: ReferenceRates) -> None:
     r = rates.range("EUR", "JPY", date(2008, 1, 1), date(2008, 12, 31))
     assert r is not None and all(math.isfinite(x) and x > 0 for x in (r.low, r.high, r.mean))
     assert r.low < r.mean < r.high
+
+
+def _period_figure(value: str, low: str, high: str) -> Figure:
+    return Figure(
+        id="P1",
+        text="FY25",
+        kind="period",
+        value=value,
+        unit=None,
+        low=low,
+        high=high,
+        approx=None,
+        start=0,
+        end=4,
+        line=1,
+        column=1,
+    )
+
+
+def test_stated_bounds_prefer_the_days_the_article_gives() -> None:
+    written = [_period_figure("FY2025", "2024-04-01", "2025-03-31")]
+    assert stated_bounds("FY2025", written) == (date(2024, 4, 1), date(2025, 3, 31))
+    # Another label, or no written figure: the label's own days.
+    assert stated_bounds("FY2024", written) == period_bounds("FY2024")
+    assert stated_bounds("2025-Q1", []) == (date(2025, 1, 1), date(2025, 3, 31))
+    assert stated_bounds(None, written) is None
+
+
+def test_desk_and_reporting_windows() -> None:
+    assert desk_window(date(2026, 3, 12)) == (date(2026, 2, 12), date(2026, 3, 12))
+    assert reporting_window(date(2025, 10, 1), date(2025, 12, 31)) == (
+        date(2025, 10, 1),
+        date(2026, 3, 31),
+    )

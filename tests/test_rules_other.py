@@ -242,9 +242,12 @@ def test_nc112_seed_conversion_is_flagged_against_the_ecb(ecb: ReferenceRates) -
     ok, bad = results
     assert bad.severity == "warning"
     # "about" is not widened: with ±5% the 1.112 upper end would reach 1.168 and pass.
+    desk = ecb.range("EUR", "USD", date(2026, 2, 5), SEED_DAY)
+    assert desk is not None
     assert bad.message == (
         '"€4.5 billion (about $4.9 billion)" implies 1.066–1.112 USD per EUR; the ECB '
-        "reference rate in 2026-Q1 was 1.148–1.197, so €4.5 billion was about $5.3 billion"
+        f"reference rate in 2026-Q1 was 1.148–1.197 ({fmt_rates((desk.low, desk.high))} in the "
+        "28 days to 2026-03-05), so €4.5 billion was about $5.3 billion"
     )
     assert span_texts(bad) == ["€4.5 billion", "$4.9 billion"]
     assert bad.spans[0].line == 2
@@ -261,26 +264,53 @@ def test_nc112_period_from_the_source_figure(ecb: ReferenceRates) -> None:
     assert results[1].status == "fail" and "in 2026-Q1" in results[1].message
 
 
-def test_nc112_falls_back_to_the_article_date(ecb: ReferenceRates) -> None:
+def test_nc112_without_a_period_uses_the_four_weeks_to_the_article_date(
+    ecb: ReferenceRates,
+) -> None:
     day = date(2026, 3, 5)
-    one = ecb.range("EUR", "USD", day, day)
-    assert one is not None
+    desk = ecb.range("EUR", "USD", date(2026, 2, 5), day)
+    assert desk is not None
     results = run(
         ConversionVsReferenceRate, context(SEED, seed_figures(None), rates=ecb, doc_date=day)
     )
     bad = results[1]
     assert bad.status == "fail"
-    assert f"on 2026-03-05 was {fmt_rate(one.low)}," in bad.message
+    assert f"in the 28 days to 2026-03-05 was {fmt_rates((desk.low, desk.high))}," in bad.message
+    assert dict(bad.details)["ecb_days"] == desk.days
 
 
-def test_nc112_article_date_without_fixing_uses_nearby_ecb_days(ecb: ReferenceRates) -> None:
+def test_nc112_a_rate_of_the_weeks_before_the_article_passes(ecb: ReferenceRates) -> None:
+    # 1.10 dollars per euro: no ECB day of 2026-Q1 fixed it, but a desk writing on
+    # a Saturday converts at a rate it has used for weeks; a day within them fixed
+    # 1.16 or below, so $1.1B for €1B at 1.000–1.211 passes and 1.066–1.112 fails.
     saturday = date(2026, 3, 7)
     results = run(
         ConversionVsReferenceRate, context(SEED, seed_figures(None), rates=ecb, doc_date=saturday)
     )
-    bad = results[1]
-    assert "around 2026-03-07 (2026-03-04 to 2026-03-10)" in bad.message
-    assert dict(bad.details)["ecb_days"] == 5
+    assert [r.status for r in results] == ["pass", "fail"]
+    assert "in the 28 days to 2026-03-07" in results[1].message
+
+
+def test_nc112_article_after_the_data_is_not_failed(small_rates: ReferenceRates) -> None:
+    # The article's own day is after the last ECB day: its rate is unknown, so a
+    # miss against the days before it is no evidence.
+    text = "It paid €600m ($780m)."
+    figs = [
+        money(text, "€600m", "a", 600e6, "EUR", 1e6),
+        money(text, "$780m", "b", 780e6, "USD", 1e6, role="conversion", converts="a"),
+    ]
+    [r] = run(
+        ConversionVsReferenceRate,
+        context(text, figs, rates=small_rates, doc_date=date(2030, 11, 3)),
+    )
+    assert r.status == "skip"
+    assert "after the last ECB rate in the data (2030-10-30)" in r.message
+    # Within the data, the same miss fails: 1.30 was fixed on 2030-09-30, before the weeks.
+    [r] = run(
+        ConversionVsReferenceRate,
+        context(text, figs, rates=small_rates, doc_date=date(2030, 10, 30)),
+    )
+    assert r.status == "fail"
 
 
 def test_nc112_skips_without_an_article_date(ecb: ReferenceRates) -> None:
@@ -683,10 +713,10 @@ def test_amount_is_at_least_half_a_unit_of_the_last_digit() -> None:
 
 def test_nc112_one_percent_around_the_ecb_fixing_passes(ecb: ReferenceRates) -> None:
     day = date(2022, 9, 28)
-    one = ecb.range("EUR", "USD", day, day)
-    assert one is not None
+    desk = ecb.range("EUR", "USD", date(2022, 8, 31), day)
+    assert desk is not None
     for factor, status in ((1.008, "pass"), (1.03, "fail")):
-        usd = round(600 * one.low * factor)
+        usd = round(600 * desk.high * factor)
         text = f"It sold the offices for €600m (${usd}m)."
         figs = [
             money(text, "€600m", "a", 600e6, "EUR", 1e5),
@@ -775,7 +805,13 @@ def test_nc112_forecast_period_uses_the_article_date(ecb: ReferenceRates) -> Non
         money(text, "$2.6 billion", "b", 2.6e9, "USD", 1e8, role="conversion", converts="a"),
     ]
     [r] = run(ConversionVsReferenceRate, context(text, figs, rates=ecb, doc_date=date(2026, 2, 10)))
-    assert r.status == "fail" and "the ECB reference rate on 2026-02-10 was 1.189" in r.message
+    desk = ecb.range("EUR", "USD", date(2026, 1, 13), date(2026, 2, 10))
+    assert desk is not None
+    assert r.status == "fail"
+    assert (
+        f"the ECB reference rate in the 28 days to 2026-02-10 was {fmt_rates((desk.low, desk.high))}"
+        in r.message
+    )
     assert dict(r.details)["period_note"].startswith("2028 is after the article date")
 
 
@@ -793,11 +829,11 @@ def test_nc112_period_or_article_date_either_may_match(ecb: ReferenceRates) -> N
         ConversionVsReferenceRate, context(text, figs, rates=ecb, doc_date=date(2004, 6, 1))
     )
     assert mid_2004.status == "fail" and "in 2003 was" in mid_2004.message
-    assert "on 2004-06-01" in mid_2004.message
+    assert "in the 28 days to 2004-06-01" in mid_2004.message
     [dated] = run(
         ConversionVsReferenceRate, context(text, figs, rates=ecb, doc_date=date(2005, 2, 1))
     )
-    assert dated.status == "pass" and "on 2005-02-01" in dated.message
+    assert dated.status == "pass" and "in the 28 days to 2005-02-01" in dated.message
 
 
 def test_nc132_a_later_since_year_is_not_a_reference_time() -> None:

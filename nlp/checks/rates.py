@@ -23,10 +23,10 @@ import zipfile
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
-from newscheck.nlp.periods import month_end
+from newscheck.nlp.periods import fiscal_envelope, month_end
 from newscheck.nlp.types import Figure
 
 #: Irrevocable euro conversion rates (units per 1 EUR, Council Regulations) and
@@ -245,7 +245,8 @@ def needs_rates(figures: Iterable[Figure]) -> bool:
 
 
 _PERIOD_RE = re.compile(
-    r"(?:(?P<fy>FY)\s*(?P<fyy>\d{4})"
+    r"(?:(?P<from>\d{4}-\d{2}-\d{2})/(?P<to>\d{4}-\d{2}-\d{2})"
+    r"|(?P<fy>FY)\s*(?P<fyy>\d{4})"
     r"|(?P<y>\d{4})(?:-(?:Q(?P<q>[1-4])|H(?P<h>[12])|(?P<m>\d{2})(?:-(?P<d>\d{2}))?))?)",
     re.IGNORECASE,
 )
@@ -254,8 +255,11 @@ _PERIOD_RE = re.compile(
 def period_bounds(label: str | None) -> tuple[date, date] | None:
     """First and last day of a normalised period label; None if not understood.
 
-    "2026-Q1", "2026-H1", "FY2025" (taken as the calendar year: the pipeline
-    does not know fiscal year ends), "2026", "2026-03", "2026-03-31".
+    "2026-Q1", "2026-H1", "2026", "2026-03", "2026-03-31", an ISO interval
+    "2025-11-02/2026-01-03", and "FY2025": a label alone does not say when a
+    fiscal year ends, so it spans every day a fiscal year ending in 2025 may
+    cover (`periods.fiscal_envelope`); the period figure written in the text
+    carries the exact days when the article states them (see `stated_bounds`).
     """
     if not label:
         return None
@@ -263,9 +267,11 @@ def period_bounds(label: str | None) -> tuple[date, date] | None:
     if m is None:
         return None
     try:
+        if m["from"]:
+            first, last = date.fromisoformat(m["from"]), date.fromisoformat(m["to"])
+            return (first, last) if first <= last else None
         if m["fy"]:
-            y = int(m["fyy"])
-            return date(y, 1, 1), date(y, 12, 31)
+            return fiscal_envelope(int(m["fyy"]), start_known=False)
         y = int(m["y"])
         if m["q"]:
             first = 3 * (int(m["q"]) - 1) + 1
@@ -282,3 +288,39 @@ def period_bounds(label: str | None) -> tuple[date, date] | None:
         return date(y, 1, 1), date(y, 12, 31)
     except ValueError:  # "2026-13", "2026-02-30"
         return None
+
+
+#: The days before the article's date whose rates a desk may have used: a
+#: figure is often converted once, when the story is first written or the
+#: result first reported, and re-used in later copy.
+DESK_DAYS = 28
+
+
+def stated_bounds(label: str | None, written: Iterable[Figure]) -> tuple[date, date] | None:
+    """The days of period `label`: those of a written period figure with that label, else the label's.
+
+    The written figure knows what the label cannot: "FY2025" in a story that
+    says "the financial year ended March 31, 2025" is April 2024 to March 2025.
+    """
+    if not label:
+        return None
+    for f in written:
+        if f.kind == "period" and f.value == label and isinstance(f.low, str):
+            try:
+                first = date.fromisoformat(f.low)
+                last = date.fromisoformat(f.high) if isinstance(f.high, str) else None
+            except ValueError:
+                continue
+            if last is not None and first <= last:
+                return first, last
+    return period_bounds(label)
+
+
+def desk_window(article: date) -> tuple[date, date]:
+    """The days whose rates a conversion in an article of that date may have used."""
+    return article - timedelta(days=DESK_DAYS), article
+
+
+def reporting_window(first: date, last: date) -> tuple[date, date]:
+    """A reported period and the quarter after it, when its results are published and converted."""
+    return first, month_end(last.year, last.month + 3)

@@ -7,6 +7,7 @@ from newscheck.nlp.checks.rules import (  # noqa: F401
     multiplier,
     names,
     parts,
+    periods,
     points,
     repeated,
 )

@@ -32,18 +32,24 @@ When each is right:
   profit the following year"): a historical amount is often converted at the
   rate of its own year. A period the frames inferred for the whole article
   does not count as stated.
-* NC112 with the article's date (`--as-of`, front matter or a dateline): a
-  newsroom converts at the rate of the day it writes, whatever period the
-  figure is about ("the 1999 debt of $280bn (£155bn)" written in 2005), so the
-  conversion passes when it matches the ECB range of the figure's stated
-  period or the rate around the article date; it fails only if both miss.
-* NC112 without it: a quarter or half year stated in the conversion's
+* NC112 flags only what no plausible desk rate explains. With the article's
+  date (`--as-of`, front matter or a dateline) the plausible rates are every
+  daily ECB rate of the figure's period (a quarter, a half, a month, a fiscal
+  year with the days the article states for it: an Indian FY25 is April 2024
+  to March 2025), and every daily rate of the four weeks to the article's
+  date: a desk converts at the rate of the day it writes or one it has kept
+  since the figure was first reported ("the 1999 debt of $280bn (£155bn)"
+  written in 2005), and results at their period's average. The conversion
+  fails only if its implied rate, from the stated precision of both amounts,
+  lies outside all of those (with the 1% slack).
+* NC112 without it: a quarter, half or fiscal year stated in the conversion's
   sentence ("the Q1 2026 report shows revenue of €4.5 billion (about $4.9
   billion)") stands in, since results are converted when they are reported:
   the conversion passes when it matches the period's rates or those up to the
-  end of the following quarter. A year, month or day does not stand in (BBC
-  copy converts "sold in June 2004 for $800m" at the rate of 2005), nor does
-  a forecast's period; then it skips.
+  end of the following quarter. A calendar year, month or day does not stand
+  in (BBC copy converts "sold in June 2004 for $800m" at the rate of 2005),
+  nor does a forecast's period; then it skips. So does a period after the
+  last ECB day in the data: a rate is never guessed.
 """
 
 from __future__ import annotations
@@ -52,23 +58,27 @@ import math
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 
 from newscheck.nlp.checks.common import compared_side
 from newscheck.nlp.checks.intervals import Interval, divide, overlaps, stated
-from newscheck.nlp.checks.rates import RateRange, ReferenceRates, period_bounds
+from newscheck.nlp.checks.rates import (
+    DESK_DAYS,
+    RateRange,
+    ReferenceRates,
+    desk_window,
+    reporting_window,
+    stated_bounds,
+)
 from newscheck.nlp.checks.registry import CheckContext, Rule, register
-from newscheck.nlp.periods import month_end
 from newscheck.nlp.types import CheckResult, Figure
 
-#: ECB days either side of the article date used when that day had no fixing.
-DATE_WINDOW = 3
 #: Relative allowance around the ECB range (market rate vs the daily fixing).
 ECB_SLACK = 0.01
 #: Relative allowance between two conversions of one article (rounded rates).
 RATE_SLACK = 0.03
 #: Periods whose results are reported soon after they end: the stand-in for an unknown date.
-_REPORTING_PERIOD = re.compile(r"\d{4}-(?:Q[1-4]|H[12])")
+_REPORTING_PERIOD = re.compile(r"\d{4}-(?:Q[1-4]|H[12])|FY\d{4}")
 #: Why NC112 is skipped when the article's date is unknown.
 NO_DATE = (
     "article date unknown: a conversion may use the rate of the day it was written; "
@@ -352,7 +362,8 @@ class ConversionVsReferenceRate(Rule):
     name = "Conversion vs reference rate"
     severity = "warning"
     description = (
-        "A conversion's implied rate lies within the ECB euro reference rates of its period."
+        "A conversion's implied rate lies within the ECB euro reference rates of its period "
+        "or of the four weeks to the article's date."
     )
     triggers = (
         "March 5, 2026\n"
@@ -385,30 +396,33 @@ class ConversionVsReferenceRate(Rule):
 
         doc = ctx.doc_date
         details: dict[str, object] = {"unit": unit, "rate_low": c.rate[0], "rate_high": c.rate[1]}
+        written = _written_periods(ctx, c)
         if doc is None:
             # A forecast's conversion is made before its period, at a rate unknown here.
-            stated = None if c.source.role in ("forecast", "target") else _stated_period(ctx, c)
+            stated = (
+                None if c.source.role in ("forecast", "target") else _stated_period(ctx, c, written)
+            )
             if stated is None:
                 # A newsroom converts at the rate of the day it writes, whatever
                 # period the figure is about ("its 1999 debt of $280bn (£173bn)"
                 # written in 2005): without that day, or a period written next
                 # to the figures, there is nothing to compare.
                 return self.result("skip", NO_DATE, figs)
-            return self._against_period(rates, c, stated, figs, details)
+            return self._against_period(rates, c, stated, written, figs, details)
 
         windows: list[tuple[str, RateRange]] = []
         why_not = ""  # the reason to skip if no window has rates
         label = c.target.period or c.source.period
         bounds: tuple[date, date] | None = None
         if label:
-            bounds = period_bounds(label)
+            bounds = stated_bounds(label, written)
             if bounds is None:
                 return self.result("skip", f"period {label!r} not understood", figs)
             if bounds[0] > doc:
                 # A forecast period: nobody converts at a rate yet to come; the
                 # article's date is when the conversion was made.
                 details["period_note"] = (
-                    f"{label} is after the article date; rate of the article date used"
+                    f"{label} is after the article date; rates before the article date used"
                 )
                 bounds = None
         if label and bounds is not None:
@@ -434,44 +448,50 @@ class ConversionVsReferenceRate(Rule):
                 )
             else:
                 why_not = f"no ECB rate for both {c.base} and {c.quote} in {label}"
-        if bounds is None or not bounds[0] <= doc <= bounds[1]:
-            # Also the article's date: a conversion of last quarter's revenue is
-            # often made at the rate of the day it is reported.
-            ecb = rates.range(c.base, c.quote, doc, doc)
-            when = f"on {doc.isoformat()}"
-            if ecb is None:
-                # No fixing that day (weekend, holiday): the nearest ECB days.
-                w = timedelta(DATE_WINDOW)
-                ecb = rates.range(c.base, c.quote, doc - w, doc + w)
-                when = f"around {doc.isoformat()} ({_days(ecb)})" if ecb else when
-            if ecb is not None:
-                windows.append((when, ecb))
-                details["article_date"] = doc.isoformat()
-            elif not why_not:
-                edge = doc > rates.last_date
-                why_not = f"the article date {doc.isoformat()} is " + (
-                    f"after the last ECB rate in the data ({rates.last_date.isoformat()}); "
+        # A desk converts at a rate of the day or of the weeks before it: the
+        # day the figure was first reported, or a rate it keeps for a running story.
+        first, last = desk_window(doc)
+        ecb = rates.range(c.base, c.quote, first, last) if first <= rates.last_date else None
+        unseen = ""  # why a miss is not a fail: the desk's days are not all in the data
+        if ecb is not None:
+            windows.append((f"in the {DESK_DAYS} days to {doc.isoformat()}", ecb))
+            details["article_date"] = doc.isoformat()
+            if doc > rates.last_date:
+                unseen = (
+                    f"the article date {doc.isoformat()} is after the last ECB rate in the data "
+                    f"({rates.last_date.isoformat()}): its rate is unknown; "
                     "pass --rates FILE with a newer eurofxref-hist"
-                    if edge
-                    else f"outside the ECB data for {c.base} and {c.quote}"
                 )
+        elif not why_not:
+            edge = first > rates.last_date
+            why_not = f"the article date {doc.isoformat()} is " + (
+                f"after the last ECB rate in the data ({rates.last_date.isoformat()}); "
+                "pass --rates FILE with a newer eurofxref-hist"
+                if edge
+                else f"outside the ECB data for {c.base} and {c.quote}"
+            )
         if not windows:
             return self.result("skip", why_not, figs, details=details)
-        return self._verdict(c, windows, figs, details)
+        verdict = self._verdict(c, windows, figs, details)
+        if verdict.status == "fail" and unseen:
+            return self.result("skip", unseen, figs, details=details)
+        return verdict
 
     def _against_period(
         self,
         rates: ReferenceRates,
         c: Conversion,
         label: str,
+        written: list[Figure],
         figs: list[Figure],
         details: dict[str, object],
     ) -> CheckResult:
         """No article date: a stated reporting period and the quarter after it, when it is reported."""
-        start, end = period_bounds(label) or (None, None)
-        assert start is not None and end is not None  # _stated_period checked it
+        bounds = stated_bounds(label, written)
+        assert bounds is not None  # _stated_period checked it
+        start, end = bounds
+        until = reporting_window(start, end)[1]
         details["period"] = label
-        until = month_end(end.year, end.month + 3)  # the quarter after the period
         details["period_note"] = (
             f"article date unknown: the rates of {label} and of the quarter after it "
             f"(to {until.isoformat()}), when its figures are reported"
@@ -539,21 +559,21 @@ class ConversionVsReferenceRate(Rule):
         )
 
 
-def _stated_period(ctx: CheckContext, c: Conversion) -> str | None:
-    """The conversion's reporting period (a quarter or a half) when its sentence writes it.
+def _stated_period(ctx: CheckContext, c: Conversion, written: list[Figure]) -> str | None:
+    """The conversion's reporting period (a quarter, a half, a fiscal year) when its sentence writes it.
 
     "The Q1 2026 report shows revenue of €4.5 billion (about $4.9 billion)":
     results are converted when they are reported, soon after the period. A
-    year, a month or a day is no such cue: "sold in June 2004 for $800m
-    (£424m)" and "its 1999 debt of $280bn (£155bn)" are converted at the rate
-    of the day of writing, which may be years later.
+    calendar year, a month or a day is no such cue: "sold in June 2004 for
+    $800m (£424m)" and "its 1999 debt of $280bn (£155bn)" are converted at the
+    rate of the day of writing, which may be years later.
     """
     label = c.target.period or c.source.period
-    if label is None or not _REPORTING_PERIOD.fullmatch(label) or period_bounds(label) is None:
+    if label is None or not _REPORTING_PERIOD.fullmatch(label):
         return None
-    for f in _written_periods(ctx, c):
+    for f in written:
         if f.value == label and not _compared_figure_period(ctx, f):
-            return label
+            return label if stated_bounds(label, written) is not None else None
     return None
 
 
