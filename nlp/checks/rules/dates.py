@@ -9,7 +9,7 @@ from datetime import date
 from typing import Literal
 
 from newscheck.nlp.checks.registry import CheckContext, Rule, register
-from newscheck.nlp.types import CheckResult, Position, Sentence
+from newscheck.nlp.types import CheckResult, Figure, Position, Sentence
 
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 MONTHS = [
@@ -33,6 +33,117 @@ def _long_date(d: date, day_first: bool) -> str:
     return f"{d.day} {month} {d.year}" if day_first else f"{month} {d.day}, {d.year}"
 
 
+_WD = (
+    r"(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
+    r"|Mon|Tues|Tue|Weds|Wed|Thurs|Thur|Thu|Fri|Sat|Sun)\.?"
+)
+_WD_INDEX = {w.lower(): i for i, w in enumerate(WEEKDAYS)}
+_WD_INDEX.update({w[:3].lower(): i for i, w in enumerate(WEEKDAYS)})
+_WD_INDEX.update({"tues": 1, "weds": 2, "thur": 3, "thurs": 3})
+# "Tuesday and Wednesday, Sept. 15-16": the recogniser reads "Wednesday, Sept. 15";
+# the weekday before "and" and the day after the dash make a second pair.
+_RANGE_WD_BEFORE = re.compile(rf"\b{_WD},?\s+(?:and|&|to|through|or|-|–)\s+$")
+_RANGE_DAY_AFTER = re.compile(
+    r"\s?[-–]\s?(?P<day>\d{1,2})\b(?![.,]\d)"
+    # "Sept. 15 and 16," but not "Sept. 15 and 20 people".
+    r"|\s+(?:to|and|through)\s+(?P<day2>\d{1,2})(?:st|nd|rd|th)?(?=[,.;:)]|\s+(?:19|20)\d\d\b|\s*$)"
+)
+# "Saturday 25 and Sunday 26 April": the first day carries its own weekday.
+_DAY_WD_BEFORE = re.compile(
+    rf"\b{_WD},?\s+(?:the\s+)?(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?:and|&|to|through|or|-|–)\s+$"
+)
+#: Lines at the top of an article that may carry its dateline or "Published"/"Updated" date.
+_TOP_LINES = 6
+
+
+def _day_first(text: str) -> bool:
+    return re.search(r"\b\d{1,2}(?:st|nd|rd|th)?\s+[A-Z]", text) is not None
+
+
+def article_date(ctx: CheckContext) -> date | None:
+    """The date the article speaks from: the analysis's date, else the first full
+    date on the article's top lines (a dateline, "Last updated: Thursday 10
+    September 2026"), which the source reader does not take for the article's."""
+    if ctx.doc_date is not None:
+        return ctx.doc_date
+    if "article_date" in ctx.memo:
+        return ctx.memo["article_date"]  # type: ignore[return-value]
+    from newscheck.nlp.periods import find_periods
+
+    top_end = 0
+    for _ in range(_TOP_LINES):
+        nl = ctx.text.find("\n", top_end)
+        if nl < 0:
+            top_end = len(ctx.text)
+            break
+        # Blank lines do not count: a dateline two paragraphs down is still on top.
+        top_end = nl + 1
+        while ctx.text.startswith("\n", top_end):
+            top_end += 1
+    found = None
+    for q in find_periods(ctx.text[:top_end]):
+        if q.kind == "date" and isinstance(q.value, str) and len(q.value) == 10:
+            try:
+                found = date.fromisoformat(q.value)
+            except ValueError:
+                continue
+            break
+    ctx.memo["article_date"] = found
+    return found
+
+
+def _nearest(month: int, day: int, ref: date) -> date | None:
+    best: date | None = None
+    for year in (ref.year - 1, ref.year, ref.year + 1):
+        try:
+            d = date(year, month, day)
+        except ValueError:
+            continue
+        if best is None or abs((d - ref).days) < abs((best - ref).days):
+            best = d
+    return best
+
+
+def _years_stated_for(ctx: CheckContext, month: int) -> set[int]:
+    """Years the article gives that month elsewhere ("Nov. 5, 2025", "November 2025")."""
+    years: set[int] = set()
+    for f in ctx.figures:
+        if f.kind in ("date", "period") and isinstance(f.value, str):
+            m = re.fullmatch(r"(\d{4})-(\d{2})(?:-\d{2})?", f.value)
+            if m and int(m[2]) == month:
+                years.add(int(m[1]))
+    return years
+
+
+def resolve_date(ctx: CheckContext, value: str) -> date | None:
+    """A figure's date; a year-less "--10-29" takes the year nearest the article's
+    date, else the one year the article states for that month, else none."""
+    if m := re.fullmatch(r"--(\d{2})-(\d{2})", value):
+        month, day = int(m[1]), int(m[2])
+        ref = article_date(ctx)
+        if ref is not None:
+            return _nearest(month, day, ref)
+        years = _years_stated_for(ctx, month)
+        if len(years) != 1:
+            return None
+        try:
+            return date(years.pop(), month, day)
+        except ValueError:
+            return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:  # "2026-03": a month has no weekday
+        return None
+
+
+@dataclass(frozen=True)
+class _Pair:
+    weekday: int  # the stated one
+    day: date
+    label: str  # the words the message quotes
+    spans: tuple[Position, ...]  # evidence beside the figure (the other weekday, the range end)
+
+
 @register
 class WeekdayDate(Rule):
     id = "NC131"
@@ -44,40 +155,96 @@ class WeekdayDate(Rule):
         "March 5, 2026\nShareholders will vote on Monday, March 4, 2026, the company said.",
         "Published 2 February 2026\nThe plant closed on Thursday 30 January 2026 and will "
         "reopen on Tuesday 10 February 2026.",
+        "BRUSSELS, Jan. 12, 2026\nMinisters meet again on Thursday, Jan. 20, officials said.",
+        "Updated: Monday 4 May 2026\nThe talks run on Wednesday and Thursday, May 6-8.",
+        "Published 2 March 2026\nThe fair opens on Saturday 6 and Sunday 8 March.",
     )
     passes = (
         "March 5, 2026\nShareholders voted on Wednesday, March 4, 2026, the company said.",
         "Published 2 February 2026\nThe plant closed on Friday 30 January 2026 and will reopen "
         "on Tuesday 10 February 2026 after repairs, a spokesperson said. "
         "Talks resumed on Monday, February 2, 2026.",
+        "BRUSSELS, Jan. 12, 2026\nMinisters meet again on Tuesday, Jan. 20, officials said.",
+        "Updated: Monday 4 May 2026\nThe talks run on Wednesday and Thursday, May 6-7.",
+        "Published 2 March 2026\nThe fair opens on Saturday 7 and Sunday 8 March.",
     )
 
     def run(self, ctx: CheckContext) -> Iterator[CheckResult]:
         for fig in ctx.figures:
             if fig.kind != "date" or fig.weekday is None or not isinstance(fig.value, str):
                 continue
+            day = resolve_date(ctx, fig.value)
+            if day is None:
+                continue
+            for pair in self._pairs(ctx, fig, day):
+                yield self._check(ctx, fig, pair)
+
+    def _pairs(self, ctx: CheckContext, fig: Figure, day: date) -> Iterator[_Pair]:
+        """(stated weekday, date) pairs of one figure: one, or two for a stated range."""
+        assert fig.weekday is not None
+        start, end = fig.a_start, fig.a_end
+        if start is None or end is None:
+            yield _Pair(fig.weekday, day, fig.text, ())
+            return
+        before = ctx.text[max(0, start - 40) : start]
+        rng = _RANGE_DAY_AFTER.match(ctx.text, end, end + 14)
+        if rng:
+            wd = _RANGE_WD_BEFORE.search(before)
+            if wd is None:
+                return  # one weekday over a range of days: which day does it name?
+            # Two weekdays over a day range map pairwise: first to first, second to last.
             try:
-                day = date.fromisoformat(fig.value)
-            except ValueError:  # "2026-03": a month has no weekday
-                continue
-            actual = day.weekday()
-            # Mirror the article's order ("4 March 2026" vs "March 4, 2026").
-            day_first = re.search(r"\b\d{1,2}(?:st|nd|rd|th)?\s+[A-Z]", fig.text) is not None
-            when = _long_date(day, day_first)
-            details = {"date": day.isoformat(), "stated": WEEKDAYS[fig.weekday]}
-            if actual == fig.weekday:
-                yield self.result(
-                    "pass", f"{fig.text}: {when} is a {WEEKDAYS[actual]}", [fig], details=details
+                last = day.replace(day=int(rng["day"] or rng["day2"]))
+            except ValueError:
+                return
+            if last <= day:
+                return
+            wd_start = start - len(before) + wd.start()
+            label = ctx.text[wd_start : rng.end()]
+            first_wd = ctx.span(wd_start, wd_start + len(wd["wd"]))
+            group = "day" if rng["day"] else "day2"
+            range_end = ctx.span(rng.start(group), rng.end(group))
+            yield _Pair(_WD_INDEX[wd["wd"].lower()], day, label, (first_wd,))
+            yield _Pair(fig.weekday, last, label, (range_end,))
+            return
+        lead = _DAY_WD_BEFORE.search(before)
+        if lead:
+            # "Saturday 25 and Sunday 26 April": the first day takes this month and year.
+            try:
+                first = day.replace(day=int(lead["day"]))
+            except ValueError:
+                first = None
+            if first is not None and first < day:
+                lead_start = start - len(before) + lead.start()
+                lead_end = start - len(before) + lead.end("day")
+                label = ctx.text[lead_start:lead_end] + " " + fig.text.split()[-1]
+                yield _Pair(
+                    _WD_INDEX[lead["wd"].lower()], first, label, (ctx.span(lead_start, lead_end),)
                 )
-                continue
-            future = ctx.doc_date is not None and day > ctx.doc_date
-            verb = "falls on" if future else "was"
-            yield self.result(
-                "fail",
-                f"{fig.text}: {when} {verb} a {WEEKDAYS[actual]}",
+        yield _Pair(fig.weekday, day, fig.text, ())
+
+    def _check(self, ctx: CheckContext, fig: Figure, p: _Pair) -> CheckResult:
+        actual = p.day.weekday()
+        # Mirror the article's order ("4 March 2026" vs "March 4, 2026").
+        when = _long_date(p.day, _day_first(fig.text))
+        details = {"date": p.day.isoformat(), "stated": WEEKDAYS[p.weekday]}
+        if actual == p.weekday:
+            return self.result(
+                "pass",
+                f"{p.label}: {when} is a {WEEKDAYS[actual]}",
                 [fig],
-                details={**details, "actual": WEEKDAYS[actual]},
+                spans=p.spans,
+                details=details,
             )
+        ref = article_date(ctx)
+        verb = "falls on" if ref is not None and p.day > ref else "was"
+        return self.result(
+            "fail",
+            f"{p.label}: {when} {verb} a {WEEKDAYS[actual]}",
+            [fig],
+            spans=p.spans,
+            details={**details, "actual": WEEKDAYS[actual]},
+        )
 
 
 # --- NC132 ----------------------------------------------------------------------------
@@ -89,6 +256,9 @@ _MONTH = "(?:" + "|".join(MONTHS) + r")\.?"
 _DAY_MONTH = rf"(?:(?:\d{{1,2}}\s+)?{_MONTH}\s+(?:\d{{1,2}},?\s+)?)?"
 
 Kind = Literal["org", "person", "any"]
+# A place named after "opened on/at/in": a capitalised word and up to two more
+# ("Whitby's harbourside", "Union Square").
+_PLACE = r"[A-Z][\w’'-]*(?:\s+[\w’'-]+){0,2}?"
 
 #: Sentence patterns giving the year a thing began (`year` group).
 _ANCHORS: tuple[tuple[Kind, re.Pattern[str]], ...] = (
@@ -96,7 +266,12 @@ _ANCHORS: tuple[tuple[Kind, re.Pattern[str]], ...] = (
         "org",
         re.compile(
             r"\b(?:founded|established|set up|incorporated|formed|launched|created|opened"
-            rf"|introduced|debuted|started)\s+(?:back\s+)?(?:(?:in|on)\s+)?{_DAY_MONTH}{_YEAR}\b",
+            r"|introduced|debuted|started)"
+            # "opened its doors on the harbourside in 1875": the thing itself opened, at
+            # a place; "opened a plant in 1990" is something else's start.
+            r"(?:\s+(?:its|their)\s+doors|\s+for\s+business|\s+to\s+the\s+public)?"
+            rf"(?:\s+(?:on|at|in)\s+(?:the\s+)?{_PLACE})?"
+            rf"\s+(?:back\s+)?(?:(?:in|on)\s+)?{_DAY_MONTH}{_YEAR}\b",
             re.IGNORECASE,  # "Founded in 1865, ..."
         ),
     ),
@@ -120,7 +295,16 @@ _CLAIMS: tuple[tuple[Kind, re.Pattern[str]], ...] = (
     (
         "org",
         re.compile(
-            rf"\b(?P<n>\d{{1,3}})(?:st|nd|rd|th)\s+anniversary\b(?:\s+in\s+(?P<at>{_YEAR_RE}))?"
+            rf"\b(?P<n>\d{{1,3}})(?:st|nd|rd|th)\s+anniversary\b(?:\s+in\s+(?P<at>{_YEAR_RE})"
+            r"|\s+(?P<now>this\s+year))?"
+        ),
+    ),
+    # "marks 150 years", "celebrating 25 years of ...": elapsed until now.
+    (
+        "org",
+        re.compile(
+            r"\b(?:marks?|marking|marked|celebrat(?:es?|ing|ed))\s+(?P<n>\d{1,3})\s+years\b"
+            r"(?!\s+(?:since|ago|of\s+age))"
         ),
     ),
     (
@@ -132,11 +316,14 @@ _CLAIMS: tuple[tuple[Kind, re.Pattern[str]], ...] = (
     # "Jane Doe, 45, ..." : an appositive age after a capitalised name.
     ("person", re.compile(r"\b[A-Z][\w’'-]+,\s+(?P<n>\d{1,3}),\s")),
     ("person", re.compile(r"\baged\s+(?P<n>\d{1,3})\b")),
+    ("person", re.compile(r"\bturned\s+(?P<n>\d{1,3})\b(?!\s*(?:%|per|points?|million)\b)")),
 )
 
 #: Words that move the claim to another time than the article's ("the then
 #: 150-year-old", "will turn 50"): too uncertain to check.
 _OTHER_TIME = re.compile(r"\b(?:then|will|would|turns?|turning|next year|last year)\b", re.I)
+#: Words after an age that put it at another time: "was 46 when she joined".
+_OTHER_TIME_AFTER = re.compile(r"^\W{0,3}(?:when|at the time|back then|until)\b", re.I)
 _ANY_YEAR = re.compile(rf"\b(?:{_YEAR_RE})\b")
 _SINCE = re.compile(r"\bsince\b", re.IGNORECASE)
 
@@ -155,6 +342,7 @@ class _Claim:
     kind: Kind
     n: int
     at: int | None  # an explicit year of the claim ("150th anniversary in 2015")
+    now: bool  # pinned to the article's year ("its 150th anniversary this year")
     start: int
     end: int
     text: str
@@ -174,7 +362,12 @@ def _claims(s: Sentence) -> list[_Claim]:
     for kind, pat in _CLAIMS:
         for m in pat.finditer(s.text):
             at = m.groupdict().get("at")
+            now = m.groupdict().get("now") is not None
             start, end = m.span("n") if kind == "person" and "," in m[0] else m.span()
+            if now:
+                end = m.start("now") - 1
+            if _OTHER_TIME_AFTER.match(s.text, m.end()):
+                continue
             if at:
                 at_span: tuple[int, int] | None = (s.start + m.start("at"), s.start + m.end("at"))
                 end = m.start("at") - len(" in ")
@@ -185,6 +378,7 @@ def _claims(s: Sentence) -> list[_Claim]:
                     kind,
                     int(m["n"]),
                     int(at) if at else None,
+                    now,
                     s.start + start,
                     s.start + end,
                     s.text[start:end],
@@ -256,24 +450,35 @@ class AgeVsYear(Rule):
     def run(self, ctx: CheckContext) -> Iterator[CheckResult]:
         sents = sentences_of(ctx)
         found = [(s, _anchors(s), _claims(s)) for s in sents]
-        ref_year = ctx.doc_date.year if ctx.doc_date else None
+        ref = article_date(ctx)
+        ref_year = ref.year if ref else None
+        # An anniversary in one sentence, the founding year in another: when the
+        # article gives only one founding year, that is the year counted from.
+        org_years = {a.year for _, anchors, _ in found for a in anchors if a.kind == "org"}
+        only_org = next((a for _, anchors, _ in found for a in anchors if a.kind == "org"), None)
         for k, (s, anchors, claims) in enumerate(found):
             for c in claims:
                 pair = self._anchor_for(c, s, anchors, ref_year)
                 if (
                     pair is None
-                    and k > 0
                     and len(claims) == 1
                     and not _blocking_years(s, c, ref_year, [])
+                    and not self._other_time(c, s)
                 ):
                     # "Nokia was founded in 1865. The 160-year-old company ..."
-                    prev_anchors = [a for a in found[k - 1][1] if _compatible(a, c)]
-                    if len(prev_anchors) == 1 and not _OTHER_TIME.search(
-                        s.text[: c.start - s.start]
-                    ):
+                    prev_anchors = [a for a in found[k - 1][1] if _compatible(a, c)] if k else []
+                    if len(prev_anchors) == 1:
                         pair = prev_anchors[0]
+                    elif c.kind == "org" and len(org_years) == 1 and not anchors:
+                        pair = only_org
                 if pair is not None:
                     yield self._check(ctx, pair, c)
+
+    @staticmethod
+    def _other_time(c: _Claim, s: Sentence) -> bool:
+        """A claim at another time than the article's ("will turn 50"), unless the
+        text pins it to this year ("will celebrate its 150th anniversary this year")."""
+        return not c.now and _OTHER_TIME.search(s.text[: c.start - s.start]) is not None
 
     def _anchor_for(
         self, c: _Claim, s: Sentence, anchors: list[_Anchor], ref_year: int | None
@@ -282,7 +487,7 @@ class AgeVsYear(Rule):
         if len(usable) != 1:
             return None  # none, or ambiguous: which year does the age go with?
         a = usable[0]
-        if _blocking_years(s, c, ref_year, [a]) or _OTHER_TIME.search(s.text[: c.start - s.start]):
+        if _blocking_years(s, c, ref_year, [a]) or self._other_time(c, s):
             return None
         return a
 
@@ -292,8 +497,8 @@ class AgeVsYear(Rule):
             ref, ref_note = c.at, str(c.at)
             assert c.at_span is not None
             spans.append(ctx.span(*c.at_span))
-        elif ctx.doc_date is not None:
-            ref, ref_note = ctx.doc_date.year, f"{ctx.doc_date.year} (the article's year)"
+        elif (day := article_date(ctx)) is not None:
+            ref, ref_note = day.year, f"{day.year} (the article's year)"
         else:
             return self.result(
                 "skip",
@@ -303,7 +508,11 @@ class AgeVsYear(Rule):
         elapsed = ref - a.year
         details = {"year": a.year, "stated": c.n, "reference_year": ref, "elapsed": elapsed}
         what = "years" if c.kind != "person" or "birthday" in c.text else "years of age"
-        if abs(elapsed - c.n) <= 1:
+        # An age or "N years" may be a year short of the calendar difference (the
+        # birthday or the founding day not reached yet); "its Nth anniversary in
+        # 2015" or "this year" names the year the count completes: exact.
+        exact = "anniversary" in c.text and (c.at is not None or c.now)
+        if abs(elapsed - c.n) <= (0 if exact else 1):
             return self.result(
                 "pass",
                 f'"{c.text}" agrees with "{a.text}": {ref} − {a.year} = {elapsed}',
