@@ -258,7 +258,7 @@ _DAY_MONTH = rf"(?:(?:\d{{1,2}}\s+)?{_MONTH}\s+(?:\d{{1,2}},?\s+)?)?"
 Kind = Literal["org", "person", "any"]
 # A place named after "opened on/at/in": a capitalised word and up to two more
 # ("Whitby's harbourside", "Union Square").
-_PLACE = r"[A-Z][\w’'-]*(?:\s+[\w’'-]+){0,2}?"
+_PLACE = rf"(?!{_MONTH}\s)[A-Z][\w’'-]*(?:\s+[\w’'-]+){{0,2}}?"
 
 #: Sentence patterns giving the year a thing began (`year` group).
 _ANCHORS: tuple[tuple[Kind, re.Pattern[str]], ...] = (
@@ -284,7 +284,16 @@ _ANCHORS: tuple[tuple[Kind, re.Pattern[str]], ...] = (
             re.IGNORECASE,
         ),
     ),
-    ("person", re.compile(rf"\bborn\s+(?:(?:in|on)\s+)?{_DAY_MONTH}{_YEAR}\b", re.IGNORECASE)),
+    (
+        "person",
+        re.compile(
+            # "born in Onitsha in 1979", "born on 3 March 1980": the month, when
+            # given, says whether this year's birthday has passed.
+            rf"\bborn(?:\s+in\s+{_PLACE})?\s+(?:(?:in|on)\s+)?"
+            rf"(?:(?:\d{{1,2}}\s+)?(?P<month>{'|'.join(MONTHS)})\.?\s+(?:\d{{1,2}},?\s+)?)?{_YEAR}\b",
+            re.IGNORECASE,
+        ),
+    ),
 )
 
 #: Sentence patterns claiming an elapsed number of years (`n` group).
@@ -314,7 +323,7 @@ _CLAIMS: tuple[tuple[Kind, re.Pattern[str]], ...] = (
         ),
     ),
     # "Jane Doe, 45, ..." : an appositive age after a capitalised name.
-    ("person", re.compile(r"\b[A-Z][\w’'-]+,\s+(?P<n>\d{1,3}),\s")),
+    ("person", re.compile(r"\b(?P<name>[A-Z][\w’'-]+),\s+(?P<n>\d{1,3}),\s")),
     ("person", re.compile(r"\baged\s+(?P<n>\d{1,3})\b")),
     ("person", re.compile(r"\bturned\s+(?P<n>\d{1,3})\b(?!\s*(?:%|per|points?|million)\b)")),
 )
@@ -322,8 +331,27 @@ _CLAIMS: tuple[tuple[Kind, re.Pattern[str]], ...] = (
 #: Words that move the claim to another time than the article's ("the then
 #: 150-year-old", "will turn 50"): too uncertain to check.
 _OTHER_TIME = re.compile(r"\b(?:then|will|would|turns?|turning|next year|last year)\b", re.I)
+#: Capitalised words before a surname that are not a first name ("Mr Mottram").
+_NOT_FIRST = frozenset(
+    [
+        "Mr",
+        "Mrs",
+        "Ms",
+        "Miss",
+        "Mx",
+        "Dr",
+        "Prof",
+        "Sir",
+        "Dame",
+        "Lord",
+        "Lady",
+        "The",
+        "His",
+        "Her",
+    ]
+)
 #: Words after an age that put it at another time: "was 46 when she joined".
-_OTHER_TIME_AFTER = re.compile(r"^\W{0,3}(?:when|at the time|back then|until)\b", re.I)
+_OTHER_TIME_AFTER = re.compile(r"\W{0,3}(?:when|at the time|back then|until)\b", re.I)
 _ANY_YEAR = re.compile(rf"\b(?:{_YEAR_RE})\b")
 _SINCE = re.compile(r"\bsince\b", re.IGNORECASE)
 
@@ -335,6 +363,8 @@ class _Anchor:
     start: int  # analysis-text offsets
     end: int
     text: str
+    month: int | None = None  # of a birth ("born in November 1976")
+    name: str | None = None  # whose birth ("Mottram, who was born in ...")
 
 
 @dataclass(frozen=True)
@@ -347,13 +377,33 @@ class _Claim:
     end: int
     text: str
     at_span: tuple[int, int] | None
+    name: str | None = None  # whose age ("Mottram, 49,")
+
+
+# The person a birth belongs to: "Mottram, who was born", "Jane Roe was born".
+_BORN_NAME = re.compile(r"\b(?P<name>[A-Z][\w’'-]+),?\s+(?:who\s+)?(?:was\s+)?$")
 
 
 def _anchors(s: Sentence) -> list[_Anchor]:
     out = []
     for kind, pat in _ANCHORS:
         for m in pat.finditer(s.text):
-            out.append(_Anchor(kind, int(m["year"]), s.start + m.start(), s.start + m.end(), m[0]))
+            month = m.groupdict().get("month")
+            name = None
+            if kind == "person":
+                who = _BORN_NAME.search(s.text, max(0, m.start() - 40), m.start())
+                name = who["name"] if who else None
+            out.append(
+                _Anchor(
+                    kind,
+                    int(m["year"]),
+                    s.start + m.start(),
+                    s.start + m.end(),
+                    m[0],
+                    MONTHS.index(month.capitalize()) + 1 if month else None,
+                    name,
+                )
+            )
     return out
 
 
@@ -383,6 +433,7 @@ def _claims(s: Sentence) -> list[_Claim]:
                     s.start + end,
                     s.text[start:end],
                     at_span,
+                    m.groupdict().get("name"),
                 )
             )
     return out
@@ -421,7 +472,21 @@ def _blocking_years(s: Sentence, c: _Claim, ref_year: int | None, skip: list[_An
     return False
 
 
+def _one_person(ctx: CheckContext, surname: str) -> bool:
+    """Whether the article names one person with this surname: "Darren Roper" and
+    "Kyle Roper" make a lone "Roper" ambiguous."""
+    firsts = {
+        m[1]
+        for m in re.finditer(rf"\b([A-Z][a-z]+)\s+{re.escape(surname)}\b", ctx.text)
+        if m[1] not in _NOT_FIRST
+    }
+    return len(firsts) <= 1
+
+
 def _compatible(a: _Anchor, c: _Claim) -> bool:
+    # "Roper, who was born in 1976" is not the birth of "Kyle Hart, 24,".
+    if a.name is not None and c.name is not None and a.name != c.name:
+        return False
     return c.kind == "any" or c.kind == a.kind
 
 
@@ -432,19 +497,27 @@ class AgeVsYear(Rule):
     name = "Age vs year"
     severity = "error"
     description = (
-        "An age or anniversary agrees with the founding or birth year stated with it (±1 year)."
+        "An age or anniversary agrees with the founding or birth year stated with it "
+        "(an age may be a year short)."
     )
     triggers = (
         "March 5, 2026\nFounded in 1865, the 150-year-old company now makes network gear.",
         "Published 12 January 2026\nThe chief executive, Anna Berg, 38, born in 1975, "
         "joined the group last spring.",
         "June 1, 2026\nThe brewery, established in 1926, is celebrating its 90th anniversary.",
+        "LONDON, April 14, 2026\nThe museum, which opened its doors on the quay in 1875, will "
+        "celebrate its 150th anniversary this year.",
+        "Published 3 May 2026\nThe lead designer, Jane Roe, 46, who was born in 1981, left.",
     )
     passes = (
         "March 5, 2026\nFounded in 1865, the 160-year-old company now makes network gear.",
         "Published 12 January 2026\nThe chief executive, Anna Berg, 50, born in 1975, "
         "joined the group last spring.",
         "June 1, 2026\nThe brewery, established in 1926, is celebrating its 100th anniversary.",
+        "LONDON, April 14, 2026\nThe museum, which opened its doors on the quay in 1875, will "
+        "celebrate its 151st anniversary this year.",
+        "Published 3 May 2026\nThe lead designer, Jane Roe, 45, who was born in 1981, left. "
+        "She was 30 when she joined, and in 2019, aged 38, she ran the studio.",
     )
 
     def run(self, ctx: CheckContext) -> Iterator[CheckResult]:
@@ -467,12 +540,26 @@ class AgeVsYear(Rule):
                 ):
                     # "Nokia was founded in 1865. The 160-year-old company ..."
                     prev_anchors = [a for a in found[k - 1][1] if _compatible(a, c)] if k else []
-                    if len(prev_anchors) == 1:
+                    if len(prev_anchors) == 1 and (c.name is None or _one_person(ctx, c.name)):
                         pair = prev_anchors[0]
                     elif c.kind == "org" and len(org_years) == 1 and not anchors:
                         pair = only_org
+                    elif c.name is not None:
+                        pair = self._birth_of(ctx, c.name, found)
                 if pair is not None:
                     yield self._check(ctx, pair, c)
+
+    @staticmethod
+    def _birth_of(
+        ctx: CheckContext, name: str, found: list[tuple[Sentence, list[_Anchor], list[_Claim]]]
+    ) -> _Anchor | None:
+        """The one birth the article gives for `name` ("Mottram, 49," and, lines
+        later, "Mottram, who was born in November 1976"), if the name is one person's:
+        "Darren Mottram" and "Kyle Mottram" make "Mottram" ambiguous."""
+        births = [a for _, anchors, _ in found for a in anchors if a.name == name]
+        if len({a.year for a in births}) != 1:
+            return None
+        return births[0] if _one_person(ctx, name) else None
 
     @staticmethod
     def _other_time(c: _Claim, s: Sentence) -> bool:
@@ -509,20 +596,31 @@ class AgeVsYear(Rule):
         details = {"year": a.year, "stated": c.n, "reference_year": ref, "elapsed": elapsed}
         what = "years" if c.kind != "person" or "birthday" in c.text else "years of age"
         # An age or "N years" may be a year short of the calendar difference (the
-        # birthday or the founding day not reached yet); "its Nth anniversary in
-        # 2015" or "this year" names the year the count completes: exact.
+        # birthday or the founding day not reached yet), never a year over: born in
+        # 1981, one is 44 or 45 in 2026, not 46. "Its Nth anniversary in 2015" or
+        # "this year" names the year the count completes: exact.
         exact = "anniversary" in c.text and (c.at is not None or c.now)
-        if abs(elapsed - c.n) <= (0 if exact else 1):
+        low, high = elapsed - (0 if exact else 1), elapsed
+        today = article_date(ctx)
+        birthday = ""
+        if a.month is not None and c.at is None and today is not None and a.month != today.month:
+            # Born in November, in a March article: this year's birthday is still to come.
+            low = high = elapsed - (1 if a.month > today.month else 0)
+            when = "before" if a.month > today.month else "after"
+            birthday = (
+                f" ({low} in {MONTHS[today.month - 1]}, {when} a {MONTHS[a.month - 1]} birthday)"
+            )
+        if low <= c.n <= high:
             return self.result(
                 "pass",
-                f'"{c.text}" agrees with "{a.text}": {ref} − {a.year} = {elapsed}',
+                f'"{c.text}" agrees with "{a.text}": {ref} − {a.year} = {elapsed}{birthday}',
                 spans=spans,
                 details=details,
             )
         return self.result(
             "fail",
-            f'"{c.text}" vs "{a.text}": in {ref_note}, {ref} − {a.year} = {elapsed} {what}, '
-            f"not {c.n}",
+            f'"{c.text}" vs "{a.text}": in {ref_note}, {ref} − {a.year} = {elapsed} {what}'
+            f"{birthday}, not {c.n}",
             spans=spans,
             details=details,
         )
