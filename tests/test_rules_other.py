@@ -531,6 +531,19 @@ def test_nc131_two_weekdays_over_a_day_range_map_pairwise(
         } == {"2026-09-15", "2026-09-16"}
 
 
+@pytest.mark.parametrize(
+    ("text", "snippet", "status", "label"),
+    [
+        ("The vote is on Wednesday (March 5).", "March 5", "fail", "Wednesday (March 5)"),
+        ("The vote is on March 5 (Thu), the board said.", "March 5", "pass", "March 5 (Thu)"),
+    ],
+)
+def test_nc131_weekday_in_brackets(text: str, snippet: str, status: str, label: str) -> None:
+    f = fig(text, snippet, "d1", "date", "2026-03-05")
+    [r] = run(WeekdayDate, context(text, [f], doc_date=date(2026, 3, 2)))
+    assert r.status == status and r.message.startswith(label + ":")
+
+
 def test_nc131_day_weekday_pair_before_a_date() -> None:
     text = "The fair opens on Friday 25 and Sunday 26 April."
     f = fig(text, "Sunday 26 April", "d1", "date", "2026-04-26", weekday=6)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import Literal
 
@@ -136,6 +136,33 @@ def resolve_date(ctx: CheckContext, value: str) -> date | None:
         return None
 
 
+_WD_OPEN_BEFORE = re.compile(rf"\b{_WD}\s*\(\s*$")
+_CLOSE_AFTER = re.compile(r"\s*\)")
+_WD_IN_BRACKETS_AFTER = re.compile(rf"\s*\(\s*{_WD}\s*\)")
+
+
+def _weekday_in_brackets(ctx: CheckContext, fig: Figure) -> tuple[int, str, Position] | None:
+    """A weekday stated in brackets beside a date: "Thursday (Nov. 5)", "Nov. 5 (Thu)".
+
+    Returns the weekday, the words to quote and the weekday's span."""
+    start, end = fig.a_start, fig.a_end
+    if start is None or end is None:
+        return None
+    before = _WD_OPEN_BEFORE.search(ctx.text, max(0, start - 16), start)
+    if before is not None and _CLOSE_AFTER.match(ctx.text, end):
+        wd_end = before.start() + len(before["wd"])
+        label = ctx.text[before.start() : end] + ")"
+        return _WD_INDEX[before["wd"].lower()], label, ctx.span(before.start(), wd_end)
+    after = _WD_IN_BRACKETS_AFTER.match(ctx.text, end)
+    if after is not None:
+        return (
+            _WD_INDEX[after["wd"].lower()],
+            ctx.text[start : after.end()],
+            ctx.span(after.start("wd"), after.end("wd")),
+        )
+    return None
+
+
 @dataclass(frozen=True)
 class _Pair:
     weekday: int  # the stated one
@@ -158,6 +185,7 @@ class WeekdayDate(Rule):
         "BRUSSELS, Jan. 12, 2026\nMinisters meet again on Thursday, Jan. 20, officials said.",
         "Updated: Monday 4 May 2026\nThe talks run on Wednesday and Thursday, May 6-8.",
         "Published 2 March 2026\nThe fair opens on Saturday 6 and Sunday 8 March.",
+        "Published 2 March 2026\nThe vote is on Wednesday (March 5), the board said.",
     )
     passes = (
         "March 5, 2026\nShareholders voted on Wednesday, March 4, 2026, the company said.",
@@ -167,14 +195,27 @@ class WeekdayDate(Rule):
         "BRUSSELS, Jan. 12, 2026\nMinisters meet again on Tuesday, Jan. 20, officials said.",
         "Updated: Monday 4 May 2026\nThe talks run on Wednesday and Thursday, May 6-7.",
         "Published 2 March 2026\nThe fair opens on Saturday 7 and Sunday 8 March.",
+        "Published 2 March 2026\nThe vote is on Thursday (March 5), the board said. "
+        "Results follow on March 6 (Fri).",
     )
 
     def run(self, ctx: CheckContext) -> Iterator[CheckResult]:
         for fig in ctx.figures:
-            if fig.kind != "date" or fig.weekday is None or not isinstance(fig.value, str):
+            if fig.kind != "date" or not isinstance(fig.value, str):
                 continue
-            day = resolve_date(ctx, fig.value)
+            if fig.weekday is None:
+                beside = _weekday_in_brackets(ctx, fig)
+                if beside is None:
+                    continue
+                fig = replace(fig, weekday=beside[0])
+            else:
+                beside = None
+            day = resolve_date(ctx, fig.value)  # type: ignore[arg-type]
             if day is None:
+                continue
+            if beside is not None:
+                pair = _Pair(fig.weekday, day, beside[1], (beside[2],))  # type: ignore[arg-type]
+                yield self._check(ctx, fig, pair)
                 continue
             for pair in self._pairs(ctx, fig, day):
                 yield self._check(ctx, fig, pair)
