@@ -584,6 +584,10 @@ NC132_CASES = [
     ),
     ("The club, founded in 1926, is marking 100 years with a parade.", "pass"),
     ("The club, founded in 1936, is marking 100 years with a parade.", "fail"),
+    ("The club, founded in 1925, celebrates its centenary this year.", "fail"),
+    ("The club, founded in 1926, celebrates its centenary this year.", "pass"),
+    ("The club, founded in 1976, marked its fiftieth anniversary in 2025.", "fail"),
+    ("The museum has stood 140 years since it opened in 1875.", "fail"),
     ("The app is celebrating 25 years since its 2001 launch.", "pass"),
     ("The app is celebrating 20 years since its 2001 launch.", "fail"),
     ("The bank, established in March 1926, is 100 years old.", "pass"),
@@ -633,6 +637,10 @@ def test_nc132_age_in_the_next_sentence() -> None:
         "The museum opened in 1875 and will celebrate its 150th anniversary.",
         # Opening something else is not the company's start.
         "The firm opened a plant in 1990 and is 150 years old.",
+        # Anniversaries and spans counted from something else.
+        "The agency, founded in 1958, marks the 50th anniversary of the landing this year.",
+        "The charity, founded in 1990, says it is 80 years since the end of the war.",
+        "The museum, opened in 1875, marks 200 years of the railway.",
     ],
 )
 def test_nc132_stays_quiet_when_unsure(text: str) -> None:

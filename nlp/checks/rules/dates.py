@@ -337,7 +337,31 @@ _ANCHORS: tuple[tuple[Kind, re.Pattern[str]], ...] = (
     ),
 )
 
-#: Sentence patterns claiming an elapsed number of years (`n` group).
+#: Anniversaries in words.
+_ORDINAL_YEARS = {
+    "tenth": 10,
+    "twentieth": 20,
+    "twenty-fifth": 25,
+    "thirtieth": 30,
+    "fortieth": 40,
+    "fiftieth": 50,
+    "sixtieth": 60,
+    "seventy-fifth": 75,
+    "hundredth": 100,
+}
+_JUBILEE_YEARS = {
+    "centenary": 100,
+    "centennial": 100,
+    "bicentenary": 200,
+    "bicentennial": 200,
+    "sesquicentennial": 150,
+    "tercentenary": 300,
+    r"silver\s+jubilee": 25,
+    r"golden\s+jubilee": 50,
+    r"diamond\s+jubilee": 60,
+}
+
+#: Sentence patterns claiming an elapsed number of years (`n` group, or `word`).
 _CLAIMS: tuple[tuple[Kind, re.Pattern[str]], ...] = (
     ("any", re.compile(r"\b(?P<n>\d{1,3})[-‑ ]year[-‑ ]old\b")),
     ("any", re.compile(r"\b(?P<n>\d{1,3})\s+years\s+old\b")),
@@ -345,8 +369,18 @@ _CLAIMS: tuple[tuple[Kind, re.Pattern[str]], ...] = (
     (
         "org",
         re.compile(
-            rf"\b(?P<n>\d{{1,3}})(?:st|nd|rd|th)\s+anniversary\b(?:\s+in\s+(?P<at>{_YEAR_RE})"
-            r"|\s+(?P<now>this\s+year))?"
+            rf"\b(?:(?P<n>\d{{1,3}})(?:st|nd|rd|th)|(?P<word>{'|'.join(_ORDINAL_YEARS)}))"
+            rf"\s+anniversary\b(?:\s+in\s+(?P<at>{_YEAR_RE})|\s+(?P<now>this\s+year))?",
+            re.IGNORECASE,
+        ),
+    ),
+    # "its centenary this year", "the bank's bicentennial in 2017".
+    (
+        "org",
+        re.compile(
+            rf"\b(?P<word>{'|'.join(_JUBILEE_YEARS)})\b"
+            rf"(?:\s+in\s+(?P<at>{_YEAR_RE})|\s+(?P<now>this\s+year))?",
+            re.IGNORECASE,
         ),
     ),
     # "marks 150 years", "celebrating 25 years of ...": elapsed until now.
@@ -354,7 +388,8 @@ _CLAIMS: tuple[tuple[Kind, re.Pattern[str]], ...] = (
         "org",
         re.compile(
             r"\b(?:marks?|marking|marked|celebrat(?:es?|ing|ed))\s+(?P<n>\d{1,3})\s+years\b"
-            r"(?!\s+(?:since|ago|of\s+age))"
+            # "marks 80 years since the war", "150 years of whaling": another start.
+            r"(?!\s+(?:since|ago|of\b(?!\s+(?:service|trading|business|operation))))"
         ),
     ),
     (
@@ -419,6 +454,8 @@ class _Claim:
     text: str
     at_span: tuple[int, int] | None
     name: str | None = None  # whose age ("Mottram, 49,")
+    anniversary: bool = False  # "150th anniversary", "centenary": completed in a year
+    since: bool = False  # "N years since ...": counted from what follows
 
 
 # The person a birth belongs to: "Mottram, who was born", "Jane Roe was born".
@@ -459,6 +496,14 @@ def _claims(s: Sentence) -> list[_Claim]:
                 end = m.start("now") - 1
             if _OTHER_TIME_AFTER.match(s.text, m.end()):
                 continue
+            if _OF_ANOTHER.match(s.text, m.end()):
+                continue  # "the 50th anniversary of the moon landing"
+            word = m.groupdict().get("word")
+            if word:
+                words = {**_ORDINAL_YEARS, **_JUBILEE_YEARS}
+                n = next(v for k, v in words.items() if re.fullmatch(k, word, re.IGNORECASE))
+            else:
+                n = int(m["n"])
             if at:
                 at_span: tuple[int, int] | None = (s.start + m.start("at"), s.start + m.end("at"))
                 end = m.start("at") - len(" in ")
@@ -467,7 +512,7 @@ def _claims(s: Sentence) -> list[_Claim]:
             out.append(
                 _Claim(
                     kind,
-                    int(m["n"]),
+                    n,
                     int(at) if at else None,
                     now,
                     s.start + start,
@@ -475,9 +520,28 @@ def _claims(s: Sentence) -> list[_Claim]:
                     s.text[start:end],
                     at_span,
                     m.groupdict().get("name"),
+                    anniversary="anniversary" in m[0].lower() or word is not None,
+                    since="since" in m[0],
                 )
             )
     return out
+
+
+# What an anniversary or "N years of" counts from, when it is not the thing itself.
+_OF_ANOTHER = re.compile(
+    r"\s+of\b(?!\s+(?:its|their|the\s+[\w’'-]+['’]s)\s+(?:founding|foundation|opening|launch"
+    r"|creation|establishment|formation|incorporation|birth)\b)"
+)
+# "N years since it opened", "since its 2001 launch": the thing's own start.
+_SINCE_ITSELF = re.compile(r"\s+(?:it|its|they|their|he|his|she|her)\b")
+
+
+def _since_refers(text: str, c: _Claim, a: _Anchor) -> bool:
+    """Whether "N years since ..." counts from the anchor: "since it opened in 1875",
+    "since its 2001 launch", not "since the end of the war" (another start)."""
+    if _SINCE_ITSELF.match(text, c.end):
+        return True
+    return c.end <= a.start <= c.end + 60
 
 
 def sentences_of(ctx: CheckContext) -> list[Sentence]:
@@ -587,6 +651,8 @@ class AgeVsYear(Rule):
                         pair = only_org
                     elif c.name is not None:
                         pair = self._birth_of(ctx, c.name, found)
+                if pair is not None and c.since and not _since_refers(ctx.text, c, pair):
+                    pair = None
                 if pair is not None:
                     yield self._check(ctx, pair, c)
 
@@ -640,7 +706,7 @@ class AgeVsYear(Rule):
         # birthday or the founding day not reached yet), never a year over: born in
         # 1981, one is 44 or 45 in 2026, not 46. "Its Nth anniversary in 2015" or
         # "this year" names the year the count completes: exact.
-        exact = "anniversary" in c.text and (c.at is not None or c.now)
+        exact = c.anniversary and (c.at is not None or c.now)
         low, high = elapsed - (0 if exact else 1), elapsed
         today = article_date(ctx)
         birthday = ""
