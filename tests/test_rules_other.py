@@ -782,6 +782,7 @@ def test_nc141_untagged_variant_without_a_speech_verb() -> None:
     [
         "Albrect, the ratings agency, disagreed.",  # a sentence's first word
         "Investors at Albrect Street were calm.",  # part of a longer proper name
+        "Bankers at Smith, Albrect, Lee and Co were calm.",  # a firm's partners
         "Investors Expect Albrect Results To Improve",  # a title-case headline
         "Investors expect Albrects, plural.",  # two edits without a person's context
     ],
@@ -790,6 +791,12 @@ def test_nc141_untagged_near_spelling_in_no_persons_place(line: str) -> None:
     text = "Chief executive Sabine Albrecht said sales rose.\n" + line
     entities = [ent(text, "Sabine Albrecht", "PERSON", "Sabine Albrecht")]
     assert [r.status for r in run(NameSpelling, context(text, entities=entities))] == []
+
+
+def test_nc141_a_list_of_surnames_is_not_a_full_name() -> None:
+    text = "Winfried Hutmann of Schroeder, Muenchmeyer, Hengst spoke.\nStaff at Munchmeyer agreed with the plan."
+    entities = [ent(text, "Schroeder, Muenchmeyer", "PERSON", "Schroeder, Muenchmeyer")]
+    assert run(NameSpelling, context(text, entities=entities)) == []
 
 
 def test_nc141_surname_never_named_in_full_seeds_no_variants() -> None:

@@ -143,8 +143,12 @@ def _split_name(text: str) -> tuple[str | None, str] | None:
     if not words or not _NAME_WORD.fullmatch(words[-1]):
         return None
     # The word before the surname is the first name: NER spans sometimes take
-    # a title in ("Analyst Maria Gonzalez").
-    return (words[-2] if len(words) > 1 else None), words[-1]
+    # a title in ("Analyst Maria Gonzalez"). Not across a comma: "Schroeder,
+    # Muenchmeyer" (a firm's partners) is a list of surnames.
+    first = words[-2] if len(words) > 1 else None
+    if first is not None and re.search(rf"{re.escape(first)}\W*,\s+\S*$", text):
+        first = None
+    return first, words[-1]
 
 
 def person_mentions(ctx: CheckContext) -> list[NameMention]:
@@ -213,7 +217,7 @@ def person_mentions(ctx: CheckContext) -> list[NameMention]:
 
 _SPEECH_BEFORE = re.compile(r"\b(?:said|says|added|adds|told|wrote|asked)\s+$")
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;•*#>|\-–—]\s*|[\"“‘'(\[]\s*)$")
-_CAP_NEIGHBOUR_AFTER = re.compile(r"^\s+[A-Z]")
+_CAP_NEIGHBOUR_AFTER = re.compile(r",?\s+[A-Z]")
 
 
 def _bare_candidate(text: str, start: int, end: int, word: str, surnames: set[str]) -> bool:
@@ -225,8 +229,8 @@ def _bare_candidate(text: str, start: int, end: int, word: str, surnames: set[st
     before = text[line_start:start]
     if _SENTENCE_START.search(before):
         return False
-    if re.search(r"[A-Z][\w’'-]*\s+$", before) or _CAP_NEIGHBOUR_AFTER.match(text, end):
-        return False  # "Hoover Dam", "New Bolton": a longer proper name
+    if re.search(r"[A-Z][\w’'-]*,?\s+$", before) or _CAP_NEIGHBOUR_AFTER.match(text, end):
+        return False  # "Hoover Dam", "New Bolton", "Schroeder, Munchmeyer, Hengst": a longer name
     # A title-case line (a headline) capitalises every word.
     line_end = text.find("\n", end)
     line = text[line_start : line_end if line_end >= 0 else len(text)]
