@@ -501,18 +501,123 @@ def test_nc131_day_first_future_and_right_weekday() -> None:
     assert results[1].message == "Friday 6 March 2026: 6 March 2026 is a Friday"
 
 
+def test_nc131_year_from_the_dateline_without_an_article_date() -> None:
+    text = "BRUSSELS, Jan. 12, 2026\nMinisters meet on Thursday, Jan. 20, officials said."
+    f = fig(text, "Thursday, Jan. 20", "d1", "date", "--01-20", weekday=3)
+    [r] = run(WeekdayDate, context(text, [f]))
+    assert (
+        r.status == "fail" and r.message == "Thursday, Jan. 20: January 20, 2026 falls on a Tuesday"
+    )
+
+
+def test_nc131_year_stated_elsewhere_for_the_month() -> None:
+    # No date on the top lines: the one year the article gives November is used.
+    text = "A\nB\nC\nD\nE\nF\nG\nVoters went to the polls on Nov. 4, 2025. Results are certified on Tuesday, Nov. 24."
+    figs = [
+        fig(text, "Nov. 4, 2025", "d1", "date", "2025-11-04"),
+        fig(text, "Tuesday, Nov. 24", "d2", "date", "--11-24", weekday=1),
+    ]
+    [r] = run(WeekdayDate, context(text, figs))
+    assert r.status == "fail" and r.message.endswith("November 24, 2025 was a Monday")
+    # Two years for November, or none: no year to check against.
+    text2 = text.replace("Nov. 4, 2025.", "Nov. 4, 2025 and Nov. 3, 2021.")
+    figs2 = [*figs[:1], fig(text2, "Nov. 3, 2021", "d3", "date", "2021-11-03")]
+    figs2.append(fig(text2, "Tuesday, Nov. 24", "d2", "date", "--11-24", weekday=1))
+    assert run(WeekdayDate, context(text2, figs2)) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "snippet", "statuses"),
+    [
+        (
+            "Fed officials meet on Tuesday and Wednesday, Sept. 15-16.",
+            "Wednesday, Sept. 15",
+            ["pass", "pass"],
+        ),
+        (
+            "Fed officials meet on Monday and Tuesday, Sept. 15-16.",
+            "Tuesday, Sept. 15",
+            ["fail", "fail"],
+        ),
+        (
+            "Fed officials meet on Tuesday and Wednesday, Sept. 15 and 16.",
+            "Wednesday, Sept. 15",
+            ["pass", "pass"],
+        ),
+        # One weekday over two days: it could name either.
+        ("Fed officials meet on Wednesday, Sept. 15-16.", "Wednesday, Sept. 15", []),
+    ],
+)
+def test_nc131_two_weekdays_over_a_day_range_map_pairwise(
+    text: str, snippet: str, statuses: list[str]
+) -> None:
+    f = fig(text, snippet, "d1", "date", "2026-09-15", weekday=2 if "Wed" in snippet else 1)
+    results = run(WeekdayDate, context(text, [f], doc_date=date(2026, 9, 4)))
+    assert [r.status for r in results] == statuses
+    if statuses:
+        assert {
+            r.details_dict()["date"] if hasattr(r, "details_dict") else dict(r.details)["date"]
+            for r in results
+        } == {"2026-09-15", "2026-09-16"}
+
+
+@pytest.mark.parametrize(
+    ("text", "snippet", "status", "label"),
+    [
+        ("The vote is on Wednesday (March 5).", "March 5", "fail", "Wednesday (March 5)"),
+        ("The vote is on March 5 (Thu), the board said.", "March 5", "pass", "March 5 (Thu)"),
+    ],
+)
+def test_nc131_weekday_in_brackets(text: str, snippet: str, status: str, label: str) -> None:
+    f = fig(text, snippet, "d1", "date", "2026-03-05")
+    [r] = run(WeekdayDate, context(text, [f], doc_date=date(2026, 3, 2)))
+    assert r.status == status and r.message.startswith(label + ":")
+
+
+def test_nc131_day_weekday_pair_before_a_date() -> None:
+    text = "The fair opens on Friday 25 and Sunday 26 April."
+    f = fig(text, "Sunday 26 April", "d1", "date", "2026-04-26", weekday=6)
+    results = run(WeekdayDate, context(text, [f], doc_date=date(2026, 4, 14)))
+    assert [(r.status, dict(r.details)["date"]) for r in results] == [
+        ("fail", "2026-04-25"),
+        ("pass", "2026-04-26"),
+    ]
+    assert results[0].message == "Friday 25 April: 25 April 2026 falls on a Saturday"
+    assert span_texts(results[0]) == ["Friday 25", "Sunday 26 April"]
+
+
 # --- NC132 age vs year -------------------------------------------------------------------
 
 NC132_CASES = [
     ("Founded in 1865, the 150-year-old company makes routers.", "fail"),
     ("Founded in 1865, the 160-year-old company makes routers.", "pass"),
-    ("Founded in 1865, the 162-year-old company makes routers.", "pass"),
-    ("Founded in 1865, the 163-year-old company makes routers.", "fail"),
+    ("Founded in 1865, the 162-year-old company makes routers.", "fail"),
+    ("Founded in 1865, the 161-year-old company makes routers.", "pass"),
     ("The firm, founded in 1865, marks its 150th anniversary.", "fail"),
     ("The firm, founded in 1865, marked its 150th anniversary in 2015.", "pass"),
     ("The firm, founded in 1865, marked its 140th anniversary in 2015.", "fail"),
     ("Anna Berg, 45, born in 1980, leads the unit.", "pass"),
     ("Anna Berg, 40, born in 1980, leads the unit.", "fail"),
+    # Born in 1981: 44 or 45 in 2026, never 46.
+    ("Jane Roe, 46, who was born in 1981, leads the unit.", "fail"),
+    ("Jane Roe, 44, who was born in 1981, leads the unit.", "pass"),
+    ("Born in 1976, Jane Roe turned 50 in January.", "pass"),
+    ("Born in 1970, Jane Roe turned 50 in January.", "fail"),
+    # An anniversary pinned to a year is exact.
+    (
+        "The museum, which opened its doors on Whitby's quay in 1876, marks its 150th anniversary this year.",
+        "pass",
+    ),
+    (
+        "The museum, which opened its doors on Whitby's quay in 1875, will celebrate its 150th anniversary this year.",
+        "fail",
+    ),
+    ("The club, founded in 1926, is marking 100 years with a parade.", "pass"),
+    ("The club, founded in 1936, is marking 100 years with a parade.", "fail"),
+    ("The club, founded in 1925, celebrates its centenary this year.", "fail"),
+    ("The club, founded in 1926, celebrates its centenary this year.", "pass"),
+    ("The club, founded in 1976, marked its fiftieth anniversary in 2025.", "fail"),
+    ("The museum has stood 140 years since it opened in 1875.", "fail"),
     ("The app is celebrating 25 years since its 2001 launch.", "pass"),
     ("The app is celebrating 20 years since its 2001 launch.", "fail"),
     ("The bank, established in March 1926, is 100 years old.", "pass"),
@@ -555,10 +660,54 @@ def test_nc132_age_in_the_next_sentence() -> None:
         "The 150-year-old firm makes routers.",
         # The next sentence states a year of its own.
         "Nokia was founded in 1865. In 2015 the 150-year-old company was sold.",
+        # The age is at another time.
+        "Jane Roe, who was born in 1981, was aged 30 when she founded the firm.",
+        "Jane Roe, born in 1981, retired in 2019, aged 38.",
+        # "will" without "this year": some later year.
+        "The museum opened in 1875 and will celebrate its 150th anniversary.",
+        # Opening something else is not the company's start.
+        "The firm opened a plant in 1990 and is 150 years old.",
+        # Anniversaries and spans counted from something else.
+        "The agency, founded in 1958, marks the 50th anniversary of the landing this year.",
+        "The charity, founded in 1990, says it is 80 years since the end of the war.",
+        "The museum, opened in 1875, marks 200 years of the railway.",
     ],
 )
 def test_nc132_stays_quiet_when_unsure(text: str) -> None:
     assert run(AgeVsYear, context(text, doc_date=date(2026, 3, 5))) == []
+
+
+def test_nc132_anniversary_far_from_the_only_founding_year() -> None:
+    text = "The museum opened in 1875.\nIt has 12 rooms.\nIt celebrates its 150th anniversary this year."
+    [r] = run(AgeVsYear, context(text, doc_date=date(2026, 4, 14)))
+    assert r.status == "fail" and span_texts(r) == ["opened in 1875", "150th anniversary"]
+    assert "2026 − 1875 = 151 years, not 150" in r.message
+    # Two founding years: which one is counted from is unknown.
+    text2 = "The museum opened in 1875. The pier opened in 1880.\nIt has 12 rooms.\n" + (
+        "It celebrates its 150th anniversary this year."
+    )
+    assert run(AgeVsYear, context(text2, doc_date=date(2026, 4, 14))) == []
+
+
+def test_nc132_year_from_the_dateline_when_no_article_date() -> None:
+    text = "LONDON, April 14, 2026\nJane Roe, 46, who was born in 1981, leads the unit."
+    [r] = run(AgeVsYear, context(text))
+    assert r.status == "fail" and "in 2026 (the article's year)" in r.message
+
+
+def test_nc132_age_and_birth_of_one_named_person_lines_apart() -> None:
+    text = (
+        "Darren Roper, 50, of Ossett, was sentenced on Monday.\nThe court heard evidence.\n"
+        "Roper, who was born in November 1976, denied the charges."
+    )
+    [r] = run(AgeVsYear, context(text, doc_date=date(2026, 3, 10)))
+    assert r.status == "fail" and span_texts(r) == ["50", "born in November 1976"]
+    assert r.message.endswith("= 50 years of age (49 in March, before a November birthday), not 50")
+    [ok] = run(AgeVsYear, context(text.replace("50,", "49,"), doc_date=date(2026, 3, 10)))
+    assert ok.status == "pass"
+    # Two Ropers: whose birth is it?
+    two = text + "\nHis son, Kyle Roper, 24, was fined."
+    assert run(AgeVsYear, context(two, doc_date=date(2026, 3, 10))) == []
 
 
 def test_nc132_skips_without_an_article_year() -> None:
@@ -630,6 +779,60 @@ def test_nc141_token_inside_an_org_is_not_a_name() -> None:
     ]
     results = run(NameSpelling, context(text, entities=entities))
     assert [r.status for r in results] == ["pass"]
+
+
+def test_nc141_full_name_outside_a_person_entity_tells_two_people_apart() -> None:
+    # The NER took "Helena Marchant" for an organisation; the text still names her in
+    # full, with another first name than Helen Marchbank's.
+    text = (
+        "Helen Marchbank won the seat. The Green Party's Helena Marchant came fifth.\n"
+        "Ms Marchbank thanked voters. Ms Marchant did not."
+    )
+    entities = [
+        ent(text, "Helen Marchbank", "PERSON", "Helen Marchbank", "Ms Marchbank"),
+        ent(text, "Helena Marchant", "ORG", "Helena Marchant"),
+        ent(text, "Marchant", "PERSON", "Ms Marchant"),
+    ]
+    results = run(NameSpelling, context(text, entities=entities))
+    assert [r.status for r in results] == ["pass"]
+
+
+def test_nc141_untagged_variant_without_a_speech_verb() -> None:
+    text = (
+        "Chief executive Sabine Albrecht said sales rose.\n"
+        "Investors expect Albrect, who joined in 2019, to stay on."
+    )
+    entities = [ent(text, "Sabine Albrecht", "PERSON", "Sabine Albrecht")]
+    [r] = run(NameSpelling, context(text, entities=entities))
+    assert r.status == "fail" and r.message.startswith('"Albrect" (line 2) vs "Albrecht"')
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Albrect, the ratings agency, disagreed.",  # a sentence's first word
+        "Investors at Albrect Street were calm.",  # part of a longer proper name
+        "Bankers at Smith, Albrect, Lee and Co were calm.",  # a firm's partners
+        "Investors Expect Albrect Results To Improve",  # a title-case headline
+        "Investors expect Albrects, plural.",  # two edits without a person's context
+    ],
+)
+def test_nc141_untagged_near_spelling_in_no_persons_place(line: str) -> None:
+    text = "Chief executive Sabine Albrecht said sales rose.\n" + line
+    entities = [ent(text, "Sabine Albrecht", "PERSON", "Sabine Albrecht")]
+    assert [r.status for r in run(NameSpelling, context(text, entities=entities))] == []
+
+
+def test_nc141_a_list_of_surnames_is_not_a_full_name() -> None:
+    text = "Winfried Hutmann of Schroeder, Muenchmeyer, Hengst spoke.\nStaff at Munchmeyer agreed with the plan."
+    entities = [ent(text, "Schroeder, Muenchmeyer", "PERSON", "Schroeder, Muenchmeyer")]
+    assert run(NameSpelling, context(text, entities=entities)) == []
+
+
+def test_nc141_surname_never_named_in_full_seeds_no_variants() -> None:
+    text = "Labour held the seat. Costs fell, Labor said."
+    entities = [ent(text, "Labour", "PERSON", "Labour")]
+    assert run(NameSpelling, context(text, entities=entities)) == []
 
 
 # --- NC142 person titles ------------------------------------------------------------------

@@ -143,8 +143,12 @@ def _split_name(text: str) -> tuple[str | None, str] | None:
     if not words or not _NAME_WORD.fullmatch(words[-1]):
         return None
     # The word before the surname is the first name: NER spans sometimes take
-    # a title in ("Analyst Maria Gonzalez").
-    return (words[-2] if len(words) > 1 else None), words[-1]
+    # a title in ("Analyst Maria Gonzalez"). Not across a comma: "Schroeder,
+    # Muenchmeyer" (a firm's partners) is a list of surnames.
+    first = words[-2] if len(words) > 1 else None
+    if first is not None and re.search(rf"{re.escape(first)}\W*,\s+\S*$", text):
+        first = None
+    return first, words[-1]
 
 
 def person_mentions(ctx: CheckContext) -> list[NameMention]:
@@ -162,9 +166,13 @@ def person_mentions(ctx: CheckContext) -> list[NameMention]:
             out.append(
                 NameMention(parts[0], parts[1], Position(m.start, m.end, m.line, m.column, m.text))
             )
-    surnames = {m.surname for m in out}
     firsts = {m.first for m in out if m.first}
     lower_words = set(re.findall(r"\b[a-z][a-z'-]+\b", ctx.text))
+    # Known surnames: those of people named in full at least once (by the NER or
+    # in the text: "the Green Party's Helena Marchant" tagged ORG is still a full
+    # name). A lone "Labour" the NER took for a person is not a surname to vary.
+    surnames = {s for s, f in text_first_names(ctx, {m.surname for m in out}).items() if f}
+    surnames |= {m.surname for m in out if m.first}
     for tok in _CAPWORD.finditer(ctx.text):
         word = _POSSESSIVE.sub("", tok[0])
         low = word.lower()
@@ -185,20 +193,60 @@ def person_mentions(ctx: CheckContext) -> list[NameMention]:
             pos = ctx.span(tok.start() - len(prev[0]), tok.start() + len(word))
             if any(s <= pos.start < e for s, e in covered):
                 first, pos = None, ctx.span(tok.start(), tok.start() + len(word))
-        # An untagged word is a name only where a person's name would stand:
-        # "Justin Hotart", "Mr Prichard", "Hotart said", "Hotart's". Otherwise
-        # "However"/"Hoover", "Boston"/"Bolton", "Scots"/"Scott" would be flagged.
         after = ctx.text[tok.end() : tok.end() + 20]
+        # Where a person's name stands ("Justin Hotart", "Mr Prichard", "Hotart
+        # said", "said Hotart", "Hotart's") a near-spelling of a known surname is a
+        # candidate at up to two edits. Elsewhere only one edit is, and not a word
+        # that may be capitalised for another reason: a sentence's or a line's first
+        # word ("However"/"Hoover"), a part of a longer proper name ("Boston Dynamics").
         person_like = (
             first is not None
             or _HONORIFIC_BEFORE.search(before) is not None
+            or _SPEECH_BEFORE.search(before) is not None
             or _SPEECH_AFTER.match(after) is not None
             or tok[0].endswith(("'s", "’s"))
         )
-        if not person_like:
+        if not person_like and not _bare_candidate(
+            ctx.text, tok.start(), tok.end(), word, surnames
+        ):
             continue
         out.append(NameMention(first, word, pos))
     out.sort(key=lambda m: m.pos.start)
+    return out
+
+
+_SPEECH_BEFORE = re.compile(r"\b(?:said|says|added|adds|told|wrote|asked)\s+$")
+_SENTENCE_START = re.compile(r"(?:^|[.!?:;•*#>|\-–—]\s*|[\"“‘'(\[]\s*)$")
+_CAP_NEIGHBOUR_AFTER = re.compile(r",?\s+[A-Z]")
+
+
+def _bare_candidate(text: str, start: int, end: int, word: str, surnames: set[str]) -> bool:
+    """A capitalised word in no person's context: a variant only one edit from a
+    known surname, inside a sentence, and a name of one word."""
+    if not any(0 < damerau_levenshtein(word, s) <= 1 and _close(word, s) for s in surnames):
+        return False
+    line_start = text.rfind("\n", 0, start) + 1
+    before = text[line_start:start]
+    if _SENTENCE_START.search(before):
+        return False
+    if re.search(r"[A-Z][\w’'-]*,?\s+$", before) or _CAP_NEIGHBOUR_AFTER.match(text, end):
+        return False  # "Hoover Dam", "New Bolton", "Schroeder, Munchmeyer, Hengst": a longer name
+    # A title-case line (a headline) capitalises every word.
+    line_end = text.find("\n", end)
+    line = text[line_start : line_end if line_end >= 0 else len(text)]
+    words = re.findall(r"[A-Za-z][\w’'-]*", line)
+    return sum(w[0].isupper() for w in words) * 2 < len(words)
+
+
+def text_first_names(ctx: CheckContext, surnames: set[str]) -> dict[str, set[str]]:
+    """For each surname, the first names the text puts before it ("Helena Marchant"),
+    whatever the NER made of the pair."""
+    lower_words = set(re.findall(r"\b[a-z][a-z'-]+\b", ctx.text))
+    out: dict[str, set[str]] = {s: set() for s in surnames}
+    for s in surnames:
+        for m in re.finditer(rf"\b([A-Z][a-z]+)\s+{re.escape(s)}\b", ctx.text):
+            if _first_name(m[1], set(), lower_words) and m[1] not in surnames:
+                out[s].add(m[1])
     return out
 
 
@@ -274,12 +322,16 @@ class NameSpelling(Rule):
         "Hotart added that the company expected more orders.",
         "Published 12 January 2026\nAnalyst Maria Gonzalez expects prices to rise. "
         "Maria Gonzales said demand was strong in the first quarter.",
+        "Published 12 January 2026\nChief executive Sabine Albrecht expects prices to rise. "
+        "Investors expect Albrect, who joined the board in 2019, to stay on.",
     )
     passes = (
         "March 5, 2026\nChief executive Justin Hotard said the deal would close soon. "
         "Hotard added that the company expected more orders.",
         "Published 12 January 2026\nAnalyst Mark Smith expects prices to rise. "
         "His colleague Mary Smyth said demand was strong in the first quarter.",
+        "Published 12 January 2026\nHelen Marchbank won the seat. The Green Party's Helena "
+        "Marchant came fifth. Ms Marchbank thanked voters; Ms Marchant did not.",
     )
 
     def run(self, ctx: CheckContext) -> Iterator[CheckResult]:
@@ -297,9 +349,10 @@ class NameSpelling(Rule):
                 n = parent[n]
             return n
 
+        text_firsts = text_first_names(ctx, {m.surname for m in mentions})
         for i, a in enumerate(names):
             for b in names[i + 1 :]:
-                if self._same_person(by_name[a], by_name[b]):
+                if self._same_person(by_name[a], by_name[b], text_firsts):
                     parent[root(b)] = root(a)
         clusters: dict[str, list[str]] = {}
         for n in names:
@@ -335,11 +388,13 @@ class NameSpelling(Rule):
                 )
 
     @staticmethod
-    def _same_person(a: list[NameMention], b: list[NameMention]) -> bool:
+    def _same_person(
+        a: list[NameMention], b: list[NameMention], text_firsts: dict[str, set[str]]
+    ) -> bool:
         if not _close(a[0].surname, b[0].surname):
             return False
-        fa = {m.first for m in a if m.first}
-        fb = {m.first for m in b if m.first}
+        fa = {m.first for m in a if m.first} | text_firsts.get(a[0].surname, set())
+        fb = {m.first for m in b if m.first} | text_firsts.get(b[0].surname, set())
         # Same first name, or one spelling never comes with a first name of its
         # own. "Mark Smith" / "Mary Smyth" are two people.
         return bool(fa & fb) or not fa or not fb
