@@ -19,6 +19,7 @@
 from __future__ import annotations
 
 import argparse
+import itertools
 import json
 import re
 import sys
@@ -535,6 +536,111 @@ def alter_section(alts: list[Alteration]) -> str:
     return "\n".join(out) + "\n"
 
 
+# ---------------------------------------------------------------- (c2) alter-same
+
+DIGIT_RUN = re.compile(r"\d[\d,.]*\d|\d")
+
+
+def slipped_texts(text: str) -> list[tuple[str, str]]:
+    """The figure's text with a copying slip: (kind, new text) for each kind that applies.
+
+    "transposed": the last two distinct adjacent digits swapped ("$133.4bn" -> "$313.4bn");
+    "scale": the decimal point moved one place right, or a zero added to a whole number.
+    """
+    m = DIGIT_RUN.search(text)
+    if m is None:
+        return []
+    raw = m.group()
+    out: list[tuple[str, str]] = []
+    pos = [i for i, ch in enumerate(raw) if ch.isdigit()]
+    for a, b in reversed(list(itertools.pairwise(pos))):
+        if raw[a] != raw[b] and b == a + 1 and not (a == pos[0] and raw[b] == "0"):
+            swapped = raw[:a] + raw[b] + raw[a] + raw[b + 1 :]
+            out.append(("transposed", text[: m.start()] + swapped + text[m.end() :]))
+            break
+    digits = [ch for ch in raw if ch.isdigit()]
+    if "." in raw and len(raw.split(".")[1]) >= 1 and "," not in raw:
+        whole, frac = raw.split(".", 1)
+        moved = (whole + frac[0]).lstrip("0") or "0"
+        moved += ("." + frac[1:]) if len(frac) > 1 else ""
+        out.append(("scale", text[: m.start()] + moved + text[m.end() :]))
+    elif len(digits) >= 2 and "," not in raw and "." not in raw:
+        out.append(("scale", text[: m.start()] + raw + "0" + text[m.end() :]))
+    return out
+
+
+@dataclass
+class SameAlteration:
+    article: str
+    kind: str
+    before: str
+    after: str
+    flagged: bool = False
+    error: str | None = None
+
+
+def run_alter_same(
+    corpora: list[CorpusResult], analyze: Analyze, limit: int | None
+) -> list[SameAlteration]:
+    """Restated figures that NC101 passes on real copy, one mention altered by a slip."""
+    done: list[SameAlteration] = []
+    for corpus in corpora:
+        for run in corpus.ok:
+            text = run.article.text
+            seen: set[int] = set()
+            for check in run.report.checks:
+                if check.id != "NC101" or check.status != "pass" or len(check.figures) != 2:
+                    continue
+                later = max((run.report.figure(f) for f in check.figures), key=lambda f: f.start)
+                if later.start in seen or text[later.start : later.end] != later.text:
+                    continue
+                seen.add(later.start)
+                for kind, new in slipped_texts(later.text):
+                    altered = text[: later.start] + new + text[later.end :]
+                    alt = SameAlteration(run.article.name, kind, later.text, new)
+                    try:
+                        rep = analyze(altered, source=run.article.name, as_of=run.article.date)
+                    except Exception:
+                        alt.error = traceback.format_exc(limit=3).strip().splitlines()[-1]
+                        done.append(alt)
+                        continue
+                    lo, hi = later.start, later.start + len(new)
+                    alt.flagged = any(
+                        c.id == "NC101" and any(sp.start < hi and sp.end > lo for sp in c.spans)
+                        for c in alarms(rep)
+                    )
+                    done.append(alt)
+                if limit is not None and len(done) >= limit:
+                    return done
+    return done
+
+
+def alter_same_section(alts: list[SameAlteration]) -> str:
+    out = ["## (c2) Restated figures altered by a slip (alter-same)", ""]
+    out.append(
+        "Pairs of figures NC101 passes as one quantity stated twice in the stories of (a); the "
+        "later mention is altered by a copying slip (two adjacent digits transposed; the "
+        "decimal point moved, or a zero added) and the article analysed again. Flagged: an "
+        "error/warning fail of NC101 covers the altered figure."
+    )
+    ok = [a for a in alts if a.error is None]
+    out += ["", "| slip | altered | flagged by NC101 | share |", "|---|---|---|---|"]
+    for kind in ("transposed", "scale"):
+        items = [a for a in ok if a.kind == kind]
+        k = sum(a.flagged for a in items)
+        share = f"{k / len(items):.2f}" if items else "-"
+        out.append(f"| {kind} | {len(items)} | {k} | {share} |")
+    misses = [a for a in ok if not a.flagged][:30]
+    if misses:
+        out += ["", f"### Not flagged (first {len(misses)})", ""]
+        out += ["| article | slip | figure | altered to |", "|---|---|---|---|"]
+        out += [
+            f"| {a.article} | {a.kind} | {md_escape(a.before)} | {md_escape(a.after)} |"
+            for a in misses
+        ]
+    return "\n".join(out) + "\n"
+
+
 # ---------------------------------------------------------------- (d) time
 
 
@@ -791,8 +897,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--out", type=Path, default=RESULTS / "checks.md")
     ap.add_argument(
         "--parts",
-        default="false-alarms,planted,alter,timing,planted-news",
-        help="comma-separated subset of: false-alarms, planted, alter, timing, planted-news",
+        default="false-alarms,planted,alter,alter-same,timing,planted-news",
+        help="comma-separated subset of: false-alarms, planted, alter, alter-same, timing, planted-news",
     )
     args = ap.parse_args(argv)
     parts = {p.strip() for p in args.parts.split(",") if p.strip()}
@@ -831,7 +937,7 @@ def main(argv: list[str] | None = None) -> int:
                 f"clean articles with a false alarm {int(st['clean_with_alarm'])} "
                 f"(targets: recall {TARGET_RECALL}, precision {TARGET_PRECISION})"
             )
-    need_shared = parts & {"false-alarms", "alter", "timing"}
+    need_shared = parts & {"false-alarms", "alter", "alter-same", "timing"}
     corpora: list[CorpusResult] = []
     if need_shared and shared is None:
         print(SKIPPED)
@@ -867,6 +973,15 @@ def main(argv: list[str] | None = None) -> int:
                     f"{c.name}: {total} alarms / {n} articles = {total / max(n, 1):.3f} (raw); "
                     f"excluding {known} verified source errors: {(total - known) / max(n, 1):.3f}"
                 )
+        if "alter-same" in parts:
+            print("alter-same ...", file=sys.stderr)
+            same = run_alter_same(corpora, analyze, args.alter_limit)
+            sections.append(alter_same_section(same))
+            ok = [a for a in same if a.error is None]
+            summary.append(
+                f"alter-same: {sum(a.flagged for a in ok)}/{len(ok)} slipped restatements "
+                "flagged by NC101"
+            )
         if "alter" in parts:
             print("alter-X ...", file=sys.stderr)
             alts = run_alter(corpora, analyze, args.alter_limit)

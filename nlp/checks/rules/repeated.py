@@ -305,9 +305,12 @@ class RepeatedFigure(Rule):
         heads = headline_sentences(ctx)
         b = _signed(later, later.sentence in heads)
         differ = [e for e in compatible if not agree(_signed(e, e.sentence in heads), b)]
-        # Two values one frame gives that no copying slip links (39,500 homes at dawn,
-        # 48,000 by noon) are far more often two quantities than one stated wrongly.
-        mismatch = next((e for e in differ if slip(e, later) is not None), None)
+        # Two levels one frame gives that no copying slip links (39,500 homes at dawn,
+        # 48,000 by noon) are far more often two quantities than one stated wrongly; a
+        # rate of change of one metric and period is one fact however it differs.
+        mismatch = next(
+            (e for e in differ if is_change(later) or slip(e, later) is not None), None
+        )
         if mismatch is None and len(differ) == len(compatible):
             return
         other = mismatch or next(e for e in compatible if e not in differ)
