@@ -34,6 +34,8 @@ format: install
 docs: install
 	$(BIN)/newscheck rules --markdown > docs/checks.md
 	$(BIN)/newscheck schema > docs/schema.json
+	rm -f docs/rules/NC*.md
+	$(BIN)/newscheck rules --pages docs/rules
 
 bench: install
 	$(BIN)/python bench/recognition.py --out bench/results/recognition.md
