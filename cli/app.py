@@ -304,12 +304,26 @@ def _read_stdin() -> bytes:
         raise _fail(str(err)) from None
 
 
+def _stderr_is_terminal() -> bool:
+    try:
+        return sys.stderr.isatty()
+    except (AttributeError, ValueError):
+        return False
+
+
+def _stdout_is_terminal() -> bool:
+    try:
+        return sys.stdout.isatty()
+    except (AttributeError, ValueError):
+        return False
+
+
 def _outcomes(work: list[tuple[Item, Settings]], jobs: int | None, no_color: bool):  # type: ignore[no-untyped-def]
     """Each file's outcome in input order, with a progress bar on a terminal for long runs."""
     from newscheck.cli import batch
 
     n_jobs = jobs or batch.default_jobs()
-    show = len(work) >= PROGRESS_MIN_FILES and sys.stderr.isatty()
+    show = len(work) >= PROGRESS_MIN_FILES and _stderr_is_terminal()
     if not show:
         yield from batch.run(work, jobs=n_jobs)
         return
@@ -324,6 +338,10 @@ def _outcomes(work: list[tuple[Item, Settings]], jobs: int | None, no_color: boo
         TimeRemainingColumn(),
         console=console,
         transient=True,
+        # Findings piped elsewhere must stay on stdout; only when stdout is the same terminal
+        # are they printed above the bar (else the bar would overwrite them).
+        redirect_stdout=_stdout_is_terminal(),
+        redirect_stderr=False,
     ) as progress:
         task = progress.add_task("checking", total=len(work))
         _stderr.progress = progress
