@@ -41,6 +41,7 @@ bench: install
 	$(BIN)/python bench/recognition.py --out bench/results/recognition.md
 	$(BIN)/python bench/speed.py
 	$(BIN)/python bench/checks.py
+	$(BIN)/python bench/jobs.py
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache .ruff_cache
