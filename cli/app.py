@@ -581,7 +581,7 @@ def _skip_lines(skipped: Counter[str], collected: Collected) -> list[str]:
         lines.append(f"newscheck: {n} {kind} {'check' if n == 1 else 'checks'} skipped: {why}")
     if collected.excluded:
         lines.append(
-            f"newscheck: {plural(collected.excluded, 'file')} skipped: excluded by --exclude "
+            f"newscheck: {plural(collected.excluded, 'path')} skipped: excluded by --exclude "
             "or a configuration's exclude"
         )
     if collected.gitignored:

@@ -232,13 +232,3 @@ def tally(checks: Iterable[CheckResult]) -> str:
         f"({severity_counts(by_sev)}), "
         f"{skipped} skipped" + (f", {ignored} ignored" if ignored else "")
     )
-
-
-# ---------------------------------------------------------------- lint
-
-
-def lint_lines(path: str, report: Report) -> list[str]:
-    """`path:line:col: severity: message [NC1xx]` for every counted failure, by position."""
-    from newscheck.cli.formats import text_lines
-
-    return text_lines(path, report)

@@ -76,7 +76,7 @@ def test_quoted_globs_and_exclude(run, tmp_path: Path) -> None:  # type: ignore[
     assert _files(run("check", "d/**/*.md").stdout) == ["d/deep/three.md", "d/one.md", "d/two.md"]
     excluded = run("check", "--exclude", "deep/", "--exclude", "two.md", "d")
     assert _files(excluded.stdout) == ["d/notes.txt", "d/one.md"]
-    assert "2 files skipped: excluded" in excluded.stderr
+    assert "2 paths skipped: excluded" in excluded.stderr
     none = run("check", "d/*.rst", "d/one.md")
     assert none.exit_code == 2
     assert "newscheck: error: d/*.rst: no file matches this pattern" in none.stderr

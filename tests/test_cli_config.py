@@ -117,7 +117,7 @@ def test_exclude_in_configuration_skips_files_and_says_so(run, tmp_path: Path) -
     result = run("check", ".")
     assert result.exit_code == 0 and result.stdout == ""
     assert "newscheck: 1 file checked" in result.stderr
-    assert "2 files skipped: excluded by --exclude or a configuration's exclude" in result.stderr
+    assert "2 paths skipped: excluded by --exclude or a configuration's exclude" in result.stderr
     # Named explicitly, an excluded file is still excluded (a pre-commit hook names every file).
     named = run("check", "b.draft.md")
     assert named.stdout == "" and "0 files checked" in named.stderr
