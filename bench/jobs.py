@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import resource
 import subprocess
 import sys
 import threading
@@ -68,8 +69,10 @@ def _memory(pid: int) -> tuple[int, int] | None:
 
 def run_once(
     cli: Path, files: list[Path], jobs: int
-) -> tuple[float, bytes, dict[str, tuple[int, int]]]:
-    """Wall seconds, stdout, and {role: (peak RSS KiB, Pss KiB)} of one CLI run."""
+) -> tuple[float, float, bytes, dict[str, tuple[int, int]]]:
+    """Wall seconds, CPU seconds (the CLI and its workers), stdout, and
+    {role: (peak RSS KiB, Pss KiB)} of one CLI run."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     args = [str(cli), "check", "--format", "json", "--fail-on", "never", "--jobs", str(jobs)]
     t0 = time.perf_counter()
     proc = subprocess.Popen(
@@ -89,12 +92,16 @@ def run_once(
         time.sleep(0.1)
     reader.join()
     proc.stdout.close()
+    proc.wait()
     wall = time.perf_counter() - t0
+    # Workers are waited for by the CLI, so their CPU time is in its children's usage.
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime + after.ru_stime) - (before.ru_utime + before.ru_stime)
     roles: dict[str, tuple[int, int]] = {}
     for pid, m in seen.items():
         role = "parent" if pid == proc.pid else f"worker {len(roles)}"
         roles[role] = m
-    return wall, b"".join(chunks), roles
+    return wall, cpu, b"".join(chunks), roles
 
 
 def main() -> None:
@@ -112,17 +119,19 @@ def main() -> None:
         sys.exit(f"{cli} not found: run `make install` first")
 
     times: dict[int, list[float]] = {1: [], args.jobs: []}
+    cpus: dict[int, list[float]] = {1: [], args.jobs: []}
     outputs: set[bytes] = set()
     memory: dict[int, dict[str, tuple[int, int]]] = {}
     loads = []
     for r in range(args.runs):
         for jobs in (1, args.jobs):
             loads.append(os.getloadavg()[0])
-            wall, out, roles = run_once(cli, files, jobs)
+            wall, cpu, out, roles = run_once(cli, files, jobs)
             times[jobs].append(wall)
+            cpus[jobs].append(cpu)
             outputs.add(out)
             memory[jobs] = roles
-            print(f"run {r + 1}: --jobs {jobs}: {wall:.1f} s", flush=True)
+            print(f"run {r + 1}: --jobs {jobs}: {wall:.1f} s, CPU {cpu:.1f} s", flush=True)
 
     one, many = median(times[1]), median(times[args.jobs])
     speedup = one / many
@@ -143,6 +152,10 @@ def main() -> None:
         f"| wall seconds, each run | {', '.join(f'{t:.1f}' for t in times[1])} | "
         f"{', '.join(f'{t:.1f}' for t in times[args.jobs])} |",
         f"| median wall seconds | {one:.1f} | {many:.1f} |",
+        f"| CPU seconds, each run (all processes) | {', '.join(f'{t:.1f}' for t in cpus[1])} | "
+        f"{', '.join(f'{t:.1f}' for t in cpus[args.jobs])} |",
+        f"| cores kept busy (median CPU / wall) | {median(cpus[1]) / one:.2f} | "
+        f"{median(cpus[args.jobs]) / many:.2f} |",
         "",
         f"Speed-up: **{speedup:.2f}×** (target ≥ {TARGET}×: "
         f"{'met' if speedup >= TARGET else 'not met'}). Output identical across all "

@@ -59,7 +59,9 @@ def parse(original: str, known: Iterable[str]) -> list[Directive]:
         end_line = bisect.bisect_right(starts, max(m.end() - 1, m.start()))
         body, _, reason = m["body"].partition(" -- ")
         words = [w for w in re.split(r"[\s,]+", body.strip()) if w]
-        ids = frozenset(w.upper() for w in words if _ID.match(w)) or None
+        # No words: every rule. Words that are not rule ids (a reason without "--") must not
+        # widen the comment to every rule: they cover nothing and are reported as unknown.
+        ids = frozenset(w.upper() for w in words if _ID.match(w)) if words else None
         unknown = tuple(w for w in words if w.upper() not in known_ids)
         verb = m["verb"]
         if verb == "enable":

@@ -245,6 +245,13 @@ def test_report_unused_ignores(run, tmp_path: Path) -> None:  # type: ignore[no-
     assert _ids(quiet.stdout) == ["NC131"]
 
 
+def test_a_comment_with_no_rule_id_but_words_ignores_nothing(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    write(tmp_path, {"bad.md": "<!-- newscheck-disable checked by the desk -->\n" + BAD})
+    result = run("check", "bad.md")
+    assert _ids(result.stdout) == ["NC102", "NC131"]
+    assert "unknown rule id checked, by, the, desk" in result.stderr
+
+
 def test_ignored_finding_does_not_fail_the_run(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     write(tmp_path, {"bad.md": "<!-- newscheck-disable -->\n" + BAD})
     result = run("check", "bad.md")
