@@ -345,7 +345,12 @@ def default_jobs() -> int:
 
 def _init_worker(models: tuple[str | None, ...]) -> None:
     """Load each model once per worker (a no-op under fork: the parent's copy is inherited)."""
+    import signal
+
     from newscheck.nlp.pipeline import load_pipeline
+
+    # Ctrl-C is the parent's to handle (one "interrupted" line); workers finish their file.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
     for m in models:
         load_pipeline(m)
