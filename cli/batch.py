@@ -21,7 +21,7 @@ from pathlib import Path
 import pathspec
 
 from newscheck.cli import ignores
-from newscheck.cli.config import ConfigError, FileConfig, Resolver, known_ids
+from newscheck.cli.config import FileConfig, Resolver, known_ids
 from newscheck.cli.exitcodes import ExitCode
 from newscheck.nlp.checks.registry import all_rules
 from newscheck.nlp.checks.ruledocs import PSEUDO_RULES, UNUSED_IGNORE
@@ -392,18 +392,8 @@ def run(
                 fut.cancel()
 
 
-def check_config_errors(items: list[Item], resolver: Resolver) -> list[FileConfig]:
-    """Each item's configuration, raising ConfigError before any analysis starts."""
-    out = []
-    for it in items:
-        where = it.config_path or Path.cwd() / "-"
-        out.append(resolver.for_path(where))
-    return out
-
-
 __all__ = [
     "Collected",
-    "ConfigError",
     "Item",
     "Options",
     "Outcome",
