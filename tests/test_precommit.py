@@ -114,6 +114,8 @@ def test_try_repo_blocks_a_bad_draft_passes_a_clean_one_and_honours_skip(
     (repo / "bad.md").write_text(BAD, encoding="utf-8")
     (repo / "clean.md").write_text(CLEAN, encoding="utf-8")
     (repo / "notes.py").write_text("print('not a draft')\n", encoding="utf-8")
+    # No suffix: not a draft, though its text would fail.
+    (repo / "LICENSE").write_text(BAD, encoding="utf-8")
 
     bad = _pre_commit(
         repo, home, "try-repo", str(src), "newscheck", "--ref", rev, "--files", "bad.md"
@@ -137,6 +139,7 @@ def test_try_repo_blocks_a_bad_draft_passes_a_clean_one_and_honours_skip(
         "--files",
         "clean.md",
         "notes.py",
+        "LICENSE",
     )
     assert clean.returncode == 0, clean.stdout + clean.stderr
     assert "Passed" in clean.stdout
