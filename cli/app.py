@@ -275,7 +275,9 @@ def _prepare(
         for item in collected.items:
             where = item.config_path or Path.cwd() / "-"
             file_cfg = resolver.for_path(where)
-            work.append((item, batch.settings_for(file_cfg, opts, item.path)))
+            # stdin counts as the file --stdin-filename names, for per-file-ignores too.
+            named = item.path or (item.config_path if stdin_filename else None)
+            work.append((item, batch.settings_for(file_cfg, opts, named)))
     except cfg.ConfigError as exc:
         raise _fail(str(exc)) from None
     # Rates and models named in configurations are checked once, here, before any work:

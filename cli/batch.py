@@ -82,6 +82,9 @@ def settings_for(cfg: FileConfig, opts: Options, path: Path | None) -> Settings:
     enabled = (chosen if chosen is not None else everything) - cfg.ignore - opts.ignore
     if path is not None:
         enabled -= cfg.ignored_for(path)
+    if opts.report_unused_ignores and UNUSED_IGNORE not in cfg.ignore | opts.ignore:
+        # Asked for on the command line: not lost to a `select` written for the real rules.
+        enabled |= {UNUSED_IGNORE}
     return Settings(
         enabled=frozenset(enabled),
         severity=cfg.severity,
@@ -313,7 +316,7 @@ def _apply(
     kept = ignores.apply(kept, directives)
     if settings.report_unused_ignores and UNUSED_IGNORE in settings.enabled:
         rule, name, severity, _ = PSEUDO_RULES[UNUSED_IGNORE]
-        for d, msg in ignores.unused(directives):
+        for d, msg in ignores.unused(directives, settings.enabled):
             start, end = d.start, d.end
             line, column = line_col(start)
             pos = Position(start, end, line, column, original[start:end])

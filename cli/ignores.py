@@ -113,13 +113,21 @@ def apply(checks: Iterable[CheckResult], directives: list[Directive]) -> list[Ch
     return out
 
 
-def unused(directives: list[Directive]) -> list[tuple[Directive, str]]:
-    """(directive, message) for each comment that suppressed nothing or names unknown rules."""
+def unused(
+    directives: list[Directive], enabled: frozenset[str] | None = None
+) -> list[tuple[Directive, str]]:
+    """(directive, message) for each comment that suppressed nothing or names unknown rules.
+
+    A comment naming only rules that did not run (`enabled` leaves them out) is not unused:
+    it may well be needed where they run.
+    """
     out = []
     for d in directives:
         what = f"newscheck-{d.verb}" + (f" {' '.join(sorted(d.ids))}" if d.ids else "")
         if d.unknown:
             out.append((d, f"{what}: unknown rule id {', '.join(d.unknown)}"))
+        elif enabled is not None and d.ids is not None and not d.ids & enabled:
+            continue
         elif not d.used:
             out.append((d, f"unused ignore comment: {what} suppresses no finding"))
     return out

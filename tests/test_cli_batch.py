@@ -140,7 +140,12 @@ def test_progress_bar_only_on_a_terminal_and_never_on_stdout(
 
 
 def test_stdin_filename_names_the_text_and_finds_its_configuration(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    write(tmp_path, {"desk/.newscheck.toml": 'ignore = ["NC131"]\n'})
+    write(
+        tmp_path,
+        {
+            "desk/.newscheck.toml": 'ignore = ["NC131"]\n[per-file-ignores]\n"wire/*.md" = ["NC102"]\n'
+        },
+    )
     text = "---\ntitle: From the CMS\n---\n" + BAD.split("\n", 1)[1]
     result = run("check", "--stdin-filename", "desk/story.md", "-", input=text.encode())
     assert result.stdout.splitlines() == [
@@ -152,6 +157,8 @@ def test_stdin_filename_names_the_text_and_finds_its_configuration(run, tmp_path
         ).stdout
     )
     assert doc["file"] == "desk/story.md" and doc["title"] == "From the CMS"
+    wire = run("check", "--stdin-filename", "desk/wire/a.md", "-", input=text.encode())
+    assert wire.stdout == "" and wire.exit_code == 0  # NC131 ignored, NC102 per file
     # Without the name, "-" is sniffed and no configuration applies to it.
     bare = run("check", "-", input=text.encode())
     assert "[NC131]" in bare.stdout and bare.stdout.startswith("-:")

@@ -241,6 +241,11 @@ def test_report_unused_ignores(run, tmp_path: Path) -> None:  # type: ignore[no-
         "bad.md:9:1: warning: newscheck-disable NC777: unknown rule id NC777 [NC001]",
     ]
     assert "NC777" not in result.stderr  # reported once, as a finding
+    # NC001 comes with the option even under a narrow select; the NC141 and NC102 comments
+    # name rules that did not run, so they are not called unused.
+    selected = run("check", "--report-unused-ignores", "--select", "NC131", "bad.md")
+    assert _ids(selected.stdout) == ["NC131", "NC001"]
+    assert "NC777" in selected.stdout
     quiet = run("check", "--report-unused-ignores", "--ignore", "NC001", "bad.md")
     assert _ids(quiet.stdout) == ["NC131"]
 
