@@ -171,8 +171,12 @@ def test_bad_configuration_is_one_line_exit_2(
 
 
 def test_bad_cli_selector_and_missing_config_file_exit_2(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    write(tmp_path, {"bad.md": BAD})
-    for args in (["--select", "NC9"], ["--config", "nope.toml"]):
+    write(tmp_path, {"bad.md": BAD, "other/pyproject.toml": '[project]\nname = "x"\n'})
+    for args in (
+        ["--select", "NC9"],
+        ["--config", "nope.toml"],
+        ["--config", "other/pyproject.toml"],
+    ):
         result = run("check", *args, "bad.md")
         assert result.exit_code == 2 and len(result.stderr.splitlines()) == 1, result.stderr
 
