@@ -34,12 +34,15 @@ format: install
 docs: install
 	$(BIN)/newscheck rules --markdown > docs/checks.md
 	$(BIN)/newscheck schema > docs/schema.json
+	rm -f docs/rules/NC*.md
+	$(BIN)/newscheck rules --pages docs/rules
 
 bench: install
 	$(BIN)/python bench/recognition.py --out bench/results/recognition.md
 	$(BIN)/python bench/speed.py
 	$(BIN)/python bench/checks.py
 	$(BIN)/python bench/frames.py --out bench/results/frames.md
+	$(BIN)/python bench/jobs.py
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache .ruff_cache

@@ -42,8 +42,47 @@ def _checks_sorted(checks: Iterable[CheckResult]) -> list[CheckResult]:
     )
 
 
-def _where(c: CheckResult) -> str:
-    return ", ".join(f"{p.line}:{p.column}" for p in c.spans) or "-"
+def _where(c: CheckResult, sep: str = ", ") -> str:
+    return sep.join(f"{p.line}:{p.column}" for p in c.spans) or "-"
+
+
+def result_label(c: CheckResult) -> str:
+    """What a check came to, in words: a passed check never reads as "error"."""
+    if c.status == "pass":
+        return "pass"
+    if c.status == "skip":
+        return "skipped"
+    return "ignored" if c.ignored is not None else c.severity
+
+
+#: How a relation reads in the report: "F2 same as F9", "F3 change of F2 to F4".
+RELATION_WORDS = {
+    "same_as": "same as",
+    "part_of": "part of",
+    "sum_of": "sum of",
+    "change_of": "change",
+    "share_of": "share",
+    "average_of": "average",
+    "converts": "converts",
+    "compares": "compared with",
+}
+
+
+def relation_rows(report: Report) -> list[tuple[str, str, str, str]]:
+    """(relation, figures as written with their roles, score, where) for each relation."""
+    by_id = {f.id: f for f in report.figures}
+    rows = []
+    for r in report.relations:
+        figs = [by_id.get(fid) for fid in r.figures]
+        if any(f is None for f in figs):
+            continue
+        said = ", ".join(
+            f'{role} "{f.text}"'  # type: ignore[union-attr]
+            for role, f in zip(r.roles, figs, strict=True)
+        )
+        where = " ".join(f"{f.line}:{f.column}" for f in figs)  # type: ignore[union-attr]
+        rows.append((RELATION_WORDS.get(r.type, r.type), said, f"{r.score:.2f}", where))
+    return rows
 
 
 def top_claims(report: Report) -> list:
@@ -72,8 +111,13 @@ def render_rich(report: Report) -> Group:
     table = Table(
         title="Key figures", title_justify="left", title_style="bold underline", expand=False
     )
-    for col in ("figure", "kind", "measures", "entity", "period", "role", "at"):
+    for col in ("figure", "kind", "measures", "entity", "period", "role"):
         table.add_column(col, overflow="fold")
+    # A position must never be folded ("10:11" / "1" reads as two places): no wrap, and
+    # at least as wide as the longest one, so narrow terminals fold the words instead.
+    table.add_column(
+        "at", no_wrap=True, min_width=max((len(f"{f.line}:{f.column}") for f in figs), default=2)
+    )
     for f in figs[:TOP_FIGURES]:
         role = f.role or ""
         if f.converts:
@@ -100,11 +144,24 @@ def render_rich(report: Report) -> Group:
     if not by_label:
         parts.append(Text(" none found", style="dim"))
 
+    rel_rows = relation_rows(report)
+    if rel_rows:
+        rels = Table(title="How figures relate", title_justify="left", title_style="bold underline")
+        rels.add_column("relation", no_wrap=True)
+        rels.add_column("figures", overflow="fold")
+        rels.add_column("score", justify="right", no_wrap=True)
+        rels.add_column(
+            "at", no_wrap=True, min_width=max(len(w) for *_, w in rel_rows), overflow="fold"
+        )
+        for kind, said, score, where in rel_rows:
+            rels.add_row(kind, escape(said), score, where)
+        parts.append(rels)
+
     claims = Table(
         title="Claims worth checking", title_justify="left", title_style="bold underline"
     )
     claims.add_column("score", justify="right")
-    claims.add_column("line", justify="right")
+    claims.add_column("line", justify="right", no_wrap=True)
     claims.add_column("claim", overflow="fold")
     claims.add_column("why", overflow="fold", style="dim")
     for c in top_claims(report):
@@ -112,17 +169,23 @@ def render_rich(report: Report) -> Group:
     parts.append(claims if report.claims else Text("Claims: none found", style="dim"))
 
     checks = Table(title="Cross-checks", title_justify="left", title_style="bold underline")
-    checks.add_column("", width=1)
-    checks.add_column("check")
-    checks.add_column("severity")
-    checks.add_column("at", max_width=14)
+    checks.add_column("", width=1, no_wrap=True)
+    checks.add_column("check", no_wrap=True)
+    checks.add_column("result", no_wrap=True)
+    # One position per line, never folded inside one.
+    at_width = max((len(f"{p.line}:{p.column}") for c in report.checks for p in c.spans), default=2)
+    checks.add_column("at", no_wrap=True, min_width=at_width)
     checks.add_column("finding", overflow="fold")
     for c in _checks_sorted(report.checks):
+        counted = c.status == "fail" and c.ignored is None
         checks.add_row(
-            Text(STATUS_MARK[c.status], style=STATUS_STYLE[c.status]),
+            Text(
+                STATUS_MARK[c.status],
+                style=STATUS_STYLE[c.status] if counted or c.status != "fail" else "dim",
+            ),
             c.id,
-            Text(c.severity, style=SEVERITY_STYLE[c.severity] if c.status == "fail" else "dim"),
-            _where(c),
+            Text(result_label(c), style=SEVERITY_STYLE[c.severity] if counted else "dim"),
+            _where(c, "\n"),
             escape(c.message),
         )
     parts.append(checks if report.checks else Text("Cross-checks: none applicable", style="dim"))
@@ -175,6 +238,12 @@ def render_plain(report: Report) -> str:
     for label in sorted(by_label):
         out.append(f"  {label}: {', '.join(by_label[label])}")
     out.append("")
+    rel_rows = relation_rows(report)
+    if rel_rows:
+        out.append(f"How figures relate ({len(rel_rows)})")
+        for kind, said, score, where in rel_rows:
+            out.append(f"  {kind}: {said}  [{score}]  {where}")
+        out.append("")
     out.append("Claims worth checking")
     for c in top_claims(report):
         out.append(f"  [{c.score:.2f}] line {c.line}: {c.text}")
@@ -182,7 +251,9 @@ def render_plain(report: Report) -> str:
     out.append("")
     out.append("Cross-checks")
     for c in _checks_sorted(report.checks):
-        out.append(f"  {STATUS_MARK[c.status]} {c.id} {c.severity:<7} {_where(c):<12} {c.message}")
+        out.append(
+            f"  {STATUS_MARK[c.status]} {c.id} {result_label(c):<7} {_where(c):<12} {c.message}"
+        )
     if not report.checks:
         out.append("  (none applicable)")
     out.append(tally(report.checks))
@@ -202,20 +273,11 @@ def tally(checks: Iterable[CheckResult]) -> str:
     checks = list(checks)
     passed = sum(c.status == "pass" for c in checks)
     skipped = sum(c.status == "skip" for c in checks)
-    fails = [c for c in checks if c.status == "fail"]
+    fails = [c for c in checks if c.status == "fail" and c.ignored is None]
+    ignored = sum(c.status == "fail" and c.ignored is not None for c in checks)
     by_sev = {s: sum(c.severity == s for c in fails) for s in ("error", "warning", "info")}
     return (
         f"{len(checks)} cross-checks: {passed} passed, {len(fails)} failed "
         f"({severity_counts(by_sev)}), "
-        f"{skipped} skipped"
+        f"{skipped} skipped" + (f", {ignored} ignored" if ignored else "")
     )
-
-
-# ---------------------------------------------------------------- lint
-
-
-def lint_lines(path: str, report: Report) -> list[str]:
-    """`path:line:col: severity: message [NC1xx]` for every failed check, by position."""
-    fails = [c for c in report.checks if c.status == "fail"]
-    fails.sort(key=lambda c: (c.line, c.column, c.id, c.message))
-    return [f"{path}:{c.line}:{c.column}: {c.severity}: {c.message} [{c.id}]" for c in fails]

@@ -15,6 +15,7 @@ from importlib import resources
 from typing import Any
 
 from newscheck import __version__
+from newscheck.nlp.checks.registry import docs_url
 from newscheck.nlp.types import (
     CheckResult,
     Claim,
@@ -181,6 +182,12 @@ def check_dict(c: CheckResult) -> dict[str, Any]:
         "figures": list(c.figures),
         "spans": [_span(p) for p in c.spans],
         "details": {k: _jsonable(v) for k, v in c.details},
+        "url": docs_url(c.id),
+        "ignored": (
+            None
+            if c.ignored is None
+            else {"by": c.ignored.by, "line": c.ignored.line, "reason": c.ignored.reason}
+        ),
     }
 
 

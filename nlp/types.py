@@ -175,6 +175,15 @@ class Claim:
     reasons: list[str]
 
 
+@dataclass(frozen=True, slots=True)
+class Ignored:
+    """Why a failed check is not counted: an inline `newscheck-disable` comment in the file."""
+
+    by: Literal["comment"]
+    line: int  # 1-based line of the comment
+    reason: str | None  # the text after "--" in the comment, if any
+
+
 Status = Literal["pass", "fail", "skip"]
 Severity = Literal["error", "warning", "info"]
 
@@ -192,6 +201,9 @@ class CheckResult:
     figures: tuple[str, ...]
     spans: tuple[Position, ...]
     details: tuple[tuple[str, object], ...] = ()
+    # Set by the command line when an inline comment suppresses this failure: it stays in
+    # the JSON, marked, but is not printed as a finding nor counted.
+    ignored: Ignored | None = None
 
     @property
     def start(self) -> int:

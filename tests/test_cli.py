@@ -111,10 +111,22 @@ def test_check_clean_sample_exits_zero_but_warning_threshold_trips(runner: CliRu
     assert "[NC112]" in strict.stdout
 
 
-def test_check_json_format_matches_summarize_json(runner: CliRunner) -> None:
+def test_check_json_is_one_finding_per_line_matching_the_report(runner: CliRunner) -> None:
     a = runner.invoke(app, ["check", "--format", "json", "--fail-on", "never", str(NOKIA)])
     b = runner.invoke(app, ["summarize", "--json", str(NOKIA)])
-    assert a.stdout == b.stdout
+    lines = [json.loads(x) for x in a.stdout.splitlines()]
+    fails = [c for c in json.loads(b.stdout)["checks"] if c["status"] == "fail"]
+    assert len(lines) == len(fails) == 2
+    finding = {"$ref": "#/$defs/finding", "$defs": schema()["$defs"]}
+    for line, check in zip(lines, sorted(fails, key=lambda c: c["spans"][0]["start"]), strict=True):
+        jsonschema.validate(line, finding)
+        assert line["file"] == str(NOKIA)
+        assert (line["id"], line["message"], line["spans"]) == (
+            check["id"],
+            check["message"],
+            check["spans"],
+        )
+        assert line["url"].endswith(f"/{line['id']}.md") and line["ignored"] is None
 
 
 def _digest(paths: list[Path]) -> list[tuple[str, float]]:
@@ -137,7 +149,6 @@ def test_bad_inputs_one_line_each_exit_2_others_processed(
         "summarize",
         "--json",
         str(tmp_path / "missing.txt"),
-        str(tmp_path),
         str(binary),
         str(empty),
         str(good),
@@ -146,8 +157,8 @@ def test_bad_inputs_one_line_each_exit_2_others_processed(
     assert result.exit_code == 2
     assert "Traceback" not in result.stderr + result.stdout
     errors = [line for line in result.stderr.splitlines() if "error" in line]
-    assert len(errors) == 3
-    assert "missing.txt" in errors[0] and str(tmp_path) in errors[1] and "photo.txt" in errors[2]
+    assert len(errors) == 2
+    assert "missing.txt" in errors[0] and "photo.txt" in errors[1]
     docs = [json.loads(line) for line in result.stdout.splitlines()]
     assert [Path(d["file"]).name for d in docs] == ["empty.txt", "good.txt"]
     assert docs[0]["figures"] == [] and docs[0]["summary"] == []
