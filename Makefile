@@ -5,7 +5,7 @@ PYTHON ?= python3
 VENV   ?= .venv
 BIN    := $(VENV)/bin
 SAMPLE ?= samples/nokia-ai.txt
-SOURCES := pyproject.toml $(shell find cli nlp newscheck -name '*.py' -o -name '*.json' 2>/dev/null)
+SOURCES := pyproject.toml $(shell find cli nlp src -name '*.py' -o -name '*.json' 2>/dev/null)
 
 .PHONY: install run test lint format bench docs clean
 
