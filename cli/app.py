@@ -19,6 +19,7 @@ import typer
 
 from newscheck import __version__
 from newscheck.cli.exitcodes import ExitCode
+from newscheck.cli.limits import DEFAULT_TIMEOUT, time_limit
 
 app = typer.Typer(
     name="newscheck",
@@ -76,6 +77,15 @@ RatesOpt = Annotated[
         help="A newer ECB eurofxref-hist CSV or ZIP for conversion checks.",
     ),
 ]
+TimeoutOpt = Annotated[
+    float,
+    typer.Option(
+        "--timeout",
+        min=0,
+        metavar="SECONDS",
+        help="Time budget per file; a file over it is skipped with exit 2 (0: no limit).",
+    ),
+]
 
 
 def _stderr(msg: str) -> None:
@@ -107,8 +117,14 @@ def main_options(
 def _parse_as_of(as_of: str | None) -> date | None:
     if as_of is None:
         return None
+    from newscheck.nlp.errors import InputError
+    from newscheck.nlp.periods import check_date_range
+
     try:
-        return date.fromisoformat(as_of)
+        return check_date_range(date.fromisoformat(as_of))
+    except InputError as exc:
+        _stderr(f"newscheck: error: --as-of: {exc}")
+        raise typer.Exit(ExitCode.USAGE) from None
     except ValueError:
         _stderr(f"newscheck: error: --as-of {as_of!r} is not a date (YYYY-MM-DD)")
         raise typer.Exit(ExitCode.USAGE) from None
@@ -118,22 +134,34 @@ def _load_rates(path: Path | None):  # type: ignore[no-untyped-def]
     if path is None:
         return None
     from newscheck.nlp.checks.rates import ReferenceRates
+    from newscheck.nlp.errors import NewscheckError
 
     try:
         return ReferenceRates.load(path)
+    except NewscheckError as exc:  # coded: the message names the file
+        _stderr(f"newscheck: error: {exc}")
+        raise typer.Exit(ExitCode.USAGE) from None
     except (OSError, ValueError) as exc:
         _stderr(f"newscheck: error: --rates {path}: {exc}")
         raise typer.Exit(ExitCode.USAGE) from None
 
 
-def _reports(files: list[str], *, model: str | None, as_of: date | None, rates, sentences: int = 3):  # type: ignore[no-untyped-def]
+def _reports(  # type: ignore[no-untyped-def]
+    files: list[str],
+    *,
+    model: str | None,
+    as_of: date | None,
+    rates,
+    sentences: int = 3,
+    timeout: float | None = DEFAULT_TIMEOUT,
+):
     """Yield (display path, Report or the exit code of its failure) per file.
 
     Problems go to stderr, one line each: USAGE for an input that cannot be read,
     INTERNAL when analysis itself fails.
     """
     from newscheck.nlp.analyze import analyze_source
-    from newscheck.nlp.errors import SourceError
+    from newscheck.nlp.errors import NewscheckError
     from newscheck.nlp.pipeline import ModelError, load_pipeline
     from newscheck.nlp.source import read_path
 
@@ -146,11 +174,12 @@ def _reports(files: list[str], *, model: str | None, as_of: date | None, rates, 
         _stderr(f"newscheck: {loaded.warning}")
     for name in files:
         try:
-            src = read_path(name)
-            if src.encoding not in ("utf-8", "utf-8-sig", "ascii"):
-                _stderr(f"newscheck: note: {name}: decoded as {src.encoding}")
-            report = analyze_source(src, as_of=as_of, model=model, sentences=sentences, rates=rates)
-        except SourceError as exc:  # unreadable, or too long to analyse
+            with time_limit(timeout, name):
+                src = read_path(name)
+                report = analyze_source(
+                    src, as_of=as_of, model=model, sentences=sentences, rates=rates
+                )
+        except NewscheckError as exc:  # unreadable, out of range, too long or too slow
             _stderr(f"newscheck: error: {exc}")
             yield name, ExitCode.USAGE
             continue
@@ -161,6 +190,8 @@ def _reports(files: list[str], *, model: str | None, as_of: date | None, rates, 
             )
             yield name, ExitCode.INTERNAL
             continue
+        for note in report.notes:
+            _stderr(f"newscheck: note: {name}: {note}")
         yield name, report
 
 
@@ -187,6 +218,7 @@ def summarize(
     model: ModelOpt = None,
     as_of: AsOfOpt = None,
     rates: RatesOpt = None,
+    timeout: TimeoutOpt = DEFAULT_TIMEOUT,
 ) -> None:
     """Report on each article: headline, summary, key figures, entities, claims, cross-checks."""
     from newscheck.cli import render
@@ -199,7 +231,9 @@ def summarize(
     status = ExitCode.OK
     console = None
     first = True
-    for _name, report in _reports(files, model=model, as_of=day, rates=ref, sentences=sentences):
+    for _name, report in _reports(
+        files, model=model, as_of=day, rates=ref, sentences=sentences, timeout=timeout
+    ):
         if isinstance(report, ExitCode):
             status = max(status, report)
             continue
@@ -234,6 +268,7 @@ def check(
     model: ModelOpt = None,
     as_of: AsOfOpt = None,
     rates: RatesOpt = None,
+    timeout: TimeoutOpt = DEFAULT_TIMEOUT,
 ) -> None:
     """Lint drafts: `path:line:col: severity: message [NC1xx]` per failed cross-check."""
     from newscheck.cli import render
@@ -245,7 +280,7 @@ def check(
     failing = False
     counts = {"error": 0, "warning": 0, "info": 0}
     n_files = 0
-    for name, report in _reports(files, model=model, as_of=day, rates=ref):
+    for name, report in _reports(files, model=model, as_of=day, rates=ref, timeout=timeout):
         if isinstance(report, ExitCode):
             problem = max(problem, report)
             continue

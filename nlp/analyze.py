@@ -18,9 +18,10 @@ from newscheck.nlp.checks.rates import ReferenceRates, needs_rates
 from newscheck.nlp.checks.registry import CheckContext, run_checks
 from newscheck.nlp.claims import score_claims
 from newscheck.nlp.entities import NAME_LABELS, canonical, group_entities
-from newscheck.nlp.errors import Errors, SourceError
-from newscheck.nlp.figures import SPAN_KEY
+from newscheck.nlp.errors import Errors, InputError, SourceError
+from newscheck.nlp.figures import MAX_PER_SENTENCE, SPAN_KEY
 from newscheck.nlp.frames import Frame, sentence_spans
+from newscheck.nlp.periods import check_date_range
 from newscheck.nlp.pipeline import load_pipeline
 from newscheck.nlp.report import Report
 from newscheck.nlp.source import SourceText, from_text
@@ -54,7 +55,25 @@ def analyze_source(
     sentences: int = 3,
     rates: ReferenceRates | str | Path | None = None,
 ) -> Report:
+    """Analyse a read article. Out-of-range values found on the way (a date, a
+    numeral phrase) are `SourceError`s naming the file, like unreadable input."""
+    try:
+        return _analyze_source(src, as_of=as_of, model=model, sentences=sentences, rates=rates)
+    except InputError as exc:
+        raise SourceError.of(exc, src.path or "-") from None
+
+
+def _analyze_source(
+    src: SourceText,
+    *,
+    as_of: date | None,
+    model: str | None,
+    sentences: int,
+    rates: ReferenceRates | str | Path | None,
+) -> Report:
     timings: dict[str, float] = {}
+    if as_of is not None:
+        check_date_range(as_of)
     t0 = time.perf_counter()
     loaded = load_pipeline(model)
     nlp = loaded.nlp
@@ -71,6 +90,13 @@ def analyze_source(
         if b.kind in {"headline", "heading", "boilerplate", "metadata"}
     )
     doc = nlp(doc)
+    notes = list(src.notes)
+    if doc._.figures_dropped:
+        line, _col = src.line_col(src.to_original(doc._.figures_dropped_at))
+        notes.append(
+            f"{doc._.figures_dropped:,} figures beyond {MAX_PER_SENTENCE} in one sentence"
+            f" not analysed (the first on line {line})"
+        )
     t1 = time.perf_counter()
     timings["pipeline"] = t1 - t0
 
@@ -137,6 +163,7 @@ def analyze_source(
         claims=claims,
         checks=checks,
         timings=timings,
+        notes=notes,
     )
 
 

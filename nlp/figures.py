@@ -6,6 +6,12 @@ the results on `Doc._.quantities` and in `doc.spans["figures"]` (each span with
 `Span._.quantity`). spaCy's NER is a hint only: it never adds a figure, but a
 bare number that the model reads as part of a name ("Windows 11", "Section 230")
 is dropped.
+
+At most `MAX_PER_SENTENCE` figures of one sentence are kept: frames and checks
+compare the figures of a sentence with each other, so a sentence of thousands
+of figures (a data dump, a flattened table) would cost quadratic time. What is
+left out is counted on `Doc._.figures_dropped` (with the first one's offset on
+`Doc._.figures_dropped_at`) for the report's notes, never dropped silently.
 """
 
 from __future__ import annotations
@@ -20,12 +26,18 @@ from newscheck.nlp.quantities import find_quantities
 from newscheck.nlp.types import Quantity
 
 SPAN_KEY = "figures"
+#: Figures kept per sentence; news sentences hold a handful, a table row a few dozen.
+MAX_PER_SENTENCE = 64
 
 if not Doc.has_extension("quantities"):
     Doc.set_extension("quantities", default=None)
 if not Doc.has_extension("reference_date"):
     # The date the article speaks from; resolves "the first quarter", "last year".
     Doc.set_extension("reference_date", default=None)
+if not Doc.has_extension("figures_dropped"):
+    Doc.set_extension("figures_dropped", default=0)
+if not Doc.has_extension("figures_dropped_at"):
+    Doc.set_extension("figures_dropped_at", default=None)
 if not Span.has_extension("quantity"):
     Span.set_extension("quantity", default=None)
 
@@ -58,15 +70,41 @@ class FigureFinder:
     def set_annotations(self, doc: Doc, found: list[Quantity]) -> None:
         spans: list[Span] = []
         kept: list[Quantity] = []
+        sent_ends = _sentence_ends(doc)
+        sent = 0  # index into sent_ends of the current figure's sentence
+        in_sent = 0
+        dropped = 0
+        dropped_at: int | None = None
         for q in found:
             span = doc.char_span(q.start, q.end, alignment_mode="expand")
             if span is None or (spans and span.start < spans[-1].end) or self._vetoed(q, span):
+                continue
+            if sent_ends:
+                moved = False
+                while sent < len(sent_ends) - 1 and span.start >= sent_ends[sent]:
+                    sent += 1
+                    moved = True
+                if moved:
+                    in_sent = 0
+            in_sent += 1
+            if in_sent > MAX_PER_SENTENCE:
+                dropped += 1
+                dropped_at = q.start if dropped_at is None else dropped_at
                 continue
             span._.quantity = q
             spans.append(span)
             kept.append(q)
         doc._.quantities = kept
         doc.spans[SPAN_KEY] = spans
+        doc._.figures_dropped = dropped
+        doc._.figures_dropped_at = dropped_at
+
+
+def _sentence_ends(doc: Doc) -> list[int]:
+    """Token index where each sentence ends; [] when the pipeline set no sentences."""
+    if not doc.has_annotation("SENT_START"):
+        return []
+    return [s.end for s in doc.sents]
 
 
 def merge(quantities: list[Quantity], periods: list[Quantity]) -> list[Quantity]:

@@ -58,6 +58,8 @@ class Report:
     checks: list[CheckResult]
     # Seconds per stage; for benchmarks, not part of the JSON contract.
     timings: dict[str, float] = field(default_factory=dict)
+    # One-line notes for stderr (decoding, what was not analysed); not in the JSON.
+    notes: list[str] = field(default_factory=list)
 
     def figure(self, fid: str) -> Figure | None:
         return next((f for f in self.figures if f.id == fid), None)
