@@ -119,7 +119,7 @@ def _analyze_source(
     timings["frames"] = t2 - t1
 
     summary = [
-        SummarySentence(s.text, *_orig(src, s.start, s.end), round(score, 4))
+        SummarySentence(*_orig(src, s.start, s.end), round(score, 4), _normalized(s.text))
         for score, s in summarize(sents, block_kinds, figures, src.title, sentences)
     ]
     ent_offsets = [
@@ -127,11 +127,11 @@ def _analyze_source(
     ]
     claims = [
         Claim(
-            c.sentence.text,
             *_orig(src, c.sentence.start, c.sentence.end),
             c.figures,
             c.score,
             c.reasons,
+            _normalized(c.sentence.text),
         )
         for c in score_claims(sents, block_kinds, figures, ent_offsets)
     ]
@@ -167,9 +167,16 @@ def _analyze_source(
     )
 
 
-def _orig(src: SourceText, start: int, end: int) -> tuple[int, int, int]:
+def _orig(src: SourceText, start: int, end: int) -> tuple[str, int, int, int]:
+    """(text, start, end, line) of an analysis span in the original: the JSON's contract
+    is that a span's `text` is exactly the file's text at its offsets."""
     pos = src.position(start, end)
-    return pos.start, pos.end, pos.line
+    return pos.text, pos.start, pos.end, pos.line
+
+
+def _normalized(text: str) -> str:
+    # One line for display: a sentence may span wrapped lines (or blanked words).
+    return " ".join(text.split())
 
 
 def _rates(rates: ReferenceRates | str | Path | None) -> ReferenceRates:

@@ -75,6 +75,7 @@ class Report:
             "summary": [
                 {
                     "text": s.text,
+                    "normalized": s.normalized,
                     "start": s.start,
                     "end": s.end,
                     "line": s.line,
@@ -104,6 +105,7 @@ class Report:
             "claims": [
                 {
                     "text": c.text,
+                    "normalized": c.normalized,
                     "start": c.start,
                     "end": c.end,
                     "line": c.line,

@@ -127,22 +127,24 @@ class Entity:
 
 @dataclass(slots=True)
 class SummarySentence:
-    text: str
+    text: str  # the original file's text at [start, end)
     start: int
     end: int
     line: int
     score: float
+    normalized: str = ""  # what was analysed: Markdown stripped, quotes and spaces folded
 
 
 @dataclass(slots=True)
 class Claim:
-    text: str
+    text: str  # the original file's text at [start, end)
     start: int
     end: int
     line: int
     figures: list[str]
     score: float
     reasons: list[str]
+    normalized: str = ""  # what was analysed: Markdown stripped, quotes and spaces folded
 
 
 Status = Literal["pass", "fail", "skip"]
