@@ -64,7 +64,9 @@ def render_rich(report: Report) -> Group:
     parts.append(Text("Summary", style="bold underline"))
     if report.summary:
         for n, s in enumerate(report.summary, 1):
-            parts.append(Text.assemble((f" {n}. ", "bold"), s.normalized, (f"  (line {s.line})", "dim")))
+            parts.append(
+                Text.assemble((f" {n}. ", "bold"), s.normalized, (f"  (line {s.line})", "dim"))
+            )
     else:
         parts.append(Text(" (nothing to summarise)", style="dim"))
 
@@ -108,7 +110,9 @@ def render_rich(report: Report) -> Group:
     claims.add_column("claim", overflow="fold")
     claims.add_column("why", overflow="fold", style="dim")
     for c in top_claims(report):
-        claims.add_row(f"{c.score:.2f}", str(c.line), escape(c.normalized), escape("; ".join(c.reasons)))
+        claims.add_row(
+            f"{c.score:.2f}", str(c.line), escape(c.normalized), escape("; ".join(c.reasons))
+        )
     parts.append(claims if report.claims else Text("Claims: none found", style="dim"))
 
     checks = Table(title="Cross-checks", title_justify="left", title_style="bold underline")

@@ -70,8 +70,8 @@ class FigureFinder:
     def set_annotations(self, doc: Doc, found: list[Quantity]) -> None:
         spans: list[Span] = []
         kept: list[Quantity] = []
-        sent_ends = _sentence_ends(doc)
-        sent = 0  # index into sent_ends of the current figure's sentence
+        starts = _segment_starts(doc)
+        seg = 0  # index into starts of the current figure's sentence
         in_sent = 0
         dropped = 0
         dropped_at: int | None = None
@@ -79,13 +79,12 @@ class FigureFinder:
             span = doc.char_span(q.start, q.end, alignment_mode="expand")
             if span is None or (spans and span.start < spans[-1].end) or self._vetoed(q, span):
                 continue
-            if sent_ends:
-                moved = False
-                while sent < len(sent_ends) - 1 and span.start >= sent_ends[sent]:
-                    sent += 1
-                    moved = True
-                if moved:
-                    in_sent = 0
+            moved = False
+            while seg + 1 < len(starts) and span.start >= starts[seg + 1]:
+                seg += 1
+                moved = True
+            if moved:
+                in_sent = 0
             in_sent += 1
             if in_sent > MAX_PER_SENTENCE:
                 dropped += 1
@@ -100,11 +99,19 @@ class FigureFinder:
         doc._.figures_dropped_at = dropped_at
 
 
-def _sentence_ends(doc: Doc) -> list[int]:
-    """Token index where each sentence ends; [] when the pipeline set no sentences."""
-    if not doc.has_annotation("SENT_START"):
-        return []
-    return [s.end for s in doc.sents]
+def _segment_starts(doc: Doc) -> list[int]:
+    """Token indices where a sentence starts, as `frames.sentence_spans` cuts them: at the
+    pipeline's sentence starts (if any) and after every line break (blocks, table rows)."""
+    sents = doc.has_annotation("SENT_START")
+    starts = [0]
+    for tok in doc:
+        if tok.i and (
+            (sents and tok.is_sent_start)
+            or "\n" in doc[tok.i - 1].whitespace_
+            or (doc[tok.i - 1].is_space and "\n" in doc[tok.i - 1].text)
+        ):
+            starts.append(tok.i)
+    return starts
 
 
 def merge(quantities: list[Quantity], periods: list[Quantity]) -> list[Quantity]:
