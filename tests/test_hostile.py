@@ -311,12 +311,14 @@ def test_lower_case_currency_codes_keep_the_checks_on(runner: CliRunner, tmp_pat
 def test_zip_bomb_stops_at_the_size_cap(runner: CliRunner, tmp_path: Path) -> None:
     bomb = tmp_path / "eurofxref-hist.zip"
     row = "2025-03-05," + "1.0783," * 40 + "\n"
-    with zipfile.ZipFile(bomb, "w", zipfile.ZIP_DEFLATED) as zf:
-        with zf.open("eurofxref-hist.csv", "w", force_zip64=True) as fh:
-            fh.write(("Date," + "USD," * 40 + "\n").encode())
-            chunk = (row * 4096).encode()
-            for _ in range(200):  # about 240 MB inflated, under 1 MB on disk
-                fh.write(chunk)
+    with (
+        zipfile.ZipFile(bomb, "w", zipfile.ZIP_DEFLATED) as zf,
+        zf.open("eurofxref-hist.csv", "w", force_zip64=True) as fh,
+    ):
+        fh.write(("Date," + "USD," * 40 + "\n").encode())
+        chunk = (row * 4096).encode()
+        for _ in range(200):  # about 240 MB inflated, under 1 MB on disk
+            fh.write(chunk)
     assert bomb.stat().st_size < 2_000_000
     code, lines = _rates_run(runner, tmp_path, bomb)
     assert code == 2
