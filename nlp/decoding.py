@@ -123,13 +123,9 @@ def _western_score(text: str) -> float:
         if c in _WESTERN_SYMBOLS:
             good += 1
         elif c.isalpha() and unicodedata.name(c, "").startswith("LATIN"):
-            # An accented letter sits in a word: next to another letter.
+            # A capital right after a lower-case letter ("cafŽ", "dÕaffaires") is mojibake.
             prev = text[i - 1] if i else " "
-            nxt = text[i + 1] if i + 1 < len(text) else " "
-            if prev.isalpha() or nxt.isalpha():
-                # A capital right after a lower-case letter ("cafŽ", "cafÈ") is mojibake.
-                if c.isupper() and prev.islower():
-                    continue
+            if not (c.isupper() and prev.islower()):
                 good += 1
     return good / total if total else 1.0
 
