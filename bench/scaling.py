@@ -4,7 +4,8 @@
 
 For each input family, `newscheck.analyze` runs on a `--small` and a `--large` text (in
 characters) of that family, in one process after a warm-up; the time is the median of
-`--runs` runs. Linear work gives a ratio near large/small (10); the issue's bound is 12.
+`--runs` runs of the process's CPU time (`time.process_time`: on a shared machine the
+wall-clock time mostly measures the other jobs; it is reported beside it). Linear work gives a ratio near large/small (10); the issue's bound is 12.
 The families are ordinary news text (the articles in samples/, repeated) and the worst
 inputs found for issue #9: figures in one sentence, short lines, a wide Markdown table,
 long words (hex, brackets, letters), comma groups with a bad end, figure-dense sentences.
@@ -62,7 +63,9 @@ def short_lines(size: int) -> str:
 
 
 def wide_table(size: int) -> str:
-    cells = 400
+    # 100 cells a row, 64 of them analysed: rows short enough that 10 KB holds a dozen,
+    # so the ratio measures rows, not the header (400-cell rows are in the tests).
+    cells = 100
     head = "| " + " | ".join(f"£{i}m" for i in range(cells)) + " |\n"
     rule = "|" + "---|" * cells + "\n"
     row = "| " + " | ".join(f"{i}%" for i in range(cells)) + " |\n"
@@ -99,7 +102,7 @@ FAMILIES: list[tuple[str, Callable[[int], str], bool]] = [
     ("figure-dense sentences", dense_sentences, False),
     ("figures in one sentence", figures_one_sentence, False),
     ("short lines", short_lines, False),
-    ("wide Markdown table (400 cells a row)", wide_table, True),
+    ("wide Markdown table (100 cells a row)", wide_table, True),
     ("hex blob with an address", hex_blob, False),
     ("nested `[` run", brackets, False),
     ("one long word", long_word, False),
@@ -107,14 +110,17 @@ FAMILIES: list[tuple[str, Callable[[int], str], bool]] = [
 ]
 
 
-def _time(text: str, markdown: bool, runs: int) -> tuple[float, str]:
+def _time(text: str, markdown: bool, runs: int) -> tuple[float, float, str]:
+    """(median CPU seconds, median wall seconds, outcome)."""
     from newscheck import analyze
     from newscheck.nlp.errors import NewscheckError
 
     times: list[float] = []
+    walls: list[float] = []
     outcome = ""
     for _ in range(runs):
-        start = time.perf_counter()
+        start = time.process_time()
+        wall = time.perf_counter()
         try:
             report = analyze(
                 text, source="bench.md" if markdown else "bench.txt", markdown=markdown
@@ -124,8 +130,9 @@ def _time(text: str, markdown: bool, runs: int) -> tuple[float, str]:
             )
         except NewscheckError as exc:
             outcome = f"refused: {exc.code}"
-        times.append(time.perf_counter() - start)
-    return median(times), outcome
+        times.append(time.process_time() - start)
+        walls.append(time.perf_counter() - wall)
+    return median(times), median(walls), outcome
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -141,10 +148,10 @@ def main(argv: list[str] | None = None) -> int:
     analyze(ordinary(5_000), source="warm-up.txt")  # load the model and reference data
     rows = []
     for name, make, markdown in FAMILIES:
-        small_t, small_o = _time(make(args.small), markdown, args.runs)
-        large_t, large_o = _time(make(args.large), markdown, args.runs)
+        small_t, small_w, small_o = _time(make(args.small), markdown, args.runs)
+        large_t, large_w, large_o = _time(make(args.large), markdown, args.runs)
         ratio = large_t / small_t if small_t > 0 else float("nan")
-        rows.append((name, small_t, large_t, ratio, small_o, large_o))
+        rows.append((name, small_t, large_t, ratio, small_w, large_w, small_o, large_o))
         print(f"{name}: {small_t:.3f}s -> {large_t:.3f}s, ratio {ratio:.1f}", file=sys.stderr)
 
     extra = {
@@ -157,13 +164,14 @@ def main(argv: list[str] | None = None) -> int:
         " characters of the same kind of input; linear work gives about "
         f"{args.large / args.small:.0f}, the target is at most 12.",
         "",
-        "| input | small (s) | large (s) | ratio | small: result | large: result |",
-        "|---|---|---|---|---|---|",
+        "| input | small, CPU s | large, CPU s | ratio | wall s (small / large) | small: result | large: result |",
+        "|---|---|---|---|---|---|---|",
     ]
     lines += [
-        f"| {n} | {s:.3f} | {lg:.3f} | {r:.1f} | {so} | {lo} |" for n, s, lg, r, so, lo in rows
+        f"| {n} | {s:.3f} | {lg:.3f} | {r:.1f} | {sw:.2f} / {lw:.2f} | {so} | {lo} |"
+        for n, s, lg, r, sw, lw, so, lo in rows
     ]
-    worst = max(r for *_, r, _so, _lo in rows)
+    worst = max(row[3] for row in rows)
     lines += ["", f"Largest ratio: {worst:.1f} (target ≤ 12)."]
     write_results(args.out, "\n".join(lines) + "\n")
     return 0

@@ -9,9 +9,11 @@ is dropped.
 
 At most `MAX_PER_SENTENCE` figures of one sentence are kept: frames and checks
 compare the figures of a sentence with each other, so a sentence of thousands
-of figures (a data dump, a flattened table) would cost quadratic time. What is
-left out is counted on `Doc._.figures_dropped` (with the first one's offset on
-`Doc._.figures_dropped_at`) for the report's notes, never dropped silently.
+of figures (a data dump, a flattened table) would cost quadratic time. At most
+`MAX_PER_DOCUMENT` are kept in all, because some checks still compare each change
+with every figure of the article. What is left out is counted on
+`Doc._.figures_dropped` / `Doc._.figures_over` (with the first one's offset) for
+the report's notes, never dropped silently.
 """
 
 from __future__ import annotations
@@ -28,6 +30,8 @@ from newscheck.nlp.types import Quantity
 SPAN_KEY = "figures"
 #: Figures kept per sentence; news sentences hold a handful, a table row a few dozen.
 MAX_PER_SENTENCE = 64
+#: Figures kept per document: a long article holds about 900 in 100 KB; a data dump more.
+MAX_PER_DOCUMENT = 2_000
 
 if not Doc.has_extension("quantities"):
     Doc.set_extension("quantities", default=None)
@@ -38,6 +42,10 @@ if not Doc.has_extension("figures_dropped"):
     Doc.set_extension("figures_dropped", default=0)
 if not Doc.has_extension("figures_dropped_at"):
     Doc.set_extension("figures_dropped_at", default=None)
+if not Doc.has_extension("figures_over"):
+    Doc.set_extension("figures_over", default=0)
+if not Doc.has_extension("figures_over_at"):
+    Doc.set_extension("figures_over_at", default=None)
 if not Span.has_extension("quantity"):
     Span.set_extension("quantity", default=None)
 
@@ -75,6 +83,8 @@ class FigureFinder:
         in_sent = 0
         dropped = 0
         dropped_at: int | None = None
+        over = 0
+        over_at: int | None = None
         for q in found:
             span = doc.char_span(q.start, q.end, alignment_mode="expand")
             if span is None or (spans and span.start < spans[-1].end) or self._vetoed(q, span):
@@ -90,6 +100,10 @@ class FigureFinder:
                 dropped += 1
                 dropped_at = q.start if dropped_at is None else dropped_at
                 continue
+            if len(kept) >= MAX_PER_DOCUMENT:
+                over += 1
+                over_at = q.start if over_at is None else over_at
+                continue
             span._.quantity = q
             spans.append(span)
             kept.append(q)
@@ -97,6 +111,8 @@ class FigureFinder:
         doc.spans[SPAN_KEY] = spans
         doc._.figures_dropped = dropped
         doc._.figures_dropped_at = dropped_at
+        doc._.figures_over = over
+        doc._.figures_over_at = over_at
 
 
 def _segment_starts(doc: Doc) -> list[int]:

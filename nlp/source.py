@@ -498,11 +498,13 @@ class _PlainReader:
             raw = m.group().rstrip("\r\n")
             lead = len(raw) - len(raw.lstrip(_STRIP))
             body = raw.strip(_STRIP)
-            if not body:
+            normal = _norm(body)
+            if not normal:
+                # Blank, or only characters `str.split` takes for spaces (U+0085, U+001C…).
                 out.append(None)
                 continue
             start = m.start() + lead
-            out.append(_Line(start, start + len(body), _norm(body), content_start=start))
+            out.append(_Line(start, start + len(body), normal, content_start=start))
         return out
 
     def read(self) -> None:

@@ -362,3 +362,17 @@ def test_too_many_rows(tmp_path: Path) -> None:
     text = "Date,USD,\n" + "2025-03-05,1.07,\n" * (MAX_RATES_ROWS + 1)
     with pytest.raises(RatesError, match="too many rows"):
         _parse(tmp_path / "r.csv", text)
+
+
+def test_figures_per_document_are_capped_and_noted(runner: CliRunner, tmp_path: Path) -> None:
+    from newscheck.nlp.figures import MAX_PER_DOCUMENT
+
+    path = tmp_path / "dense.txt"
+    sentences = MAX_PER_DOCUMENT // 2 + 50  # two figures each
+    path.write_text(
+        "".join(f"Item {i} rose {i % 90 + 1}% to ${i + 3} million. " for i in range(sentences))
+    )
+    code, lines, out = _run(runner, str(path))
+    assert code == 0
+    _one_note(lines, str(path), f"figures beyond {MAX_PER_DOCUMENT:,} in one document not analysed")
+    assert len(json.loads(out)["figures"]) == MAX_PER_DOCUMENT

@@ -416,3 +416,10 @@ def test_undetectable_encoding(monkeypatch: pytest.MonkeyPatch) -> None:
     with pytest.raises(SourceError) as info:
         from_bytes(b"caf\xe9 \xff\xfe", name="odd.txt")
     assert info.value.code == "NC-E006" and "odd.txt" in str(info.value)
+
+
+def test_a_line_of_only_unusual_spaces_is_blank() -> None:
+    # Found by the property tests: U+0085 alone on a line made an empty line of text.
+    text = "Sales rose 5%.\n\x85\nCosts fell 2%.\n\u2028\x1c\n"
+    src = from_text(text, name="t.txt")
+    assert "Sales rose 5%." in src.text and "Costs fell 2%." in src.text
