@@ -287,6 +287,7 @@ def _rates_run(runner: CliRunner, tmp_path: Path, rates: Path) -> tuple[int, lis
         ("Date,US\x00D,\n2025-03-05,1.05,\n", "a NUL character on line 1"),
         ("Date,USD,dollars,\n2025-03-05,1.05,1,\n", "column 3: 'dollars' is not a currency code"),
         ("Date,USD,\n" + "9" * 2_000_000 + ",1.05,\n", "… (2,000,000 characters)"),
+        ('Date,USD,\n"2025-03-05","' + "1" * 200_000 + '",\n', "line 2: 'field larger than"),
     ],
 )
 def test_bad_rates_are_one_coded_line(

@@ -247,7 +247,7 @@ def _parse(path: Path, text: str, *, validate: bool = True) -> ReferenceRates:
         raise RatesError(
             path, f"too many rows ({len(lines) - 1:,}; the limit is {MAX_RATES_ROWS:,})"
         )
-    raw_header = next(csv.reader(lines[:1]), [])
+    raw_header = _csv_fields(path, lines[0], 1) if lines else []
     header = [h.strip().upper() for h in raw_header]
     if not header or header[0] != "DATE":
         raise RatesError(path, "not an ECB eurofxref-hist CSV (the first column must be Date)")
@@ -274,7 +274,7 @@ def _parse(path: Path, text: str, *, validate: bool = True) -> ReferenceRates:
             continue
         # The ECB never quotes fields; a hand-made file might. Unquote once so
         # that columns can be read with a plain split.
-        fields = next(csv.reader([line])) if quoted else line.split(",")
+        fields = _csv_fields(path, line, n) if quoted else line.split(",")
         head = fields[0].strip()
         day = _date(head)
         if day is None:
@@ -293,6 +293,13 @@ def _parse(path: Path, text: str, *, validate: bool = True) -> ReferenceRates:
         raise RatesError(path, "no rates")
     parsed.sort(key=lambda r: r[0])  # the ECB writes newest first
     return ReferenceRates(str(path), [d for d, _ in parsed], codes, [ln for _, ln in parsed])
+
+
+def _csv_fields(path: Path, line: str, n: int) -> list[str]:
+    try:
+        return next(csv.reader([line]), [])
+    except csv.Error as exc:  # a field over csv's size limit, a stray quote
+        raise RatesError(path, f"line {n}: {quote(exc)}") from None
 
 
 def _date(s: str) -> date | None:
