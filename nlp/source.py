@@ -874,7 +874,7 @@ class _MarkdownReader:
             if j >= 0:
                 self.builder.add(j, j + 1)
                 self.cursor = j + 1
-            else:
+            elif ch != "\ufffd":  # markdown-it's stand-in for a NUL: no character of prose
                 self.builder.insert(ch.translate(_TRANSLATE) or "")
 
     def skip_brackets(self, pos: int, limit: int) -> int:

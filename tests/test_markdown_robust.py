@@ -128,3 +128,10 @@ def test_unreadable_front_matter_date_is_noted() -> None:
 def test_leading_rule_without_fields_is_a_thematic_break() -> None:
     src = from_text("---\n\nSales rose 5%.\n", name="t.md")
     assert src.text == "Sales rose 5%." and src.notes == []
+
+
+def test_nul_in_markdown_adds_no_character() -> None:
+    # Found by the property tests: markdown-it reads NUL as U+FFFD, which is not in the file.
+    report = analyze("Sales rose 5%.\x00\n", source="t.md", markdown=True)
+    assert all("\ufffd" not in s.normalized for s in report.summary)
+    assert [f.text for f in report.figures] == ["5%"]
