@@ -19,7 +19,7 @@ from newscheck.nlp.checks.registry import CheckContext, run_checks
 from newscheck.nlp.claims import score_claims
 from newscheck.nlp.entities import NAME_LABELS, canonical, group_entities
 from newscheck.nlp.errors import Errors, InputError, SourceError
-from newscheck.nlp.figures import MAX_PER_DOCUMENT, MAX_PER_SENTENCE, SPAN_KEY
+from newscheck.nlp.figures import MAX_PER_DOCUMENT, MAX_PER_PARSE, MAX_PER_SENTENCE, SPAN_KEY
 from newscheck.nlp.frames import Frame, sentence_spans
 from newscheck.nlp.periods import check_date_range
 from newscheck.nlp.pipeline import load_pipeline
@@ -95,7 +95,7 @@ def _analyze_source(
         line, _col = src.line_col(src.to_original(doc._.figures_dropped_at))
         notes.append(
             f"{doc._.figures_dropped:,} figures beyond {MAX_PER_SENTENCE} in one sentence"
-            f" not analysed (the first on line {line})"
+            f" ({MAX_PER_PARSE} in lines parsed as one) not analysed (the first on line {line})"
         )
     if doc._.figures_over:
         line, _col = src.line_col(src.to_original(doc._.figures_over_at))

@@ -7,7 +7,8 @@ the results on `Doc._.quantities` and in `doc.spans["figures"]` (each span with
 bare number that the model reads as part of a name ("Windows 11", "Section 230")
 is dropped.
 
-At most `MAX_PER_SENTENCE` figures of one sentence are kept: frames and checks
+At most `MAX_PER_SENTENCE` figures of one sentence (`MAX_PER_PARSE` of one parsed
+sentence, which may run over many lines) are kept: frames and checks
 compare the figures of a sentence with each other, so a sentence of thousands
 of figures (a data dump, a flattened table) would cost quadratic time. At most
 `MAX_PER_DOCUMENT` are kept in all, because some checks still compare each change
@@ -30,6 +31,10 @@ from newscheck.nlp.types import Quantity
 SPAN_KEY = "figures"
 #: Figures kept per sentence; news sentences hold a handful, a table row a few dozen.
 MAX_PER_SENTENCE = 64
+#: Figures kept per sentence as the parser reads it. It does not break at line ends, so
+#: a table or a list without full stops is one parse; frames walk its dependency tree
+#: for each of its figures, so that walk is bounded by capping figures per parse too.
+MAX_PER_PARSE = 256
 #: Figures kept per document: a long article holds about 900 in 100 KB; a data dump more.
 MAX_PER_DOCUMENT = 2_000
 
@@ -78,9 +83,11 @@ class FigureFinder:
     def set_annotations(self, doc: Doc, found: list[Quantity]) -> None:
         spans: list[Span] = []
         kept: list[Quantity] = []
-        starts = _segment_starts(doc)
+        starts, parse_starts = _segment_starts(doc)
         seg = 0  # index into starts of the current figure's sentence
         in_sent = 0
+        parse = 0  # index into parse_starts of the current figure's parsed sentence
+        in_parse = 0
         dropped = 0
         dropped_at: int | None = None
         over = 0
@@ -95,8 +102,15 @@ class FigureFinder:
                 moved = True
             if moved:
                 in_sent = 0
+            moved = False
+            while parse + 1 < len(parse_starts) and span.start >= parse_starts[parse + 1]:
+                parse += 1
+                moved = True
+            if moved:
+                in_parse = 0
             in_sent += 1
-            if in_sent > MAX_PER_SENTENCE:
+            in_parse += 1
+            if in_sent > MAX_PER_SENTENCE or in_parse > MAX_PER_PARSE:
                 dropped += 1
                 dropped_at = q.start if dropped_at is None else dropped_at
                 continue
@@ -115,19 +129,24 @@ class FigureFinder:
         doc._.figures_over_at = over_at
 
 
-def _segment_starts(doc: Doc) -> list[int]:
-    """Token indices where a sentence starts, as `frames.sentence_spans` cuts them: at the
-    pipeline's sentence starts (if any) and after every line break (blocks, table rows)."""
+def _segment_starts(doc: Doc) -> tuple[list[int], list[int]]:
+    """Token indices where a sentence starts, as `frames.sentence_spans` cuts them (at the
+    pipeline's sentence starts and after every line break: blocks, table rows), and where
+    the pipeline's own sentences start."""
     sents = doc.has_annotation("SENT_START")
     starts = [0]
+    parse_starts = [0]
     for tok in doc:
-        if tok.i and (
-            (sents and tok.is_sent_start)
-            or "\n" in doc[tok.i - 1].whitespace_
-            or (doc[tok.i - 1].is_space and "\n" in doc[tok.i - 1].text)
+        if not tok.i:
+            continue
+        if sents and tok.is_sent_start:
+            starts.append(tok.i)
+            parse_starts.append(tok.i)
+        elif "\n" in doc[tok.i - 1].whitespace_ or (
+            doc[tok.i - 1].is_space and "\n" in doc[tok.i - 1].text
         ):
             starts.append(tok.i)
-    return starts
+    return starts, parse_starts
 
 
 def merge(quantities: list[Quantity], periods: list[Quantity]) -> list[Quantity]:
