@@ -24,6 +24,7 @@ import typer
 
 from newscheck import __version__
 from newscheck.cli.exitcodes import ExitCode
+from newscheck.cli.limits import DEFAULT_TIMEOUT
 
 if TYPE_CHECKING:
     from newscheck.cli.batch import Collected, Item, Options, Outcome, Settings
@@ -131,6 +132,15 @@ StdinNameOpt = Annotated[
 NoColorOpt = Annotated[
     bool, typer.Option("--no-color", help="No colour (also: a non-empty NO_COLOR variable).")
 ]
+TimeoutOpt = Annotated[
+    float,
+    typer.Option(
+        "--timeout",
+        min=0,
+        metavar="SECONDS",
+        help="Time budget per file; a file over it is skipped with exit 2 (0: no limit).",
+    ),
+]
 
 
 class _Stdout:
@@ -208,8 +218,14 @@ def _fail(msg: str) -> typer.Exit:
 def _parse_as_of(as_of: str | None) -> date | None:
     if as_of is None:
         return None
+    from newscheck.nlp.errors import InputError
+    from newscheck.nlp.periods import check_date_range
+
     try:
-        return date.fromisoformat(as_of)
+        return check_date_range(date.fromisoformat(as_of))
+    except InputError as exc:
+        _stderr(f"newscheck: error: --as-of: {exc}")
+        raise typer.Exit(ExitCode.USAGE) from None
     except ValueError:
         raise _fail(f"--as-of {as_of!r} is not a date (YYYY-MM-DD)") from None
 
@@ -218,9 +234,13 @@ def _load_rates(path: Path | None, what: str = "--rates"):  # type: ignore[no-un
     if path is None:
         return None
     from newscheck.nlp.checks.rates import ReferenceRates
+    from newscheck.nlp.errors import NewscheckError
 
     try:
         return ReferenceRates.load(path)
+    except NewscheckError as exc:  # coded: the message names the file
+        _stderr(f"newscheck: error: {exc}")
+        raise typer.Exit(ExitCode.USAGE) from None
     except (OSError, ValueError) as exc:
         raise _fail(f"{what} {path}: {exc}") from None
 
@@ -385,6 +405,7 @@ def summarize(
     jobs: JobsOpt = None,
     stdin_filename: StdinNameOpt = None,
     no_color: NoColorOpt = False,
+    timeout: TimeoutOpt = DEFAULT_TIMEOUT,
 ) -> None:
     """Report on each article: headline, summary, key figures, entities, claims, cross-checks."""
     from newscheck.cli import batch, render
@@ -392,7 +413,9 @@ def summarize(
     fmt = Format.json if json_ else fmt
     if fmt == Format.auto:
         fmt = Format.rich if sys.stdout.isatty() else Format.plain
-    opts = batch.Options(as_of=_parse_as_of(as_of), rates=rates, model=model, sentences=sentences)
+    opts = batch.Options(
+        as_of=_parse_as_of(as_of), rates=rates, model=model, sentences=sentences, timeout=timeout
+    )
     _load_rates(rates)
     collected, work = _prepare(
         files,
@@ -475,6 +498,7 @@ def check(
     jobs: JobsOpt = None,
     stdin_filename: StdinNameOpt = None,
     no_color: NoColorOpt = False,
+    timeout: TimeoutOpt = DEFAULT_TIMEOUT,
 ) -> None:
     """Lint drafts: `path:line:col: severity: message [NC1xx]` per failed cross-check."""
     from newscheck.cli import batch, formats
@@ -487,6 +511,7 @@ def check(
         rates=rates,
         model=model,
         report_unused_ignores=report_unused_ignores,
+        timeout=timeout,
     )
     _load_rates(rates)
     collected, work = _prepare(

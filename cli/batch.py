@@ -59,6 +59,7 @@ class Settings:
     model: str | None = None
     sentences: int = 3
     report_unused_ignores: bool = False
+    timeout: float | None = None  # seconds per file (--timeout); None or 0: none
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,6 +74,7 @@ class Options:
     model: str | None = None
     sentences: int | None = None
     report_unused_ignores: bool = False
+    timeout: float | None = None
 
 
 def settings_for(cfg: FileConfig, opts: Options, path: Path | None) -> Settings:
@@ -94,6 +96,7 @@ def settings_for(cfg: FileConfig, opts: Options, path: Path | None) -> Settings:
         model=opts.model or cfg.model,
         sentences=opts.sentences if opts.sentences is not None else (cfg.sentences or 3),
         report_unused_ignores=opts.report_unused_ignores,
+        timeout=opts.timeout,
     )
 
 
@@ -216,6 +219,12 @@ def collect(
             where = Path(stdin_filename) if stdin_filename else Path.cwd() / "-"
             out.items.append(Item(name=name, path=None, data=data, config_path=where))
             continue
+        if arg == "":
+            # Path("") is the current folder: an empty name must not analyse all of it.
+            from newscheck.nlp.errors import Errors, SourceError
+
+            out.problems.append(f"newscheck: error: {SourceError(Errors.E015, repr(arg))}")
+            continue
         p = Path(arg)
         if p.is_dir():
             walk(p)
@@ -250,36 +259,39 @@ class Outcome:
 
 def process(item: Item, settings: Settings) -> Outcome:
     """Read, analyse and apply the settings and inline ignores to one file. Never raises."""
+    from newscheck.cli.limits import time_limit
     from newscheck.nlp.analyze import analyze_source
-    from newscheck.nlp.errors import Errors, SourceError
+    from newscheck.nlp.errors import Errors, NewscheckError, SourceError
     from newscheck.nlp.source import from_bytes, read_path
 
     messages: list[str] = []
     name = item.name
     try:
-        if item.path is None:
-            if len(item.data or b"") > 5_000_000:
-                raise SourceError(Errors.E004, name, size=len(item.data or b""), limit=5_000_000)
-            src = from_bytes(item.data or b"", name=name)
-        else:
-            src = read_path(item.path)
-            src.path = name
-        if src.encoding not in ("utf-8", "utf-8-sig", "ascii"):
-            messages.append(f"newscheck: note: {name}: decoded as {src.encoding}")
-        report = analyze_source(
-            src,
-            as_of=settings.as_of,
-            model=settings.model,
-            sentences=settings.sentences,
-            rates=_rates(settings.rates),
-        )
+        with time_limit(settings.timeout, name):
+            if item.path is None:
+                if len(item.data or b"") > 5_000_000:
+                    raise SourceError(
+                        Errors.E004, name, size=len(item.data or b""), limit=5_000_000
+                    )
+                src = from_bytes(item.data or b"", name=name)
+            else:
+                src = read_path(item.path)
+                src.path = name
+            report = analyze_source(
+                src,
+                as_of=settings.as_of,
+                model=settings.model,
+                sentences=settings.sentences,
+                rates=_rates(settings.rates),
+            )
+        messages += [f"newscheck: note: {name}: {note}" for note in report.notes]
         directives = ignores.parse(src.original, known_ids())
         report.checks = _apply(report.checks, settings, directives, src.line_col, src.original)
         if not settings.report_unused_ignores:
             for d, msg in ignores.unused(directives):
                 if d.unknown:
                     messages.append(f"newscheck: warning: {name}:{d.line}: {msg}")
-    except SourceError as exc:  # unreadable, or too long to analyse
+    except NewscheckError as exc:  # unreadable, out of range, too long or too slow
         return Outcome(
             name, None, ExitCode.USAGE, [*messages, f"newscheck: error: {exc}"], settings
         )

@@ -103,7 +103,9 @@ def render_rich(report: Report) -> Group:
     parts.append(Text("Summary", style="bold underline"))
     if report.summary:
         for n, s in enumerate(report.summary, 1):
-            parts.append(Text.assemble((f" {n}. ", "bold"), s.text, (f"  (line {s.line})", "dim")))
+            parts.append(
+                Text.assemble((f" {n}. ", "bold"), s.normalized, (f"  (line {s.line})", "dim"))
+            )
     else:
         parts.append(Text(" (nothing to summarise)", style="dim"))
 
@@ -165,7 +167,9 @@ def render_rich(report: Report) -> Group:
     claims.add_column("claim", overflow="fold")
     claims.add_column("why", overflow="fold", style="dim")
     for c in top_claims(report):
-        claims.add_row(f"{c.score:.2f}", str(c.line), escape(c.text), escape("; ".join(c.reasons)))
+        claims.add_row(
+            f"{c.score:.2f}", str(c.line), escape(c.normalized), escape("; ".join(c.reasons))
+        )
     parts.append(claims if report.claims else Text("Claims: none found", style="dim"))
 
     checks = Table(title="Cross-checks", title_justify="left", title_style="bold underline")
@@ -211,7 +215,7 @@ def render_plain(report: Report) -> str:
     out.append("")
     out.append("Summary")
     for n, s in enumerate(report.summary, 1):
-        out.append(f"  {n}. {s.text}  (line {s.line})")
+        out.append(f"  {n}. {s.normalized}  (line {s.line})")
     if not report.summary:
         out.append("  (nothing to summarise)")
     out.append("")
@@ -246,7 +250,7 @@ def render_plain(report: Report) -> str:
         out.append("")
     out.append("Claims worth checking")
     for c in top_claims(report):
-        out.append(f"  [{c.score:.2f}] line {c.line}: {c.text}")
+        out.append(f"  [{c.score:.2f}] line {c.line}: {c.normalized}")
         out.append(f"         why: {'; '.join(c.reasons)}")
     out.append("")
     out.append("Cross-checks")

@@ -18,9 +18,10 @@ from newscheck.nlp.checks.rates import ReferenceRates, needs_rates
 from newscheck.nlp.checks.registry import CheckContext, run_checks
 from newscheck.nlp.claims import score_claims
 from newscheck.nlp.entities import NAME_LABELS, canonical, group_entities
-from newscheck.nlp.errors import Errors, SourceError
-from newscheck.nlp.figures import SPAN_KEY
+from newscheck.nlp.errors import Errors, InputError, SourceError
+from newscheck.nlp.figures import MAX_PER_DOCUMENT, MAX_PER_PARSE, MAX_PER_SENTENCE, SPAN_KEY
 from newscheck.nlp.frames import Frame, sentence_spans
+from newscheck.nlp.periods import check_date_range
 from newscheck.nlp.pipeline import load_pipeline
 from newscheck.nlp.relations.base import RelationInput, propose, resolve, score_candidates
 from newscheck.nlp.report import Report
@@ -55,7 +56,25 @@ def analyze_source(
     sentences: int = 3,
     rates: ReferenceRates | str | Path | None = None,
 ) -> Report:
+    """Analyse a read article. Out-of-range values found on the way (a date, a
+    numeral phrase) are `SourceError`s naming the file, like unreadable input."""
+    try:
+        return _analyze_source(src, as_of=as_of, model=model, sentences=sentences, rates=rates)
+    except InputError as exc:
+        raise SourceError.of(exc, src.path or "-") from None
+
+
+def _analyze_source(
+    src: SourceText,
+    *,
+    as_of: date | None,
+    model: str | None,
+    sentences: int,
+    rates: ReferenceRates | str | Path | None,
+) -> Report:
     timings: dict[str, float] = {}
+    if as_of is not None:
+        check_date_range(as_of)
     t0 = time.perf_counter()
     loaded = load_pipeline(model)
     nlp = loaded.nlp
@@ -72,6 +91,19 @@ def analyze_source(
         if b.kind in {"headline", "heading", "boilerplate", "metadata"}
     )
     doc = nlp(doc)
+    notes = list(src.notes)
+    if doc._.figures_dropped:
+        line, _col = src.line_col(src.to_original(doc._.figures_dropped_at))
+        notes.append(
+            f"{doc._.figures_dropped:,} figures beyond {MAX_PER_SENTENCE} in one sentence"
+            f" ({MAX_PER_PARSE} in lines parsed as one) not analysed (the first on line {line})"
+        )
+    if doc._.figures_over:
+        line, _col = src.line_col(src.to_original(doc._.figures_over_at))
+        notes.append(
+            f"{doc._.figures_over:,} figures beyond {MAX_PER_DOCUMENT:,} in one document"
+            f" not analysed (the first on line {line})"
+        )
     t1 = time.perf_counter()
     timings["pipeline"] = t1 - t0
 
@@ -94,7 +126,7 @@ def analyze_source(
     timings["frames"] = t2 - t1
 
     summary = [
-        SummarySentence(s.text, *_orig(src, s.start, s.end), round(score, 4))
+        SummarySentence(*_orig(src, s.start, s.end), round(score, 4), _normalized(s.text))
         for score, s in summarize(sents, block_kinds, figures, src.title, sentences)
     ]
     ent_offsets = [
@@ -102,11 +134,11 @@ def analyze_source(
     ]
     claims = [
         Claim(
-            c.sentence.text,
             *_orig(src, c.sentence.start, c.sentence.end),
             c.figures,
             c.score,
             c.reasons,
+            _normalized(c.sentence.text),
         )
         for c in score_claims(sents, block_kinds, figures, ent_offsets)
     ]
@@ -156,12 +188,20 @@ def analyze_source(
         relations=relations,
         candidates=candidates,
         timings=timings,
+        notes=notes,
     )
 
 
-def _orig(src: SourceText, start: int, end: int) -> tuple[int, int, int]:
+def _orig(src: SourceText, start: int, end: int) -> tuple[str, int, int, int]:
+    """(text, start, end, line) of an analysis span in the original: the JSON's contract
+    is that a span's `text` is exactly the file's text at its offsets."""
     pos = src.position(start, end)
-    return pos.start, pos.end, pos.line
+    return pos.text, pos.start, pos.end, pos.line
+
+
+def _normalized(text: str) -> str:
+    # One line for display: a sentence may span wrapped lines (or blanked words).
+    return " ".join(text.split())
 
 
 def _rates(rates: ReferenceRates | str | Path | None) -> ReferenceRates:

@@ -22,6 +22,8 @@ import math
 import re
 from dataclasses import dataclass
 
+from newscheck.nlp.errors import Errors, InputError
+
 __all__ = ["Numeral", "find_numerals", "parse_words"]
 
 
@@ -353,8 +355,19 @@ class _Parse:
     scale_before_and: float = 1.0
 
 
-def _cardinal(s: _Stream, i: int, stop: int) -> _Parse | None:
-    """The longest cardinal starting at token i, before token `stop`."""
+#: How many "and" groups one numeral phrase may nest ("one hundred and two thousand
+#: and ..."): real phrases use two or three; each group re-reads the rest of the
+#: phrase, so an endless chain would cost quadratic time and then Python's stack.
+MAX_AND_DEPTH = 32
+
+
+def _cardinal(s: _Stream, i: int, stop: int, depth: int = 0) -> _Parse | None:
+    """The longest cardinal starting at token i, before token `stop`.
+
+    `InputError` NC-E013 when "and" groups nest deeper than `MAX_AND_DEPTH`.
+    """
+    if depth > MAX_AND_DEPTH:
+        raise InputError(Errors.E013, limit=MAX_AND_DEPTH, at=s.toks[i].start)
     toks = s.toks
     total = hundreds = small = 0.0
     last = ""
@@ -458,7 +471,7 @@ def _cardinal(s: _Stream, i: int, stop: int) -> _Parse | None:
             # does not: what follows must fit below the place before "and".
             if nxt.num is not None and last != "hundred":
                 break
-            probe = _cardinal(s, j + 1, stop)
+            probe = _cardinal(s, j + 1, stop, depth + 1)
             lim = 10.0 if last == "tens" else place
             if probe is None or probe.value <= 0:
                 break

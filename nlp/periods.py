@@ -42,9 +42,30 @@ import re
 from collections.abc import Callable, Iterator
 from typing import Literal
 
+from newscheck.nlp.errors import Errors, InputError
 from newscheck.nlp.types import Quantity
 
-__all__ = ["find_periods"]
+__all__ = ["DATE_RANGE", "check_date_range", "find_periods"]
+
+#: The dates an article may speak from, and the years a date or period in its text
+#: may name. Checks step a year or a quarter either side of a date (the period
+#: before, the quarter after), so the range keeps well inside `datetime`'s years
+#: 1-9999; no newsroom text needs more.
+DATE_RANGE = (dt.date(1000, 1, 1), dt.date(9000, 12, 31))
+
+
+def check_date_range(day: dt.date) -> dt.date:
+    """`day` itself, or `InputError` NC-E012 when it is outside `DATE_RANGE`."""
+    low, high = DATE_RANGE
+    if not low <= day <= high:
+        raise InputError(Errors.E012, value=day.isoformat(), low=low.year, high=high.year)
+    return day
+
+
+def _in_range(iso: str | None) -> bool:
+    # ISO labels from this module: "2026-03-31", or "+10000-..." never (datetime stops at 9999).
+    return iso is None or DATE_RANGE[0].isoformat() <= iso <= DATE_RANGE[1].isoformat()
+
 
 # Speed: Python's `re` only scans quickly when a pattern starts with a literal
 # or a character set; a leading `\b`, look-behind or optional group makes it try
@@ -335,6 +356,10 @@ class _Finder:
         high: str | None = None,
         weekday: int | None = None,
     ) -> None:
+        if not (_in_range(low) and _in_range(high)):
+            # "FY9999", "31 December 9999": no article's period; later steps would
+            # overflow `datetime`, so it is not read as a date (it stays a number).
+            return
         self.found.append(
             Quantity(
                 start=start,
@@ -840,8 +865,11 @@ def find_periods(text: str, reference: dt.date | None = None) -> list[Quantity]:
     """Dates and periods in `text` (the analysis text), sorted by position.
 
     `reference` is the article's date; it resolves year-less and relative
-    mentions ("the first quarter", "last month", "yesterday").
+    mentions ("the first quarter", "last month", "yesterday"). A reference
+    outside `DATE_RANGE` is `InputError` NC-E012.
     """
+    if reference is not None:
+        check_date_range(reference)
     finder = _Finder(text, reference)
     finder.capitalised_words()
     finder.relative_days()

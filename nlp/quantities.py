@@ -283,7 +283,8 @@ _SUFFIX_MONEY_RE = re.compile(
     + r")(?![A-Za-z])"
     r"|(?P<han>\s?元)"
     r"|\s?(?P<code>(?:" + "|".join(_ISO) + r")(?![A-Za-z]))"
-    r"|(?P<sym>\s?(?:[€£₹₩₽₺₦₱₫₪₴₡₾₭฿₨]|ரூ))"
+    # A sign followed by digits opens the next amount ("£70m £74m" in a table row).
+    r"|(?P<sym>\s?(?:[€£₹₩₽₺₦₱₫₪₴₡₾₭฿₨]|ரூ))(?!\s?\d)"
     r"|(?P<p>p)(?![A-Za-z0-9])",
     re.IGNORECASE,
 )

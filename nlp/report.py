@@ -70,6 +70,8 @@ class Report:
     candidates: list[Any] = field(default_factory=list, repr=False)
     # Seconds per stage; for benchmarks, not part of the JSON contract.
     timings: dict[str, float] = field(default_factory=dict)
+    # One-line notes for stderr (decoding, what was not analysed); not in the JSON.
+    notes: list[str] = field(default_factory=list)
 
     def figure(self, fid: str) -> Figure | None:
         return next((f for f in self.figures if f.id == fid), None)
@@ -85,6 +87,7 @@ class Report:
             "summary": [
                 {
                     "text": s.text,
+                    "normalized": s.normalized,
                     "start": s.start,
                     "end": s.end,
                     "line": s.line,
@@ -115,6 +118,7 @@ class Report:
             "claims": [
                 {
                     "text": c.text,
+                    "normalized": c.normalized,
                     "start": c.start,
                     "end": c.end,
                     "line": c.line,

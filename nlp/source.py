@@ -19,7 +19,9 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import os
 import re
+import stat
 import sys
 from bisect import bisect_right
 from dataclasses import dataclass, field
@@ -27,8 +29,9 @@ from itertools import pairwise
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
-from newscheck.nlp.errors import Errors, SourceError
-from newscheck.nlp.periods import find_periods
+from newscheck.nlp.decoding import decode
+from newscheck.nlp.errors import Errors, InputError, SourceError
+from newscheck.nlp.periods import DATE_RANGE, check_date_range, find_periods
 from newscheck.nlp.types import Position
 
 if TYPE_CHECKING:
@@ -106,7 +109,7 @@ _WIRE_DATELINE = re.compile(
 )
 #: How many blocks after the headline may open with a dateline.
 _DATELINE_BLOCKS = 3
-_FRONT_MATTER_END = re.compile(r"^(?:---|\.\.\.)[ \t]*$", re.M)
+DATE_RANGE_YEARS = (DATE_RANGE[0].year, DATE_RANGE[1].year)
 
 
 @dataclass
@@ -128,6 +131,8 @@ class SourceText:
     markdown: bool
     title: str | None
     date: dt.date | None
+    #: One-line notes for stderr: how the bytes were decoded, what was not analysed.
+    notes: list[str] = field(default_factory=list, compare=False)
     _map: list[int] = field(default_factory=list, repr=False, compare=False)
     _inserted: bytearray = field(default_factory=bytearray, repr=False, compare=False)
     _line_starts: list[int] = field(default_factory=list, repr=False, compare=False)
@@ -179,8 +184,19 @@ class SourceText:
 # -- reading -------------------------------------------------------------------
 
 
+#: The longest text analysed, in characters: spaCy's default `max_length`. Checked
+#: on the decoded text before any reading work, which is linear but not free.
+MAX_CHARS = 1_000_000
+
+
 def read_path(path: str | Path, *, max_bytes: int = 5_000_000) -> SourceText:
-    """Read an article from a file, or from stdin for "-". Raises `SourceError`."""
+    """Read an article from a file, or from stdin for "-". Raises `SourceError`.
+
+    Only regular files are opened: a FIFO with no writer, a terminal or a device
+    would block or never end, so they are refused from `stat` before `open`.
+    """
+    if str(path) == "":
+        raise SourceError(Errors.E015, "''")
     if str(path) == "-":
         try:
             data = sys.stdin.buffer.read(max_bytes + 1)
@@ -192,12 +208,19 @@ def read_path(path: str | Path, *, max_bytes: int = 5_000_000) -> SourceText:
     p = Path(path)
     name = str(path)
     try:
-        if p.is_dir():
+        st = p.stat()
+        if stat.S_ISDIR(st.st_mode):
             raise SourceError(Errors.E002, name)
-        size = p.stat().st_size
+        if not stat.S_ISREG(st.st_mode):
+            raise SourceError(Errors.E010, name, kind=_file_kind(st.st_mode))
+        size = st.st_size
         if size > max_bytes:
             raise SourceError(Errors.E004, name, size=size, limit=max_bytes)
-        with p.open("rb") as fh:  # read-only: never touch the reporter's file
+        # Read-only, and non-blocking in case the path was swapped for a FIFO after stat.
+        fd = os.open(p, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+        with os.fdopen(fd, "rb") as fh:
+            if not stat.S_ISREG(os.fstat(fh.fileno()).st_mode):
+                raise SourceError(Errors.E010, name, kind=_file_kind(os.fstat(fh.fileno()).st_mode))
             data = fh.read(max_bytes + 1)
     except FileNotFoundError:
         raise SourceError(Errors.E001, name) from None
@@ -212,75 +235,55 @@ def read_path(path: str | Path, *, max_bytes: int = 5_000_000) -> SourceText:
     return from_bytes(data, name=name, markdown=p.suffix.lower() in _MARKDOWN_SUFFIXES)
 
 
-_HIGH_BYTES = bytes(range(0x80, 0x100))
-_CONTROL = bytes(c for c in range(32) if chr(c) not in "\t\n\r\f\v\x1b")
-
-
-def _looks_binary(data: bytes) -> bool:
-    if b"\x00" in data:
-        return True
-    sample = data[:65536]
-    controls = sum(sample.count(c) for c in _CONTROL)
-    return controls > max(8, len(sample) // 50)
+def _file_kind(mode: int) -> str:
+    if stat.S_ISFIFO(mode):
+        return "a FIFO"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    return "not a file"
 
 
 def from_bytes(data: bytes, *, name: str | None, markdown: bool | None = None) -> SourceText:
-    """Decode and analyse raw bytes. UTF-8 (with or without BOM) first, then charset-normalizer."""
+    """Decode (see `decoding.decode`) and analyse raw bytes."""
     display = name or "<bytes>"
-    if data.startswith(b"\xef\xbb\xbf"):
-        encoding, body = "utf-8-sig", data[3:]
-    elif data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        encoding, body = "utf-16", data
-    else:
-        if _looks_binary(data):
-            raise SourceError(Errors.E005, display)
-        encoding, body = "utf-8", data
-    try:
-        text = body.decode("utf-8" if encoding == "utf-8-sig" else encoding)
-    except UnicodeDecodeError:
-        if encoding != "utf-8":
-            raise SourceError(Errors.E006, display) from None
-        text, encoding = _decode_legacy(data, display)
-    source = from_text(text, name=name, markdown=markdown)
-    source.encoding = encoding
+    decoded = decode(data, display)
+    source = from_text(decoded.text, name=name, markdown=markdown)
+    source.encoding = decoded.encoding
+    if decoded.note:
+        source.notes.insert(0, decoded.note)
     return source
 
 
-def _decode_legacy(data: bytes, display: str) -> tuple[str, str]:
-    """Decode non-UTF-8 bytes; returns (text, encoding)."""
-    # English copy with a stray "£" or "é" has very few high bytes, and on so
-    # little evidence charset-normalizer may pick a CJK code page (0xA3 "£" read
-    # as cp932 katakana). Windows-1252 is the likely legacy encoding of such copy.
-    high = len(data) - len(data.translate(None, _HIGH_BYTES))
-    if high * 50 <= len(data):
-        try:
-            return data.decode("cp1252"), "cp1252"
-        except UnicodeDecodeError:
-            pass
-    from charset_normalizer import from_bytes as detect
+def from_text(
+    text: str, *, name: str | None = None, markdown: bool | None = None, max_chars: int = MAX_CHARS
+) -> SourceText:
+    """Analyse already-decoded text. `markdown=None` decides by the name's suffix, else by sniffing.
 
-    best = detect(data).best()
-    if best is None:
-        raise SourceError(Errors.E006, display)
-    try:
-        return data.decode(best.encoding), best.encoding
-    except (UnicodeDecodeError, LookupError):
-        raise SourceError(Errors.E006, display) from None
-
-
-def from_text(text: str, *, name: str | None = None, markdown: bool | None = None) -> SourceText:
-    """Analyse already-decoded text. `markdown=None` decides by the name's suffix, else by sniffing."""
+    Raises `SourceError`: NC-E008 for text over `max_chars` (before any other work),
+    NC-E009 for a numeral beyond Python's int-string limit, NC-E012/NC-E014 for
+    out-of-range or malformed front matter.
+    """
+    display = name or "<text>"
+    if len(text) > max_chars:
+        raise SourceError(Errors.E008, display, length=len(text), limit=max_chars)
     if markdown is None:
         suffix = Path(name).suffix.lower() if name and name != "-" else ""
         markdown = suffix in _MARKDOWN_SUFFIXES if suffix else _looks_markdown(text)
     builder = _Builder(text)
     meta: dict[str, str] = {}
-    if markdown:
-        _MarkdownReader(text, builder, meta).read()
-    else:
-        _PlainReader(text, builder).read()
+    notes: list[str] = []
+    try:
+        if markdown:
+            _MarkdownReader(text, builder, meta, notes).read()
+        else:
+            _PlainReader(text, builder).read()
+    except InputError as exc:
+        raise SourceError.of(exc, display) from None
     _classify_blocks(builder)
     analysis, mapping, inserted = builder.finish()
+    analysis = _bound(analysis, mapping, text, display, notes)
     title = meta.get("title") or next(
         (analysis[b.start : b.end] for b in builder.blocks if b.kind == "headline"), None
     )
@@ -293,15 +296,75 @@ def from_text(text: str, *, name: str | None = None, markdown: bool | None = Non
         markdown=markdown,
         title=title.strip() if title else None,
         date=None,
+        notes=notes,
         _map=mapping,
         _inserted=inserted,
     )
-    source.date = _parse_date(meta["date"]) if meta.get("date") else None
+    try:
+        source.date = _front_matter_date(meta["date"], notes) if meta.get("date") else None
+    except InputError as exc:
+        raise SourceError.of(exc, display) from None
     if source.date is None:
         source.date = _metadata_date(source)
     if source.date is None:
         source.date = _inline_dateline_date(source)
     return source
+
+
+#: Longest word analysed. No word or numeral of prose comes near it; past it (hex
+#: dumps, base64, digit runs, "[[[[…") spaCy's tokenizer and the recognisers' scans
+#: cost time quadratic in the word's length, so such words are blanked (1:1, offsets
+#: kept) and reported in a note.
+MAX_WORD = 200
+#: Python's int-string limit: a longer numeral cannot be a number in this process.
+MAX_NUMERAL_DIGITS = 4300
+# Look-behinds anchor each scan at a word's first character: a pattern such as
+# `\S{201,}` would otherwise re-scan a long word from each of its positions.
+_LONG_WORD = re.compile(rf"(?<!\S)\S{{{MAX_WORD + 1},}}")
+_DIGIT_RUN = re.compile(rf"(?<![\d.,])\d[\d.,]{{{MAX_NUMERAL_DIGITS},}}")
+
+
+def _bound(analysis: str, mapping: list[int], original: str, display: str, notes: list[str]) -> str:
+    """The analysis text with over-long words blanked; NC-E009 for an out-of-range numeral."""
+    for m in _DIGIT_RUN.finditer(analysis):
+        digits = sum(c.isdigit() for c in m.group())
+        if digits > MAX_NUMERAL_DIGITS:
+            raise SourceError(Errors.E009, display, digits=digits, limit=MAX_NUMERAL_DIGITS)
+    long_words = list(_LONG_WORD.finditer(analysis))
+    if not long_words:
+        return analysis
+    pieces: list[str] = []
+    last = 0
+    for m in long_words:
+        pieces += [analysis[last : m.start()], " " * (m.end() - m.start())]
+        last = m.end()
+    pieces.append(analysis[last:])
+    first = mapping[long_words[0].start()]
+    line = original.count("\n", 0, first) + 1
+    n = len(long_words)
+    notes.append(
+        f"{n:,} word{'s' if n != 1 else ''} longer than {MAX_WORD} characters not analysed"
+        f" (the first on line {line})"
+    )
+    return "".join(pieces)
+
+
+def _front_matter_date(value: str, notes: list[str]) -> dt.date | None:
+    """The front matter's `date:`; NC-E012 when out of range, a note when unreadable."""
+    m = re.match(r"\s*[\"']?(\d{4,})-(\d{1,2})-(\d{1,2})", value)
+    if m and int(m[1]) > DATE_RANGE_YEARS[1]:
+        # datetime stops at 9999; "10000-01-01" must still be NC-E012, not unreadable.
+        raise InputError(
+            Errors.E012,
+            value=m.group().strip(" \"'"),
+            low=DATE_RANGE_YEARS[0],
+            high=DATE_RANGE_YEARS[1],
+        )
+    day = _parse_date(value, strict=False)
+    if day is None:
+        notes.append(f"front matter date {value[:40]!r} is not a date; ignored")
+        return None
+    return check_date_range(day)
 
 
 def _looks_markdown(text: str) -> bool:
@@ -435,11 +498,13 @@ class _PlainReader:
             raw = m.group().rstrip("\r\n")
             lead = len(raw) - len(raw.lstrip(_STRIP))
             body = raw.strip(_STRIP)
-            if not body:
+            normal = _norm(body)
+            if not normal:
+                # Blank, or only characters `str.split` takes for spaces (U+0085, U+001C…).
                 out.append(None)
                 continue
             start = m.start() + lead
-            out.append(_Line(start, start + len(body), _norm(body), content_start=start))
+            out.append(_Line(start, start + len(body), normal, content_start=start))
         return out
 
     def read(self) -> None:
@@ -471,6 +536,14 @@ class _PlainReader:
         ):
             first.kind = "headline"
         section: str | None = None  # inside a "Key takeaways" list: "marker" or "plain"
+        # The next non-blank line after each line, found once from the end: looking it
+        # up per line by slicing the list was quadratic in the number of lines.
+        following: list[_Line | None] = [None] * len(lines)
+        upcoming: _Line | None = None
+        for k in range(len(lines) - 1, -1, -1):
+            following[k] = upcoming
+            if lines[k] is not None:
+                upcoming = lines[k]
         for i, ln in enumerate(lines):
             if ln is None:
                 if section == "plain":
@@ -479,7 +552,7 @@ class _PlainReader:
             if ln.kind == "headline":
                 continue
             marker = _BULLET_MARKER.match(self.original, ln.start)
-            nxt = next((x for x in lines[i + 1 :] if x is not None), None)
+            nxt = following[i]
             if marker and marker.end() < ln.end:
                 ln.kind, ln.content_start = "bullet", marker.end()
                 if section is None:
@@ -534,42 +607,99 @@ def _follows_takeaways(lines: list[_Line | None], i: int) -> bool:
 def _markdown_parser() -> Any:
     from markdown_it import MarkdownIt
 
-    return MarkdownIt("commonmark").enable(["table", "strikethrough"])
+    md = MarkdownIt("commonmark").enable(["table", "strikethrough"])
+    md.options["maxNesting"] = MAX_NESTING
+    return md
+
+
+#: Cells analysed per table row; a wider row is data, not prose (the rest is noted).
+MAX_TABLE_CELLS = 64
+#: markdown-it's nesting limit (its "commonmark" preset): deeper content yields no
+#: tokens, so `_MarkdownReader` finds the lines it skipped and reads them flat.
+MAX_NESTING = 20
+_FM_OPEN = re.compile(r"(---|\+\+\+)[ \t]*(?:\r\n|\n|\r)")
+_FM_CLOSE = {
+    "---": re.compile(r"^(?:---|\.\.\.)[ \t]*\r?$", re.M),
+    "+++": re.compile(r"^\+\+\+[ \t]*\r?$", re.M),
+}
+_FM_KEY = {
+    "---": re.compile(r"[A-Za-z_][\w.-]*[ \t]*:(?:[ \t]|$)"),
+    "+++": re.compile(r"(?:[A-Za-z_][\w.-]*|\"[^\"]*\")[ \t]*="),
+}
+# Container markers before a line's content: quotes, bullets, ordered-list numbers.
+_CONTAINER_PREFIX = re.compile(r"[ \t]*(?:(?:>|[-*+](?=[ \t])|\d{1,9}[.)](?=[ \t]))[ \t]*)*")
+_LINK_DEFINITION = re.compile(r"[ \t]{0,3}\[[^\]]+\]:")
+#: Tokens whose map covers lines the reader has dealt with.
+_LEAF_TOKENS = frozenset({"inline", "fence", "code_block", "html_block", "hr", "table_open"})
 
 
 class _MarkdownReader:
     """Walks markdown-it tokens and finds each text piece's exact place in the original."""
 
-    def __init__(self, original: str, builder: _Builder, meta: dict[str, str]) -> None:
+    def __init__(
+        self, original: str, builder: _Builder, meta: dict[str, str], notes: list[str]
+    ) -> None:
         self.original = original
         self.builder = builder
         self.meta = meta
+        self.notes = notes
         self.line_starts = [0] + [m.end() for m in _LINE_BREAK.finditer(original)]
         self.cursor = 0
+        self.covered = 0  # lines before this one are read (or are front matter)
+        self.flat: list[int] = []  # lines read flat (nested beyond MAX_NESTING)
+        self.wide_cells = 0
+        self.wide_line = 0
+
+    def line_end(self, line: int) -> int:
+        """Offset just after line `line`'s text (before its line break)."""
+        start = self.line_starts[line]
+        nl = _LINE_BREAK.search(self.original, start)
+        return nl.start() if nl else len(self.original)
 
     def front_matter(self) -> int:
-        """Parse YAML front matter's title/date; return where the Markdown body starts."""
+        """Read YAML (---) or TOML (+++) front matter's title/date; return where the body starts.
+
+        An unclosed block is NC-E014 (its fields must not become prose); a line in it
+        that is not `key: value` (`key = value`) is noted and ignored.
+        """
         text = self.original
         lead = len(text) - len(text.lstrip("\ufeff"))
-        if not re.match(r"---[ \t]*(?:\r\n|\r|\n)", text[lead:]):
+        opened = _FM_OPEN.match(text, lead)
+        if opened is None:
             return 0
-        first_nl = text.index("\n", lead) + 1 if "\n" in text[lead:] else len(text)
-        end = _FRONT_MATTER_END.search(text, first_nl)
+        fence = opened.group(1)
+        key_re = _FM_KEY[fence]
+        end = _FM_CLOSE[fence].search(text, opened.end())
         if end is None:
-            return 0
-        for line in text[first_nl : end.start()].splitlines():
-            key, sep, value = line.partition(":")
-            if (
-                sep
-                and key.strip().lower() in ("title", "date")
-                and not line.startswith((" ", "\t"))
-            ):
-                self.meta[key.strip().lower()] = value.strip().strip("'\"").strip()
+            # A leading "---" is a thematic break unless a "key:" line follows it.
+            if fence == "---" and not key_re.match(text, opened.end()):
+                return 0
+            raise InputError(Errors.E014, reason=f"the {fence!r} on line 1 is never closed")
+        sep = ":" if fence == "---" else "="
+        bad: list[int] = []
+        first_line = text.count("\n", 0, opened.end()) + 1
+        for n, line in enumerate(text[opened.end() : end.start()].splitlines(), start=first_line):
+            stripped = line.strip()
+            if not stripped or stripped.startswith("#") or line[:1] in (" ", "\t", "-", "["):
+                continue  # blank, a comment, nested YAML, a list item or a TOML table
+            if not key_re.match(line):
+                bad.append(n)
+                continue
+            key, _, value = line.partition(sep)
+            key = key.strip().strip('"').lower()
+            if key in ("title", "date"):
+                self.meta[key] = value.strip().strip("'\"").strip()
+        if bad:
+            lines = ", ".join(str(n) for n in bad[:3]) + (", …" if len(bad) > 3 else "")
+            self.notes.append(
+                f"front matter line{'s' if len(bad) > 1 else ''} {lines}: not 'key{sep} value'; ignored"
+            )
         body = end.end()
         if text.startswith("\r\n", body):
             body += 2
         elif text.startswith(("\n", "\r"), body):
             body += 1
+        self.covered = bisect_right(self.line_starts, body) - 1  # the body's first line
         # An empty block with the front matter's place: nothing of it enters the text.
         self.builder.blocks.append(Block("metadata", 0, 0))
         return body
@@ -583,8 +713,12 @@ class _MarkdownReader:
         pending: str | None = None  # kind of the block the next inline token opens
         h1_seen = False
         in_row = False
+        cells = 0
         for tok in tokens:
             t = tok.type
+            if tok.map is not None and t in _LEAF_TOKENS:
+                self.read_skipped(tok.map[0])
+                self.covered = max(self.covered, tok.map[1])
             if t.endswith("_open"):
                 stack.append(t[:-5])
                 if t == "heading_open":
@@ -593,6 +727,9 @@ class _MarkdownReader:
                 elif t == "tr_open":
                     self.builder.open("paragraph")
                     in_row = True
+                    cells = 0
+                elif t in ("td_open", "th_open"):
+                    cells += 1
             elif t.endswith("_close"):
                 if stack:
                     stack.pop()
@@ -601,6 +738,10 @@ class _MarkdownReader:
                     in_row = False
             elif t == "inline":
                 assert tok.map is not None
+                if in_row and cells > MAX_TABLE_CELLS:
+                    self.wide_cells += 1
+                    self.wide_line = self.wide_line or tok.map[0] + 1
+                    continue
                 self.cursor = max(self.cursor, self.line_starts[tok.map[0]])
                 limit = (
                     self.line_starts[tok.map[1]]
@@ -625,21 +766,57 @@ class _MarkdownReader:
                     if tok.map[1] < len(self.line_starts)
                     else len(self.original),
                 )
+        self.read_skipped(len(self.line_starts))
+        if self.flat:
+            n = len(self.flat)
+            self.notes.append(
+                f"{n:,} line{'s' if n != 1 else ''} nested deeper than {MAX_NESTING} Markdown"
+                f" levels read as plain paragraphs (the first on line {self.flat[0] + 1})"
+            )
+        if self.wide_cells:
+            self.notes.append(
+                f"{self.wide_cells:,} table cell{'s' if self.wide_cells != 1 else ''} beyond"
+                f" {MAX_TABLE_CELLS} per row not analysed (the first on line {self.wide_line})"
+            )
+
+    def read_skipped(self, upto: int) -> None:
+        """Lines before `upto` that no token covered: markdown-it dropped them (too deep).
+
+        Each is read flat, without its container markers, as a paragraph; blank lines,
+        bare markers and link reference definitions are what such gaps normally hold.
+        """
+        for line in range(self.covered, min(upto, len(self.line_starts))):
+            start, end = self.line_starts[line], self.line_end(line)
+            content = _CONTAINER_PREFIX.match(self.original, start, end)
+            first = content.end() if content else start
+            if first >= end or not self.original[first:end].strip(_STRIP):
+                continue
+            if _LINK_DEFINITION.match(self.original, start, end):
+                continue
+            self.flat.append(line)
+            self.builder.open("paragraph")
+            self.builder.add(first, end)
+            self.builder.close()
+            self.cursor = max(self.cursor, end)
+        self.covered = max(self.covered, upto)
 
     def cell_gap(self, limit: int) -> None:
+        # The bar stays in the analysis text with a space either side, so the
+        # cells' figures stay apart ("| 1 | 234 |" is not "1 234").
         bar = self.original.find("|", self.cursor, limit)
+        self.builder.insert(" ")
         if bar >= 0:
-            self.builder.add(bar, bar + 1)  # folded to " " below
-            self.builder.chars[-1] = " "
+            self.builder.add(bar, bar + 1)
             self.cursor = bar + 1
-        else:
             self.builder.insert(" ")
 
     def inline(self, children: list[Token], limit: int) -> None:
         for child in children:
             t = child.type
-            if t in ("text", "code_inline"):
+            if t == "text":
                 self.locate(child.content, limit)
+            elif t == "code_inline":
+                self.skip_code(child.markup, limit)
             elif t in ("softbreak", "hardbreak"):
                 nl = _LINE_BREAK.search(self.original, self.cursor, limit)
                 if nl:
@@ -659,6 +836,29 @@ class _MarkdownReader:
                 if at >= 0:
                     self.cursor = at + len(child.content)
 
+    def skip_code(self, fence: str, limit: int) -> None:
+        """Step over an inline code span: code is not prose, and its content may differ
+        from the source (a line break inside it becomes a space), so it is not located."""
+        opened = self.original.find(fence, self.cursor, limit)
+        if opened < 0:
+            return
+        at = opened + len(fence)
+        while True:
+            closed = self.original.find(fence, at, limit)
+            if closed < 0:
+                return
+            after = closed + len(fence)
+            # The closer is a backtick run of exactly the opener's length.
+            if (after >= len(self.original) or self.original[after] != "`") and (
+                self.original[closed - 1] != "`"
+            ):
+                break
+            at = after
+            while at < limit and self.original[at] == "`":
+                at += 1
+        self.cursor = after
+        self.builder.insert(" ")  # keeps the words either side apart
+
     def locate(self, content: str, limit: int) -> None:
         if not content:
             return
@@ -674,7 +874,7 @@ class _MarkdownReader:
             if j >= 0:
                 self.builder.add(j, j + 1)
                 self.cursor = j + 1
-            else:
+            elif ch != "\ufffd":  # markdown-it's stand-in for a NUL: no character of prose
                 self.builder.insert(ch.translate(_TRANSLATE) or "")
 
     def skip_brackets(self, pos: int, limit: int) -> int:
@@ -817,8 +1017,20 @@ def _dateparser() -> Any:
     return dateparser
 
 
-def _parse_date(s: str) -> dt.date | None:
-    """A full date (day, month and year) in a short metadata string, else None."""
+def _parse_date(s: str, *, strict: bool = True) -> dt.date | None:
+    """A full date (day, month and year) in a short metadata string, else None.
+
+    With `strict`, a date outside `periods.DATE_RANGE` is None too (a dateline
+    is a hint; front matter checks the range itself and says so).
+    """
+    found = _parse_any_date(s)
+    if found is not None and strict:
+        low, high = DATE_RANGE
+        return found if low <= found <= high else None
+    return found
+
+
+def _parse_any_date(s: str) -> dt.date | None:
     m = _ISO_DATE.match(s.strip())
     if m:
         try:

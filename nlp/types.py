@@ -157,22 +157,24 @@ class Entity:
 
 @dataclass(slots=True)
 class SummarySentence:
-    text: str
+    text: str  # the original file's text at [start, end)
     start: int
     end: int
     line: int
     score: float
+    normalized: str = ""  # what was analysed: Markdown stripped, quotes and spaces folded
 
 
 @dataclass(slots=True)
 class Claim:
-    text: str
+    text: str  # the original file's text at [start, end)
     start: int
     end: int
     line: int
     figures: list[str]
     score: float
     reasons: list[str]
+    normalized: str = ""  # what was analysed: Markdown stripped, quotes and spaces folded
 
 
 @dataclass(frozen=True, slots=True)

@@ -153,8 +153,8 @@ def test_as_of_sentences_and_rates_from_configuration(run, tmp_path: Path) -> No
             "'fatal' is not one of error, warning, info",
         ),
         ('[tool.newscheck]\nas-of = "soon"\n', "as-of 'soon' is not a date"),
-        ('[tool.newscheck]\nrates = "missing.csv"\n', "rates file not found"),
-        ('[tool.newscheck]\nmodel = "no_such_model_xyz"\n', "cannot load spaCy model"),
+        ('[tool.newscheck]\nrates = "missing.csv"\n', "missing.csv: not found"),
+        ('[tool.newscheck]\nmodel = "no_such_model_xyz"\n', "cannot use spaCy model"),
         ("[tool.newscheck\n", "not valid TOML"),
     ],
 )

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import time
 
 import pytest
 
@@ -387,20 +386,6 @@ def test_longest_match_wins_and_results_are_sorted() -> None:
     found = find_periods(text, REF)
     assert [q.text for q in found] == ["Monday, March 2, 2026", "fiscal 2026", "Q2 2026"]
     assert found[0].weekday == 0
-
-
-def test_fast_enough() -> None:
-    paragraph = (
-        "Revenue at the toolmaker rose 8% to $2.1 billion in the third quarter of 2025, "
-        "from $1.9 billion a year earlier, it said on Tuesday. For fiscal 2026 it expects "
-        "sales of about $9 billion, and it plans to cut 400 jobs by March 2027. "
-    )
-    text = paragraph * 12  # about 600 words
-    find_periods(text, REF)
-    start = time.perf_counter()
-    for _ in range(20):
-        find_periods(text, REF)
-    assert (time.perf_counter() - start) / 20 < 0.005
 
 
 def test_month_end_runs_on_past_december() -> None:

@@ -172,10 +172,11 @@ def test_quoted_csv_is_read(tmp_path: Path) -> None:
         (None, "not found"),
         ("", "first column must be Date"),
         ("Day,USD\n2030-01-02,1.2\n", "first column must be Date"),
-        ("Date,Note\n2030-01-02,x\n", "no currency columns"),
-        ("Date,USD\n", "has no rates"),
+        ("Date,Note\n2030-01-02,x\n", "column 2: .Note. is not a currency code"),
+        ("Date,\n2030-01-02,\n", "no currency columns"),
+        ("Date,USD\n", "no rates"),
         ("Date,USD\n02/01/2030,1.2\n", "line 2: bad date '02/01/2030'"),
-        (b"\xff\xfe\x00bad", "cannot read"),
+        (b"\xff\xfe\x00bad", "not UTF-8 text"),
     ],
 )
 def test_bad_rates_file_is_a_one_line_value_error(

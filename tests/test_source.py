@@ -284,10 +284,13 @@ def test_markdown_front_matter_and_structure() -> None:
     assert "---" not in src.text and "title:" not in src.text
     body = src.text
     assert body.startswith("Tidewater raises forecast\n\n")
-    assert "said net income rose 9% to $48 million, helped by TW-4 pumps & lower costs*." in body
+    # Inline code is not prose: it leaves the analysis text (one space keeps the words apart).
+    assert "said net income rose 9% to $48 million, helped by   pumps & lower costs*." in body
+    assert "TW-4" not in body
     assert "chart" not in body and "check figure" not in body and "example.org" not in body
     assert "Orders grew to 1,150 units" in body
-    assert "Segment Revenue" in body and "Marine $31 million" in body
+    # Table cells keep their bar, so the figures of neighbouring cells stay apart.
+    assert "Segment | Revenue" in body and "Marine | $31 million" in body
     assert '"A solid quarter," the chair said.' in body
     _check_markdown_invariant(src)
 
@@ -413,3 +416,10 @@ def test_undetectable_encoding(monkeypatch: pytest.MonkeyPatch) -> None:
     with pytest.raises(SourceError) as info:
         from_bytes(b"caf\xe9 \xff\xfe", name="odd.txt")
     assert info.value.code == "NC-E006" and "odd.txt" in str(info.value)
+
+
+def test_a_line_of_only_unusual_spaces_is_blank() -> None:
+    # Found by the property tests: U+0085 alone on a line made an empty line of text.
+    text = "Sales rose 5%.\n\x85\nCosts fell 2%.\n\u2028\x1c\n"
+    src = from_text(text, name="t.txt")
+    assert "Sales rose 5%." in src.text and "Costs fell 2%." in src.text

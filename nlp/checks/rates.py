@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
+from newscheck.nlp.errors import Errors, InputError, quote
 from newscheck.nlp.periods import fiscal_envelope, month_end
 from newscheck.nlp.types import Figure
 
@@ -164,51 +165,141 @@ def shipped_path() -> Path:
 @functools.lru_cache(maxsize=8)
 def _load_cached(path: Path) -> ReferenceRates:
     # Cached per process on the resolved path: a batch over many articles reads the file once.
-    return _parse(path, _read_text(path))
+    # The shipped file is the ECB's own; a user's file is validated row by row.
+    return _parse(path, _read_text(path), validate=path != shipped_path())
+
+
+#: Caps on a --rates file: the ECB's full history is ~2 MB and ~7,100 rows, so
+#: these leave room for decades while a zip bomb (a few MB inflating to GB) stops
+#: at the cap, read in chunks, never held whole.
+MAX_RATES_BYTES = 16_000_000
+MAX_RATES_ROWS = 100_000
+_CHUNK = 1 << 20
+
+
+class RatesError(InputError):
+    """A --rates file that cannot be used: NC-E016 naming the file and, for a row, its line."""
+
+    def __init__(self, path: Path | str, reason: str) -> None:
+        super().__init__(Errors.E016, path=path, reason=reason)
 
 
 def _read_text(path: Path) -> str:
     if not path.is_file():
-        raise ValueError(f"rates file not found: {path}")
+        raise RatesError(path, "not found (or not a regular file)")
     try:
         if zipfile.is_zipfile(path):
             with zipfile.ZipFile(path) as zf:
-                names = [n for n in zf.namelist() if n.lower().endswith(".csv")]
-                if not names:
-                    raise ValueError(f"rates file {path} is a zip without a .csv inside")
-                return zf.read(names[0]).decode("utf-8-sig")
-        return path.read_bytes().decode("utf-8-sig")
-    except (OSError, zipfile.BadZipFile, UnicodeDecodeError) as exc:
-        raise ValueError(f"cannot read rates file {path}: {exc}") from None
+                members = [i for i in zf.infolist() if i.filename.lower().endswith(".csv")]
+                if not members:
+                    raise RatesError(path, "a zip without a .csv inside")
+                info = members[0]
+                if info.flag_bits & 0x1:
+                    raise RatesError(path, f"{quote(info.filename)} in the zip is encrypted")
+                if info.file_size > MAX_RATES_BYTES:
+                    raise RatesError(path, _too_large(info.file_size))
+                # The header's size can lie: count what actually inflates.
+                with zf.open(info) as fh:
+                    data = _read_capped(fh, path)
+        else:
+            size = path.stat().st_size
+            if size > MAX_RATES_BYTES:
+                raise RatesError(path, _too_large(size))
+            with path.open("rb") as fh:
+                data = _read_capped(fh, path)
+        return data.decode("utf-8-sig")
+    except RatesError:
+        raise
+    except UnicodeDecodeError as exc:
+        raise RatesError(path, f"not UTF-8 text (byte {exc.start:,})") from None
+    except (OSError, zipfile.BadZipFile, RuntimeError, NotImplementedError, EOFError) as exc:
+        # RuntimeError: encrypted member; NotImplementedError: unknown compression.
+        raise RatesError(path, f"cannot read it ({quote(exc)})") from None
 
 
-def _parse(path: Path, text: str) -> ReferenceRates:
-    where = f"rates file {path}"
+def _too_large(size: int) -> str:
+    return f"too large ({size:,} bytes of CSV; the limit is {MAX_RATES_BYTES:,})"
+
+
+def _read_capped(fh, path: Path) -> bytes:  # type: ignore[no-untyped-def]
+    chunks: list[bytes] = []
+    total = 0
+    while chunk := fh.read(_CHUNK):
+        total += len(chunk)
+        if total > MAX_RATES_BYTES:
+            raise RatesError(path, _too_large(total) + " when inflated")
+        chunks.append(chunk)
+    return b"".join(chunks)
+
+
+# A rate: a positive decimal ("1.0813", "156.12", ".5"); no sign, exponent, "inf" or "nan".
+_RATE = re.compile(r"\d+(?:\.\d*)?|\.\d+")
+_MISSING = frozenset({"", "N/A", "NA", "-"})
+
+
+def _parse(path: Path, text: str, *, validate: bool = True) -> ReferenceRates:
+    if "\x00" in text:
+        raise RatesError(
+            path, f"a NUL character on line {text.count(chr(10), 0, text.index(chr(0))) + 1}"
+        )
     lines = text.splitlines()
-    header = [h.strip().upper() for h in next(csv.reader(lines[:1]), [])]
+    if len(lines) > MAX_RATES_ROWS + 1:
+        raise RatesError(
+            path, f"too many rows ({len(lines) - 1:,}; the limit is {MAX_RATES_ROWS:,})"
+        )
+    raw_header = _csv_fields(path, lines[0], 1) if lines else []
+    header = [h.strip().upper() for h in raw_header]
     if not header or header[0] != "DATE":
-        raise ValueError(f"{where} is not an ECB eurofxref-hist CSV (first column must be Date)")
+        raise RatesError(path, "not an ECB eurofxref-hist CSV (the first column must be Date)")
     # The ECB file ends every line with a comma: an empty last header column.
-    codes = {h: k for k, h in enumerate(header) if k > 0 and re.fullmatch(r"[A-Z]{3}", h)}
+    codes: dict[str, int] = {}
+    for k, h in enumerate(header[1:], start=1):
+        if not h and k == len(header) - 1:
+            continue
+        if not re.fullmatch(r"[A-Z]{3}", h):
+            # A column newscheck cannot name would silently turn its conversions off.
+            raise RatesError(
+                path, f"line 1, column {k + 1}: {quote(raw_header[k])} is not a currency code"
+            )
+        if h in codes:
+            raise RatesError(path, f"line 1: currency {h} appears twice")
+        codes[h] = k
     if not codes:
-        raise ValueError(f"{where} has no currency columns")
+        raise RatesError(path, "no currency columns")
+    quoted = '"' in text
+    columns = frozenset(codes.values())
     parsed: list[tuple[date, str]] = []
     for n, line in enumerate(lines[1:], start=2):
-        head = line.split(",", 1)[0].strip().strip('"')
-        if not head:
+        if not line.strip(" ,"):
             continue
-        day = _date(head)
-        if day is None:
-            raise ValueError(f"{where}, line {n}: bad date {head!r}")
-        parsed.append((day, line))
-    if not parsed:
-        raise ValueError(f"{where} has no rates")
-    if '"' in text:
         # The ECB never quotes fields; a hand-made file might. Unquote once so
         # that columns can be read with a plain split.
-        parsed = [(d, ",".join(next(csv.reader([ln])))) for d, ln in parsed]
+        fields = _csv_fields(path, line, n) if quoted else line.split(",")
+        head = fields[0].strip()
+        day = _date(head)
+        if day is None:
+            raise RatesError(path, f"line {n}: bad date {quote(head)}")
+        for k, value in enumerate(fields[1:] if validate else (), start=1):
+            v = value.strip()
+            if v.upper() in _MISSING or k not in columns:
+                continue
+            if not _RATE.fullmatch(v) or not math.isfinite(float(v)) or float(v) <= 0:
+                raise RatesError(
+                    path,
+                    f"line {n}: {header[k]} rate {quote(v)} is not a finite positive number",
+                )
+        parsed.append((day, ",".join(fields) if quoted else line))
+    if not parsed:
+        raise RatesError(path, "no rates")
     parsed.sort(key=lambda r: r[0])  # the ECB writes newest first
     return ReferenceRates(str(path), [d for d, _ in parsed], codes, [ln for _, ln in parsed])
+
+
+def _csv_fields(path: Path, line: str, n: int) -> list[str]:
+    try:
+        return next(csv.reader([line]), [])
+    except csv.Error as exc:  # a field over csv's size limit, a stray quote
+        raise RatesError(path, f"line {n}: {quote(exc)}") from None
 
 
 def _date(s: str) -> date | None:
@@ -236,7 +327,7 @@ def _number(s: str) -> float:
         v = float(s)
     except ValueError:  # "N/A" or blank
         return math.nan
-    return v if v > 0 else math.nan
+    return v if 0 < v < math.inf else math.nan
 
 
 def needs_rates(figures: Iterable[Figure]) -> bool:

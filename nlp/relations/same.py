@@ -132,4 +132,8 @@ def same_quantity(inp: RelationInput) -> Iterator[Candidate]:
             for a in earlier:
                 if a.sentence == b.sentence or not same_measure(a, b):
                     continue
+                # Two values that neither agree nor differ by a copying slip are never one
+                # quantity to either view of the model: not worth the features.
+                if not values_agree(a, b) and slip(a, b) is None:
+                    continue
                 yield Candidate("same_as", (a.id, b.id), ("a", "b"), features(inp, a, b))

@@ -308,9 +308,7 @@ class RepeatedFigure(Rule):
         # Two levels one frame gives that no copying slip links (39,500 homes at dawn,
         # 48,000 by noon) are far more often two quantities than one stated wrongly; a
         # rate of change of one metric and period is one fact however it differs.
-        mismatch = next(
-            (e for e in differ if is_change(later) or slip(e, later) is not None), None
-        )
+        mismatch = next((e for e in differ if is_change(later) or slip(e, later) is not None), None)
         if mismatch is None and len(differ) == len(compatible):
             return
         other = mismatch or next(e for e in compatible if e not in differ)
