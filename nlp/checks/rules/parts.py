@@ -146,10 +146,28 @@ def _distinct_parts(ctx: CheckContext, figs: list[Figure]) -> list[Figure]:
     return out
 
 
+def _count_span(fig: Figure) -> Interval:
+    """A whole count written out ("19", "nine") is exact: seats and deaths come in units."""
+    lo, hi = span_of(fig)
+    v = fig.value
+    if (
+        fig.kind == "number"
+        and fig.approx is None
+        and isinstance(v, int | float)
+        and float(v).is_integer()
+        and hi - lo <= 1
+        and not re.search(
+            r"(?i)\b(?:thousand|million|billion|mln|bln|bn|lakh|crore)\b|\dk\b", fig.text
+        )
+    ):
+        return (float(v), float(v))
+    return lo, hi
+
+
 def _total(figs: list[Figure]) -> Interval:
     lo, hi = 0.0, 0.0
     for f in figs:
-        lo, hi = add((lo, hi), span_of(f))
+        lo, hi = add((lo, hi), _count_span(f))
     return lo, hi
 
 
@@ -244,8 +262,33 @@ class PartExceedsWhole(Rule):
     )
 
     def run(self, ctx: CheckContext) -> Iterator[CheckResult]:
-        yield from self._named_parts(ctx)
-        yield from self._anaphoric_parts(ctx)
+        seen: set[frozenset[str]] = set()
+        for res in (*self._named_parts(ctx), *self._anaphoric_parts(ctx)):
+            seen.add(frozenset(res.figures))
+            yield res
+        yield from self._related(ctx, seen)
+
+    def _related(self, ctx: CheckContext, seen: set[frozenset[str]]) -> Iterator[CheckResult]:
+        """The `part_of` relations: "158 of last year's homicides", "..., including 45,200"."""
+        for rel in ctx.related("part_of"):
+            part, whole = ctx.figure(rel.one("part")), ctx.figure(rel.one("whole"))
+            if part is None or whole is None or frozenset((part.id, whole.id)) in seen:
+                continue
+            p, w = span_of(part), span_of(whole)
+            details: dict[str, object] = {
+                "part": iv6(p),
+                "whole": iv6(w),
+                "relation": list(rel.evidence),
+            }
+            if p[0] > w[1]:
+                msg = (
+                    f"{ref(part)} is given as part of {ref(whole)} but is more than it: "
+                    f"{_excess(part, whole)}"
+                )
+                yield self.result("fail", msg, [part, whole], details=details)
+            else:
+                msg = f"{ref(part)} fits within {ref(whole)}, the whole it is part of"
+                yield self.result("pass", msg, [part, whole], details=details)
 
     def _anaphoric_parts(self, ctx: CheckContext) -> Iterator[CheckResult]:
         """'£1.18bn of that total': a part of the amount stated just before, whatever its frame.
@@ -377,12 +420,34 @@ class PartsSumToTotal(Rule):
         sentences = {s.index: s for s in ctx.sentences}
         levels = _by_sentence([f for f in ctx.figures if _additive_level(f)])
         shares = _by_sentence([f for f in ctx.figures if _share(f)])
+        wholes: set[str] = set()
         for index in sorted(set(levels) | set(shares)):
             sent = sentences.get(index)
             if sent is None:
                 continue
-            yield from self._amounts(ctx, sent, levels.get(index, []), levels.get(index - 1, []))
-            yield from self._shares(ctx, sent, shares.get(index, []))
+            for res in (
+                *self._amounts(ctx, sent, levels.get(index, []), levels.get(index - 1, [])),
+                *self._shares(ctx, sent, shares.get(index, [])),
+            ):
+                wholes.update(res.figures)
+                yield res
+        yield from self._related(ctx, wholes)
+
+    def _related(self, ctx: CheckContext, seen: set[str]) -> Iterator[CheckResult]:
+        """The `sum_of` relations with a stated total: all of it when the text says so.
+
+        A list the text does not call complete may leave parts out, so it is
+        only wrong when it adds up to more than the total.
+        """
+        for rel in ctx.related("sum_of"):
+            whole = ctx.figure(rel.one("total"))
+            if whole is None or whole.id in seen:
+                continue
+            parts = [p for i in rel.ids("part") if (p := ctx.figure(i)) is not None]
+            if len(parts) < 2:
+                continue
+            complete = "complete_cue" in rel.evidence or "table_total" in rel.evidence
+            yield from self._judge(ctx, whole, parts, complete=complete)
 
     @staticmethod
     def _listed(
@@ -441,7 +506,7 @@ class PartsSumToTotal(Rule):
     def _judge(
         self, ctx: CheckContext, whole: Figure, parts: list[Figure], *, complete: bool
     ) -> Iterator[CheckResult]:
-        total, w = _total(parts), span_of(whole)
+        total, w = _total(parts), _count_span(whole)
         nominal = sum(float(p.value) for p in parts if isinstance(p.value, int | float))
         details: dict[str, object] = {
             "parts_sum": iv6(total),
@@ -538,6 +603,37 @@ class SharesOver100(Rule):
     )
 
     def run(self, ctx: CheckContext) -> Iterator[CheckResult]:
+        seen: set[frozenset[str]] = set()
+        for res in self._legacy(ctx):
+            seen.add(frozenset(res.figures))
+            yield res
+        for rel in ctx.related("sum_of"):
+            if rel.one("total") is not None:
+                continue
+            group = [p for i in rel.ids("part") if (p := ctx.figure(i)) is not None]
+            if len(group) < 2 or any(kind_class(p) != "percent" for p in group):
+                continue
+            if any(frozenset(p.id for p in group) & s for s in seen):
+                continue
+            yield from self._judge(ctx, group)
+
+    def _judge(self, ctx: CheckContext, group: list[Figure]) -> Iterator[CheckResult]:
+        lows = [max(0.0, span_of(f)[0]) for f in group]
+        low_sum = sum(x for x in lows if math.isfinite(x))
+        nominal = sum(float(f.value) for f in group if isinstance(f.value, int | float))
+        details: dict[str, object] = {
+            "lows_sum": r6(low_sum),
+            "shares": [iv6(span_of(f)) for f in group],
+        }
+        names = _names(group)
+        if low_sum > 100:
+            msg = f"{names} are listed as shares of one whole but add up to {sig(nominal)}%, more than 100%"
+            yield self.result("fail", msg, group, details=details)
+        else:
+            msg = f"{names}, listed as shares of one whole, add up to {sig(nominal)}%, within 100%"
+            yield self.result("pass", msg, group, details=details)
+
+    def _legacy(self, ctx: CheckContext) -> Iterator[CheckResult]:
         shares = [f for f in ctx.figures if _share(f)]
         for f in shares:
             # "debt at 120% of GDP", "150% of the exercise price": a ratio, not a part.
