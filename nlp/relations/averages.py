@@ -1,13 +1,13 @@
 """`average_of`: an average stated with the total and the count it divides.
 
-"A total of 2,184 homes changed hands ... The total value of those sales was
-C$1.43 billion, putting the average selling price at C$612,400"; "crews spent
-2,610 hours waiting ..., an average of 35 minutes for every ambulance". The
+"Dealers sold 2,000 cars ... The total value of those sales was £60 million,
+putting the average price at £30,000"; "staff logged 1,800 hours of overtime
+..., an average of 450 minutes per shift". The
 average is marked by a cue ("average", "each", "for every", "per"); its total
 is a figure of the same kind (money with money, a duration with a duration)
 near it, and its count a plain count near it. Evidence: where they stand, a
 "total" cue on the total, the count's noun met in the average's words, an
-earlier value ("compared with 2,328") as the count.
+earlier value ("compared with 2,500") as the count.
 """
 
 from __future__ import annotations
@@ -47,7 +47,7 @@ def duration_unit(inp: RelationInput, fig: Figure) -> float | None:
 
 
 def _per_text(inp: RelationInput, fig: Figure) -> str:
-    """The words right after the figure, up to the clause's end: "minutes for every ambulance"."""
+    """The words right after the figure, up to the clause's end: "minutes for every shift"."""
     return re.split(r"[,;:()\u2014\u2013]", inp.after(fig, 40))[0]
 
 
@@ -114,8 +114,8 @@ def average_of(inp: RelationInput) -> Iterator[Candidate]:
                 cw = content_stems(clause_before(inp, count)) | ({noun} if noun else set())
                 total_cued = cues.has("total", clause_before(inp, total, 40))
                 if not total_cued and total.sentence != avg.sentence:
-                    # A total stated as such, or in the average's own sentence: "passenger
-                    # revenue" two sentences back is one of several amounts it could divide.
+                    # A total stated as such, or in the average's own sentence: a segment's
+                    # revenue two sentences back is one of several amounts it could divide.
                     continue
                 t_sec, a_sec = duration_unit(inp, total), avg_unit
                 factor = (t_sec / a_sec) if (t_sec and a_sec) else 1.0
@@ -131,7 +131,7 @@ def average_of(inp: RelationInput) -> Iterator[Candidate]:
                     "count_prior": float(prior_cued(inp, count)),
                     "count_after": float(count.a_start > avg.a_start),
                     "count_distance": (avg.sentence - count.sentence) / WINDOW,
-                    # "per mile", "for every ambulance": the count must be of that.
+                    # "per mile", "for every visitor": the count must be of that.
                     "per_noun_match": float(bool(per_words & cw)),
                     "per_noun_mismatch": float(bool(per_words) and not per_words & cw),
                     # A stated average is about right or the relation is wrong.

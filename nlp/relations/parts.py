@@ -1,11 +1,11 @@
 """`part_of` and `sum_of`: a figure that is part of another, and a whole broken into parts.
 
 The evidence is what a reader uses to see that one figure is inside another:
-a partitive "of" whose noun names what an earlier figure counts ("158 of last
-year's homicides", "of the half's shipments"); an inclusion cue between a
-whole and a later figure ("..., including", "of which"); a whole named before
-a list of same-kind figures ("Of the 47 deaths, 19 ..., 14 ... and 3 ...", a
-"48-seat" council then the parties' seats); a table's "Total" row. Whether
+a partitive "of" whose noun names what an earlier figure counts ("40 of last
+year's burglaries", "of the quarter's deliveries"); an inclusion cue between
+a whole and a later figure ("..., including", "of which"); a whole named
+before a list of same-kind figures ("Of the 52 injuries, 20 ..., 18 ... and
+9 ...", a "40-seat" council then the parties' seats); a table's "Total" row. Whether
 the list is all of the whole is evidence too ("the remaining", "the rest",
 "all others", a table total); the rules decide what an incomplete list may
 still be checked for.
@@ -44,7 +44,7 @@ _FUNCTION = frozenset(
         *("not", "no", "about", "around", "some", "only", "just", "over", "under", "after"),
     }
 )
-#: Determiners and possessives between "of" and its noun: "of the half's shipments".
+#: Determiners and possessives between "of" and its noun: "of the quarter's deliveries".
 _OF = re.compile(
     r"\s*(?:[A-Za-z-]+\s+){0,2}?of\s+(?:(?:the|those|these|this|that|its|their|all|our|"
     r"[A-Za-z]+['’]s)\s+){0,2}",
@@ -74,7 +74,7 @@ def content_stems(text: str) -> set[str]:
 
 
 def noun_after(inp: RelationInput, fig: Figure) -> str | None:
-    """The word a count is of: "4,500 cars" -> "car", "a 48-seat council" -> "seat"."""
+    """The word a count is of: "4,500 cars" -> "car", "a 40-seat council" -> "seat"."""
     return noun_after_text(inp.text, fig)
 
 
@@ -111,7 +111,7 @@ def names(inp: RelationInput, fig: Figure) -> set[str]:
         out.add(n)
     lead = clause_before(inp, fig)
     if len(_WORD.findall(lead)) < 2:
-        # "Assets under management: ₹6,480 crore": a label before a colon names it.
+        # "Funds under management: £6.2bn": a label before a colon names it.
         lead = re.split(r"[,;()]", inp.before(fig, 60).rstrip(" :,\t"))[-1]
     out |= content_stems(lead)
     out |= _acronyms(lead)
@@ -146,8 +146,8 @@ def same_measure(a: Figure, b: Figure) -> bool:
 def of_phrase(inp: RelationInput, fig: Figure) -> tuple[set[str], Figure | None] | None:
     """The noun of a partitive "of" right after the figure, or the figure it names.
 
-    "158 of last year's homicides" -> ({"homic"}, None); "449 of the 1,284
-    schools" -> (..., the 1,284 figure).
+    "40 of last year's burglaries" -> ({"burgl"}, None); "310 of the 2,040
+    pupils" -> (..., the 2,040 figure).
     """
     s = inp.sentence(fig)
     end = s.end if s is not None else len(inp.text)
@@ -165,7 +165,7 @@ def of_phrase(inp: RelationInput, fig: Figure) -> tuple[set[str], Figure | None]
     words = [w for w in _WORD.findall(np)[:4]]
     stems = content_stems(" ".join(words))
     if any(w.lower() in ("total", "all") for w in words):
-        # "of the national total" names no measure: the caller reads the part's words.
+        # "of the overall total" names no measure: the caller reads the part's words.
         stems.add("total")
     acr = {w.lower() for w in words if w.isupper() and len(w) >= 2}
     return stems | acr, None
@@ -179,10 +179,10 @@ _NEXT_IS_PRIOR = re.compile(
 
 
 def prior_cued(inp: RelationInput, fig: Figure) -> bool:
-    """An earlier value: "from 176", "compared with 2,328", "£3.8bn a year earlier"."""
+    """An earlier value: "from 176", "compared with 2,500", "£3.8bn a year earlier"."""
     if cues.ends_with("prior", clause_before(inp, fig, 30)):
         return True
-    # After it, only a named earlier time: "2,328 a year earlier". "Last year" is
+    # After it, only a named earlier time: "2,500 a year earlier". "Last year" is
     # as often the story's own period ("sold 1,250 vans last year").
     after = inp.after(fig, 18)
     return not _NEXT_IS_PRIOR.match(after) and cues.has("prior_time", after)
@@ -192,8 +192,13 @@ def _period_conflict(a: Figure, b: Figure) -> bool:
     return resolved(a.period) and resolved(b.period) and a.period != b.period
 
 
-def whole_candidates(inp: RelationInput, part: Figure) -> list[Figure]:
-    """Earlier figures of the part's measure within the window, and the story's top figures."""
+def whole_candidates(
+    inp: RelationInput, part: Figure, *, any_measure: bool = False
+) -> list[Figure]:
+    """Earlier figures of the part's measure within the window, and the story's top figures.
+
+    `any_measure`: a share's whole may be money or a count, whatever the share is.
+    """
     lo = part.sentence - WINDOW
     return [
         w
@@ -201,7 +206,7 @@ def whole_candidates(inp: RelationInput, part: Figure) -> list[Figure]:
         if w is not part
         and w.a_end <= part.a_start
         and additive_level(inp, w)
-        and same_measure(w, part)
+        and (any_measure or same_measure(w, part))
         and (w.sentence >= lo or inp.is_top(w))
     ]
 
@@ -224,7 +229,7 @@ def whole_features(inp: RelationInput, part: Figure, whole: Figure) -> dict[str,
 
 
 def _prior_before(inp: RelationInput, fig: Figure) -> bool:
-    """An earlier time named before the figure in its sentence: "a year earlier, when 7,210 ..."."""
+    """An earlier time named before the figure in its sentence: "a year earlier, when 5,100 were ..."."""
     s = inp.sentence(fig)
     lead = inp.text[s.start if s is not None else 0 : fig.a_start]
     return cues.has("prior_time", lead)
@@ -267,7 +272,7 @@ def _partitive(
         if not hit:
             continue
         f = {"of_phrase": 1.0, "head_match": min(len(hit), 2) / 2}
-        # "$4.5bn of new debt" and "$2.2bn of Sundial's debt": two amounts of one
+        # "$3bn of new loans" and "$1bn of the target's loans": two amounts of one
         # noun are siblings, not a part and its whole.
         own = of_phrase(inp, whole)
         f["whole_same_of"] = float(own is not None and bool(own[0] & words))
@@ -281,7 +286,7 @@ def _noun_same(inp: RelationInput, a: Figure, b: Figure) -> bool:
 
 
 def _inclusion(inp: RelationInput, levels: list[Figure]) -> Iterator[Candidate]:
-    """ "registered 40,100 cars, including 45,200 electric ones": a whole, a cue, a part."""
+    """ "built 12,400 vans, including 3,100 electric ones": a whole, a cue, a part."""
     for whole in levels:
         nxt = [f for f in inp.figures_in(whole.sentence) if f.a_start > whole.a_end and numeric(f)]
         if not nxt:
@@ -294,7 +299,7 @@ def _inclusion(inp: RelationInput, levels: list[Figure]) -> Iterator[Candidate]:
             continue
         np, nw = noun_after(inp, part), noun_after(inp, whole)
         if re.match(r"^\s*(?:[a-z-]+\s+)?ones?\b", inp.after(part, 30)):
-            # "45,200 electric ones": the part is counted in the whole's noun.
+            # "3,100 electric ones": the part is counted in the whole's noun.
             np = nw
         f = {
             "inclusion_cue": 1.0,
@@ -373,7 +378,7 @@ def breakdown(inp: RelationInput) -> Iterator[Candidate]:
 
 
 def _lead_of(inp: RelationInput) -> Iterator[Candidate]:
-    """ "Of the 47 deaths, 19 were in A, 14 in B and 3 in C": the whole leads its own sentence."""
+    """ "Of the 52 injuries, 20 were in A, 18 in B and 9 in C": the whole leads its own sentence."""
     for s in inp.sentences:
         figs = [f for f in inp.figures_in(s.index) if additive_level(inp, f)]
         for whole in figs:
@@ -395,7 +400,7 @@ def _lead_of(inp: RelationInput) -> Iterator[Candidate]:
 
 
 def lead_of(inp: RelationInput, whole: Figure) -> bool:
-    """The whole opens its sentence as "Of the 47 deaths, ...", "Out of 925 children, ..."."""
+    """The whole opens its sentence as "Of the 52 injuries, ...", "Out of 700 pupils, ..."."""
     s = inp.sentence(whole)
     if s is None:
         return False
@@ -412,15 +417,15 @@ def _sum(whole: Figure | None, parts: list[Figure], f: dict[str, float]) -> Cand
 def _lead_in(inp: RelationInput) -> Iterator[Candidate]:
     """A list of same-kind figures in one paragraph, its whole named in an earlier sentence.
 
-    "... on the 48-seat authority." then "A finished with 19 councillors, B with
-    12 ... Labour won four seats, the Greens two and independents three."
+    "... elected a 40-seat council." then "The Greens finished with 18 seats, the
+    Liberals with 14 ... Labour won five, and independents three."
     """
     by_block: dict[int, list[Figure]] = {}
     for f in inp.figures:
         if additive_level(inp, f) and not prior_cued(inp, f) and inp.block_kind(f) == "paragraph":
             by_block.setdefault(f.block, []).append(f)
     for figs in by_block.values():
-        # A sentence that opens with its whole ("Of the 47 deaths, ...") is `_lead_of`'s.
+        # A sentence that opens with its whole ("Of the 52 injuries, ...") is `_lead_of`'s.
         if any(lead_of(inp, f) for f in figs):
             continue
         for kind_figs in _by_measure(figs):
@@ -469,8 +474,8 @@ def _block_list(inp: RelationInput, figs: list[Figure]) -> list[Figure] | None:
     """The block's figures when they read as one list across at most two sentences.
 
     Each sentence holds a list run (or one item that a list sentence continues),
-    and the sentences follow each other: "X invested $60m. Y and Z put in $35m
-    and $25m, and the remaining $15m came from W."
+    and the sentences follow each other: "X put in $40m. Two funds added $25m
+    and $15m, and the remaining $10m came from W."
     """
     sentences = sorted({f.sentence for f in figs})
     if len(sentences) > 2 or (len(sentences) == 2 and sentences[1] != sentences[0] + 1):
@@ -478,15 +483,15 @@ def _block_list(inp: RelationInput, figs: list[Figure]) -> list[Figure] | None:
     runs = [list_runs(inp, [f for f in figs if f.sentence == s]) for s in sentences]
     if any(len(r) != 1 for r in runs):
         return None
-    # A list closes with "and" before its last item ("A, B and C"); "2,41,860,
-    # or roughly 2.42 lakh, a net addition of 3,412" is one figure restated and another.
+    # A list closes with "and" before its last item ("A, B and C"); "9,120 staff,
+    # or roughly 9,100, a net gain of 240" is one figure restated, then another.
     for r in runs:
         if len(r[0]) >= 2 and not re.search(r"\band\b", _gap(inp, r[0][-2], r[0][-1])):
             return None
     items = [f for r in runs for f in r[0]]
     if len(items) < 3 or min(len(r[0]) for r in runs) < 2:
         # One item before a list sentence belongs to it only when the list closes
-        # with what is left of the whole ("... and the remaining $15m").
+        # with what is left of the whole ("... and the remaining $10m").
         last = runs[-1][0]
         closing = inp.text[inp.sentence(last[0]).start : last[-1].a_end]  # type: ignore[union-attr]
         if len(items) < 3 or len(last) < 2 or not cues.has("complete_list", closing):
@@ -552,3 +557,45 @@ def _table_row(inp: RelationInput, cells: list[Figure]) -> bool:
         return False
     text = s.text.rstrip()
     return not text.endswith((".", "!", "?", ":")) and len(text) < 160
+
+
+# -- segments of a stated total -------------------------------------------------
+
+
+def _total_named(inp: RelationInput, fig: Figure) -> bool:
+    """The figure is named as the whole: "the group's total sales rose to $2.4bn"."""
+    return cues.has("whole_named", clause_before(inp, fig, 60))
+
+
+@proposer("segment-of")
+def segment_of(inp: RelationInput) -> Iterator[Candidate]:
+    """A segment's figure and the total of the same measure the text names as such.
+
+    The frames give the segment ("export" sales); the whole is the figure of
+    the same metric, entity and period whose own words call it the total.
+    Two breakdowns of one total overlap (by region, by business), so these
+    pairs make no `sum_of`.
+    """
+    levels = [f for f in inp.figures if additive_level(inp, f)]
+    wholes = [w for w in levels if w.segment is None and _total_named(inp, w)]
+    for part in levels:
+        if part.segment is None or not part.metric:
+            continue
+        for whole in wholes:
+            if whole is part or not same_measure(part, whole) or whole.metric != part.metric:
+                continue
+            if abs(whole.sentence - part.sentence) > WINDOW:
+                continue
+            f = {
+                "segment_total": 1.0,
+                "entity_conflict": float(
+                    part.entity is not None
+                    and whole.entity is not None
+                    and part.entity != whole.entity
+                ),
+                "period_same": float(resolved(part.period) and part.period == whole.period),
+                "period_conflict": float(_period_conflict(part, whole)),
+                "whole_prior": float(prior_cued(inp, whole)),
+                "part_prior": float(prior_cued(inp, part)),
+            }
+            yield Candidate("part_of", (part.id, whole.id), ("part", "whole"), f, (part.id,))

@@ -1,10 +1,10 @@
 """`share_of`, and lists of shares of one whole (a `sum_of` with no stated total).
 
 A share is checked against its part and whole when the text states all
-three: the part next to the share ("1,702, or 27.4 per cent", "₹27,540 crore,
-61 per cent of revenue", "412, more than half"), the whole named by the
-share's "of" noun or by the partitive that introduced the part ("Of the 925
-children ..., 412"). A list of shares in one sentence, the first naming the
+three: the part next to the share ("830, or 21.5 per cent", "£2.9bn, 41 per
+cent of revenue", "380, more than half"), the whole named by the share's
+"of" noun or by the partitive that introduced the part ("Of the 700 pupils
+..., 380"). A list of shares in one sentence, the first naming the
 whole and the rest elliptical ("A on 34%, B on 31% ... and all others on 9%";
 "41 per cent said yes, 47 per cent said no"), is a breakdown of 100%.
 """
@@ -30,7 +30,7 @@ from newscheck.nlp.relations.parts import (
 )
 from newscheck.nlp.types import Figure
 
-#: Between a part and its share: "1,702, or 27.4 per cent"; "1,516 (21.8 per cent)".
+#: Between a part and its share: "830, or 21.5 per cent"; "640 (16.6 per cent)".
 _APPOSITION = re.compile(
     r"^(?:\s+of\s+[^,.;()\d]{1,40})?\s*(?:,\s*(?:or|about|around|roughly|some|nearly|almost|just)?\s*|\(\s*|,?\s*or\s+)"
     r"(?:(?:more|less|fewer) than|just over|just under|over|under|about|almost|nearly)?\s*$",
@@ -69,6 +69,7 @@ def share_of(inp: RelationInput) -> Iterator[Candidate]:
             continue
         part = _part_before(inp, share)
         if part is None:
+            yield from _share_of_whole(inp, share)
             continue
         found = of_phrase(inp, share)
         words = found[0] if found is not None else set()
@@ -79,8 +80,8 @@ def share_of(inp: RelationInput) -> Iterator[Candidate]:
             f = {"apposition": 1.0}
             hit = words & names(inp, whole)
             f["of_head_match"] = len(hit) / len(words - {"total"}) if words - {"total"} else 0.0
-            # "of the national total" names no measure: what the part's own
-            # clause counts ("recorded the most murders, 1,702") must be the whole's.
+            # "of the overall total" names no measure: what the part's own
+            # clause counts ("logged the most complaints, 830") must be the whole's.
             total_word = "total" in words
             ctx_hit = (names(inp, part) - {"total"}) & names(inp, whole)
             f["total_context_match"] = float(total_word and bool(ctx_hit))
@@ -100,11 +101,25 @@ def share_of(inp: RelationInput) -> Iterator[Candidate]:
             )
 
 
+def _share_of_whole(inp: RelationInput, share: Figure) -> Iterator[Candidate]:
+    """A share with no part beside it, of a whole its "of" names: "about 40 pct of revenues"."""
+    found = of_phrase(inp, share)
+    if found is None or not (words := found[0] - {"total"}):
+        return
+    for whole in whole_candidates(inp, share, any_measure=True):
+        hit = words & names(inp, whole)
+        if not hit:
+            continue
+        f = {"of_head_match": len(hit) / len(words), "no_part": 1.0}
+        f.update(whole_features(inp, share, whole))
+        yield Candidate("share_of", (share.id, whole.id), ("share", "whole"), f, (share.id,))
+
+
 def _value_evidence(share: Figure, part: Figure, whole: Figure) -> dict[str, float]:
     """Whether the values could belong together at all (not whether they agree).
 
     A share under 100% of a whole smaller than its part, or a ratio far from
-    the stated share ("222%" for "61 per cent"), means the wrong whole; a
+    the stated share ("180%" for "41 per cent"), means the wrong whole; a
     writer's slip is a few points, which the rule then reports.
     """
     p, w, stated = _val(part), _val(whole), _val(share)
@@ -121,7 +136,7 @@ def _val(fig: Figure) -> float:
 
 
 def of_phrase_whole(inp: RelationInput, part: Figure) -> Figure | None:
-    """The whole a sentence opens with, "Of the 925 children who ..., 412": its figure."""
+    """The whole a sentence opens with, "Of the 700 pupils who ..., 380": its figure."""
     s = inp.sentence(part)
     if s is None:
         return None

@@ -76,7 +76,7 @@ class AverageArithmetic(Rule):
             }
             figs = [avg, total, count]
             unit_kind = kind_class(avg)
-            # A duration's unit is the word after it: "35 minutes".
+            # A duration's unit is the word after it: "450 minutes".
             word = "" if unit_kind == "money" else f" {_unit_word(ctx, avg)}"
             shown = fmt_interval(implied, unit_kind, avg.unit)
             implied_text = f"{fmt(nominal, unit_kind, avg.unit)}{word} ({shown})"

@@ -9,6 +9,13 @@ Sums are only checked where the copy says the parts are all of it ("split
 between", "made up of", "the rest"). Lists after "including" are samples, and
 two breakdowns of one whole (by region, by business) overlap, so shares are
 summed within one sentence only.
+
+Each rule also reads the relations (`nlp/relations/parts.py`, `shares.py`):
+`part_of` ("40 of last year's burglaries", "..., including 13,100"),
+`sum_of` with a total (a breakdown led by its whole, a list after the whole
+is named, a table's total row; all of it only when the text says so, else
+only an excess is wrong) and `sum_of` without one (a list of shares of one
+whole). Pairs the older linking above already judged are not judged twice.
 """
 
 from __future__ import annotations
@@ -269,7 +276,7 @@ class PartExceedsWhole(Rule):
         yield from self._related(ctx, seen)
 
     def _related(self, ctx: CheckContext, seen: set[frozenset[str]]) -> Iterator[CheckResult]:
-        """The `part_of` relations: "158 of last year's homicides", "..., including 45,200"."""
+        """The `part_of` relations: "40 of last year's burglaries", "..., including 13,100"."""
         for rel in ctx.related("part_of"):
             part, whole = ctx.figure(rel.one("part")), ctx.figure(rel.one("whole"))
             if part is None or whole is None or frozenset((part.id, whole.id)) in seen:

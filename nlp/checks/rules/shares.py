@@ -1,9 +1,9 @@
 """NC124 share-arithmetic: a share stated with its part and its whole must be their ratio.
 
-The rule reads the `share_of` relations (share, part, whole): "1,702, or 27.4
-per cent of the national total" with the total stated earlier, "₹27,540
-crore, 61 per cent of revenue" with revenue stated, "Of the 925 children ...,
-412, more than half". A share in words ("half", "a third") stands for a
+The rule reads the `share_of` relations (share, part, whole): "830, or 21.5 per
+cent of the overall total" with the total stated earlier, "£2.9bn, or 41 per
+cent of revenue" with revenue stated, "Of the 700 pupils ..., 380, more than
+half". A share in words ("half", "a third") stands for a
 rounded fraction; "more than"/"less than" make it one-sided.
 """
 
