@@ -258,6 +258,7 @@ class PartExceedsWhole(Rule):
         "reached $900 million in 2025.",
         "Acme Corp will invest $900 million next year. Its software arm will spend $1.2 billion "
         "of that total on data centres.",
+        "The depot handled 8,200 parcels on Monday, including 9,100 overseas ones.",
     )
     passes = (
         "In the first quarter of 2026, Nokia's AI & Cloud revenue was €1 billion. "
@@ -266,6 +267,7 @@ class PartExceedsWhole(Rule):
         "reached $600 million in 2025.",
         "Acme Corp will invest $900 million next year. Its software arm will spend $300 million "
         "of that total on data centres.",
+        "The depot handled 8,200 parcels on Monday, including 1,900 overseas ones.",
     )
 
     def run(self, ctx: CheckContext) -> Iterator[CheckResult]:
@@ -413,6 +415,7 @@ class PartsSumToTotal(Rule):
         "and $1 billion from software.",
         "Acme Corp's revenue in 2025 was split between hardware, which accounted for 60% of "
         "revenue, and software, which accounted for 30% of revenue.",
+        "Of the 64 complaints, 30 were about noise, 22 about parking and 15 about litter.",
     )
     passes = (
         "Acme Corp's revenue of $4.5 billion in 2025 was split between $3 billion from hardware "
@@ -421,6 +424,7 @@ class PartsSumToTotal(Rule):
         "revenue, and software, which accounted for 40% of revenue.",
         "Acme Corp's revenue of $4.5 billion in 2025 included $3 billion from hardware and $1 billion "
         "from software.",
+        "Of the 64 complaints, 30 were about noise, 22 about parking and 8 about litter.",
     )
 
     def run(self, ctx: CheckContext) -> Iterator[CheckResult]:
@@ -602,11 +606,15 @@ class SharesOver100(Rule):
         "In 2025, hardware accounted for 60% of revenue at Acme Corp and software accounted for "
         "55% of revenue at Acme Corp.",
         "Cloud services accounted for 120% of revenue at Acme Corp in 2025.",
+        "Asked whether the bypass should be built, 48% of residents said yes, 44% said no and "
+        "14% were undecided.",
     )
     passes = (
         "In 2025, hardware accounted for 60% of revenue at Acme Corp and software accounted for "
         "35% of revenue at Acme Corp.",
         "In a survey, 65% of customers cited cost and 48% of customers cited speed.",
+        "Asked whether the bypass should be built, 48% of residents said yes, 44% said no and "
+        "8% were undecided.",
     )
 
     def run(self, ctx: CheckContext) -> Iterator[CheckResult]:
