@@ -19,6 +19,7 @@ from newscheck.nlp.relations import cues
 from newscheck.nlp.relations.base import Candidate, RelationInput, proposer
 from newscheck.nlp.relations.evidence import kind_class, numeric
 from newscheck.nlp.relations.parts import (
+    FAR,
     clause_before,
     content_stems,
     noun_after,
@@ -52,9 +53,8 @@ def _per_text(inp: RelationInput, fig: Figure) -> str:
 
 
 def _averaged(inp: RelationInput, fig: Figure) -> bool:
-    return cues.has("average", clause_before(inp, fig, 50)) or cues.has(
-        "per_item", _per_text(inp, fig)
-    )
+    """Called an average: "25 dlrs per share" alone is a price or a rate, not an average."""
+    return cues.has("average", clause_before(inp, fig, 50))
 
 
 def _compound(inp: RelationInput, fig: Figure) -> bool:
@@ -136,7 +136,7 @@ def average_of(inp: RelationInput) -> Iterator[Candidate]:
                     "per_noun_mismatch": float(bool(per_words) and not per_words & cw),
                     # A stated average is about right or the relation is wrong.
                     "ratio_far": float(
-                        stated <= 0 or not (stated / 1.5 <= implied <= stated * 1.5)
+                        stated <= 0 or not (stated / FAR <= implied <= stated * FAR)
                     ),
                 }
                 yield Candidate(

@@ -46,8 +46,15 @@ _FUNCTION = frozenset(
 )
 #: Determiners and possessives between "of" and its noun: "of the quarter's deliveries".
 _OF = re.compile(
-    r"\s*(?:[A-Za-z-]+\s+){0,2}?of\s+(?:(?:the|those|these|this|that|its|their|all|our|"
-    r"[A-Za-z]+['’]s)\s+){0,2}",
+    # "158 of ...", or a unit noun then "of" and a word that points back:
+    # "4.2 million tonnes of the quarter's deliveries", not "shares of common stock".
+    r"\s*(?:of\s+|[A-Za-z-]+\s+of\s+(?=(?:the|those|these|its|their|this|that|[A-Za-z]+['’]s)\s))"
+    r"(?:(?:the|those|these|this|that|its|their|all|our|[A-Za-z]+['’]s)\s+){0,2}",
+    re.IGNORECASE,
+)
+_DETERMINED = re.compile(
+    r"\s*(?:[A-Za-z-]+\s+)?of\s+(?:the|those|these|this|that|its|their|all|our|"
+    r"(?:[A-Za-z]+\s+)?[A-Za-z]+['’]s)\s",
     re.IGNORECASE,
 )
 _STOP_NP = re.compile(r"[,.;:()!?\u2014\u2013]|\s-\s|\b(?:and|who|that|which|while|were|was)\b")
@@ -180,7 +187,10 @@ _NEXT_IS_PRIOR = re.compile(
 
 def prior_cued(inp: RelationInput, fig: Figure) -> bool:
     """An earlier value: "from 176", "compared with 2,500", "£3.8bn a year earlier"."""
-    if cues.ends_with("prior", clause_before(inp, fig, 30)):
+    # "an increase of 11 pct over the 400 mln", "compared with the 2,500": the
+    # determiner aside, the clause ends with what introduces an earlier value.
+    lead = re.sub(r"\s+(?:the|a|an)\s*$", "", clause_before(inp, fig, 30))
+    if cues.ends_with("prior", lead) or cues.ends_with("change_from", lead):
         return True
     # After it, only a named earlier time: "2,500 a year earlier". "Last year" is
     # as often the story's own period ("sold 1,250 vans last year").
@@ -219,7 +229,7 @@ def whole_features(inp: RelationInput, part: Figure, whole: Figure) -> dict[str,
         "previous_sentence": float(gap == 1),
         "near": float(1 < gap <= 3),
         "whole_top": float(inp.is_top(whole) and gap > 3),
-        "whole_prior": float(prior_cued(inp, whole)),
+        "whole_prior": float(prior_cued(inp, whole) or whole.id in _bases(inp)),
         "whole_change_target": float(whole.id in _targets(inp)),
         "period_conflict": float(_period_conflict(part, whole)),
         "period_same": float(resolved(part.period) and part.period == whole.period),
@@ -235,14 +245,47 @@ def _prior_before(inp: RelationInput, fig: Figure) -> bool:
     return cues.has("prior_time", lead)
 
 
+def _bases(inp: RelationInput) -> set[str]:
+    """Levels a change starts from: "an increase of 11 pct over the 400 mln" is no whole."""
+    return {f.base for f in inp.figures if f.base is not None}
+
+
 def _targets(inp: RelationInput) -> set[str]:
     return {f.target for f in inp.figures if f.target is not None}
 
 
+def far_above(part: float, whole: float) -> float:
+    """A part half as big again as its whole: a wrong pairing, not a writer's slip.
+
+    A copying slip makes a part a little more than its whole (a transposed
+    digit, a wrong total); a part many times its whole is another quantity.
+    """
+    return float(part > FAR * whole)
+
+
+#: How far above its whole a part (or a list's sum) may be and still be read as one.
+FAR = 1.25
+
+
+def _with_value(cands: Iterator[Candidate], inp: RelationInput) -> Iterator[Candidate]:
+    for c in cands:
+        part, whole = inp.by_id[c.figures[0]], inp.by_id[c.figures[1]]
+        c.features["part_far"] = far_above(float(part.value), float(whole.value))  # type: ignore[arg-type]
+        yield c
+
+
 @proposer("part-of")
 def part_of(inp: RelationInput) -> Iterator[Candidate]:
+    yield from _with_value(_part_of(inp), inp)
+
+
+def _part_of(inp: RelationInput) -> Iterator[Candidate]:
     levels = [f for f in inp.figures if additive_level(inp, f)]
     for part in levels:
+        # "40 of the burglaries", "4.2m tonnes of last year's deliveries": a word that
+        # points back at a set. "24,500 of wheat" or "6,000 shares of common" name no set.
+        if not _DETERMINED.match(inp.text, part.a_end):
+            continue
         found = of_phrase(inp, part)
         if found is not None:
             yield from _partitive(inp, part, *found)
@@ -409,6 +452,9 @@ def lead_of(inp: RelationInput, whole: Figure) -> bool:
 
 
 def _sum(whole: Figure | None, parts: list[Figure], f: dict[str, float]) -> Candidate:
+    if whole is not None:
+        total = sum(float(p.value) for p in parts)  # type: ignore[arg-type]
+        f["sum_far"] = far_above(total, float(whole.value))  # type: ignore[arg-type]
     ids = tuple(([whole.id] if whole is not None else []) + [p.id for p in parts])
     roles = tuple((["total"] if whole is not None else []) + ["part"] * len(parts))
     return Candidate("sum_of", ids, roles, f, exclusive=("breakdown", parts[0].id))
@@ -443,7 +489,12 @@ def _lead_in(inp: RelationInput) -> Iterator[Candidate]:
                 wn = noun_after(inp, whole)
                 shared = block_words & content_stems(inp.sentence_text(whole))
                 named = block_words & names(inp, whole)
-                if not named and (wn is None or wn not in nouns):
+                noun_match = wn is not None and wn in nouns
+                if not named and not noun_match:
+                    continue
+                if kind_class(first) != "money" and not noun_match and not completeness(inp, text):
+                    # Bare numbers in a row (prices, tonnages, counts of different
+                    # things) are a list of one whole only when they count its noun.
                     continue
                 f = {
                     "lead_in": 1.0,
@@ -597,5 +648,6 @@ def segment_of(inp: RelationInput) -> Iterator[Candidate]:
                 "period_conflict": float(_period_conflict(part, whole)),
                 "whole_prior": float(prior_cued(inp, whole)),
                 "part_prior": float(prior_cued(inp, part)),
+                "part_far": far_above(float(part.value), float(whole.value)),  # type: ignore[arg-type]
             }
             yield Candidate("part_of", (part.id, whole.id), ("part", "whole"), f, (part.id,))

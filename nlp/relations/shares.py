@@ -18,6 +18,7 @@ from newscheck.nlp.relations import cues
 from newscheck.nlp.relations.base import Candidate, RelationInput, proposer
 from newscheck.nlp.relations.evidence import kind_class, numeric
 from newscheck.nlp.relations.parts import (
+    FAR,
     additive_level,
     completeness,
     list_runs,
@@ -127,7 +128,7 @@ def _value_evidence(share: Figure, part: Figure, whole: Figure) -> dict[str, flo
     ratio = p / w * full if w > 0 else 0.0
     return {
         "part_exceeds": float(p > w and stated < full),
-        "ratio_far": float(stated <= 0 or not (stated / 1.5 <= ratio <= stated * 1.5)),
+        "ratio_far": float(stated <= 0 or not (stated / FAR <= ratio <= stated * FAR)),
     }
 
 

@@ -39,7 +39,7 @@ class AverageArithmetic(Rule):
     )
     triggers = (
         "Orrin Motors sold 1,250 vans last year. The vans brought in a total of £40 million, "
-        "an average price of £41,000 each.",
+        "an average price of £36,000 each.",
         "Staff logged 1,800 hours of overtime in total across 240 shifts, an average of "
         "400 minutes per shift.",
     )

@@ -24,6 +24,7 @@ import math
 import re
 from collections import defaultdict
 from collections.abc import Iterator
+from dataclasses import replace
 
 from newscheck.nlp.checks.common import (
     ADDITIVE_KINDS,
@@ -458,7 +459,10 @@ class PartsSumToTotal(Rule):
             if len(parts) < 2:
                 continue
             complete = "complete_cue" in rel.evidence or "table_total" in rel.evidence
-            yield from self._judge(ctx, whole, parts, complete=complete)
+            for res in self._judge(ctx, whole, parts, complete=complete):
+                details = dict(res.details)
+                details["relation"] = list(rel.evidence)
+                yield replace(res, details=tuple(sorted(details.items())))
 
     @staticmethod
     def _listed(

@@ -24,7 +24,12 @@ WORDS_SLACK = 0.10
 def share_interval(fig: Figure) -> Interval:
     """What a stated share allows, in per cent."""
     if kind_class(fig) == "percent":
-        return span_of(fig)
+        lo, hi = span_of(fig)
+        if not any(c.isdigit() for c in fig.text):
+            # "nine pct" is written to the unit: 8.5-9.5.
+            v = float(fig.value)  # type: ignore[arg-type]
+            return (min(lo, v - 0.5), max(hi, v + 0.5))
+        return lo, hi
     v = float(fig.value) * 100  # type: ignore[arg-type]
     match fig.approx:
         case "more_than" | "at_least":
@@ -44,7 +49,7 @@ class ShareArithmetic(Rule):
     severity = "warning"
     description = "A share given with its part and its whole must be the part divided by the whole."
     triggers = (
-        "The agency counted 3,200 complaints in the year. Of the 3,200 complaints, 1,150, more "
+        "The agency counted 3,200 complaints in the year. Of the 3,200 complaints, 1,450, more "
         "than half, concerned late deliveries.",
         "Brindle Foods reported revenue of £8.4 billion for 2025. Its bakery arm contributed "
         "£2.9 billion, or 41 per cent of revenue, the company said.",
