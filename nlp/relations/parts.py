@@ -615,7 +615,9 @@ def _table_row(inp: RelationInput, cells: list[Figure]) -> bool:
 
 def _total_named(inp: RelationInput, fig: Figure) -> bool:
     """The figure is named as the whole: "the group's total sales rose to $2.4bn"."""
-    return cues.has("whole_named", clause_before(inp, fig, 60))
+    # "expected to total 287 mln": "total" right before the figure is the verb, no name.
+    lead = re.sub(r"\b(?:to\s+)?total(?:s|led|ed|ling|ing)?\s*$", "", clause_before(inp, fig, 60))
+    return cues.has("whole_named", lead)
 
 
 @proposer("segment-of")

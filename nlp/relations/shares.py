@@ -171,7 +171,9 @@ def share_list(inp: RelationInput) -> Iterator[Candidate]:
         if len(shares) < 3:
             continue
         for run in list_runs(inp, shares):
-            if len(run) < 3:
+            # A part is less than all of its whole: a list with "100 pct" or "105 pct"
+            # in it is of ratios or levels (prices, coverage), not of shares.
+            if len(run) < 3 or any(float(p.value) >= 100 for p in run):  # type: ignore[arg-type]
                 continue
             text = inp.text[s.start : s.end]
             span = inp.text[run[0].a_start : run[-1].a_end]
