@@ -272,17 +272,19 @@ class PartExceedsWhole(Rule):
     )
 
     def run(self, ctx: CheckContext) -> Iterator[CheckResult]:
-        seen: set[frozenset[str]] = set()
+        # A part the linking below already judged is not judged again against
+        # another mention of its whole.
+        seen: set[str] = set()
         for res in (*self._named_parts(ctx), *self._anaphoric_parts(ctx)):
-            seen.add(frozenset(res.figures))
+            seen.update(res.figures[:1])
             yield res
         yield from self._related(ctx, seen)
 
-    def _related(self, ctx: CheckContext, seen: set[frozenset[str]]) -> Iterator[CheckResult]:
+    def _related(self, ctx: CheckContext, seen: set[str]) -> Iterator[CheckResult]:
         """The `part_of` relations: "40 of last year's burglaries", "..., including 13,100"."""
         for rel in ctx.related("part_of"):
             part, whole = ctx.figure(rel.one("part")), ctx.figure(rel.one("whole"))
-            if part is None or whole is None or frozenset((part.id, whole.id)) in seen:
+            if part is None or whole is None or part.id in seen:
                 continue
             p, w = span_of(part), span_of(whole)
             details: dict[str, object] = {
