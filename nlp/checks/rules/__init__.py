@@ -1,6 +1,7 @@
 """Rule modules; importing this package registers every rule."""
 
 from newscheck.nlp.checks.rules import (  # noqa: F401
+    averages,
     conversions,
     dates,
     growth,
@@ -10,4 +11,5 @@ from newscheck.nlp.checks.rules import (  # noqa: F401
     periods,
     points,
     repeated,
+    shares,
 )

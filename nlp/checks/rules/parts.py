@@ -9,6 +9,13 @@ Sums are only checked where the copy says the parts are all of it ("split
 between", "made up of", "the rest"). Lists after "including" are samples, and
 two breakdowns of one whole (by region, by business) overlap, so shares are
 summed within one sentence only.
+
+Each rule also reads the relations (`nlp/relations/parts.py`, `shares.py`):
+`part_of` ("40 of last year's burglaries", "..., including 13,100"),
+`sum_of` with a total (a breakdown led by its whole, a list after the whole
+is named, a table's total row; all of it only when the text says so, else
+only an excess is wrong) and `sum_of` without one (a list of shares of one
+whole). Pairs the older linking above already judged are not judged twice.
 """
 
 from __future__ import annotations
@@ -17,6 +24,7 @@ import math
 import re
 from collections import defaultdict
 from collections.abc import Iterator
+from dataclasses import replace
 
 from newscheck.nlp.checks.common import (
     ADDITIVE_KINDS,
@@ -146,10 +154,28 @@ def _distinct_parts(ctx: CheckContext, figs: list[Figure]) -> list[Figure]:
     return out
 
 
+def _count_span(fig: Figure) -> Interval:
+    """A whole count written out ("19", "nine") is exact: seats and deaths come in units."""
+    lo, hi = span_of(fig)
+    v = fig.value
+    if (
+        fig.kind == "number"
+        and fig.approx is None
+        and isinstance(v, int | float)
+        and float(v).is_integer()
+        and hi - lo <= 1
+        and not re.search(
+            r"(?i)\b(?:thousand|million|billion|mln|bln|bn|lakh|crore)\b|\dk\b", fig.text
+        )
+    ):
+        return (float(v), float(v))
+    return lo, hi
+
+
 def _total(figs: list[Figure]) -> Interval:
     lo, hi = 0.0, 0.0
     for f in figs:
-        lo, hi = add((lo, hi), span_of(f))
+        lo, hi = add((lo, hi), _count_span(f))
     return lo, hi
 
 
@@ -233,6 +259,7 @@ class PartExceedsWhole(Rule):
         "reached $900 million in 2025.",
         "Acme Corp will invest $900 million next year. Its software arm will spend $1.2 billion "
         "of that total on data centres.",
+        "The depot handled 8,200 parcels on Monday, including 9,100 overseas ones.",
     )
     passes = (
         "In the first quarter of 2026, Nokia's AI & Cloud revenue was €1 billion. "
@@ -241,11 +268,39 @@ class PartExceedsWhole(Rule):
         "reached $600 million in 2025.",
         "Acme Corp will invest $900 million next year. Its software arm will spend $300 million "
         "of that total on data centres.",
+        "The depot handled 8,200 parcels on Monday, including 1,900 overseas ones.",
     )
 
     def run(self, ctx: CheckContext) -> Iterator[CheckResult]:
-        yield from self._named_parts(ctx)
-        yield from self._anaphoric_parts(ctx)
+        # A part the linking below already judged is not judged again against
+        # another mention of its whole.
+        seen: set[str] = set()
+        for res in (*self._named_parts(ctx), *self._anaphoric_parts(ctx)):
+            seen.update(res.figures[:1])
+            yield res
+        yield from self._related(ctx, seen)
+
+    def _related(self, ctx: CheckContext, seen: set[str]) -> Iterator[CheckResult]:
+        """The `part_of` relations: "40 of last year's burglaries", "..., including 13,100"."""
+        for rel in ctx.related("part_of"):
+            part, whole = ctx.figure(rel.one("part")), ctx.figure(rel.one("whole"))
+            if part is None or whole is None or part.id in seen:
+                continue
+            p, w = span_of(part), span_of(whole)
+            details: dict[str, object] = {
+                "part": iv6(p),
+                "whole": iv6(w),
+                "relation": list(rel.evidence),
+            }
+            if p[0] > w[1]:
+                msg = (
+                    f"{ref(part)} is given as part of {ref(whole)} but is more than it: "
+                    f"{_excess(part, whole)}"
+                )
+                yield self.result("fail", msg, [part, whole], details=details)
+            else:
+                msg = f"{ref(part)} fits within {ref(whole)}, the whole it is part of"
+                yield self.result("pass", msg, [part, whole], details=details)
 
     def _anaphoric_parts(self, ctx: CheckContext) -> Iterator[CheckResult]:
         """'£1.18bn of that total': a part of the amount stated just before, whatever its frame.
@@ -363,6 +418,7 @@ class PartsSumToTotal(Rule):
         "and $1 billion from software.",
         "Acme Corp's revenue in 2025 was split between hardware, which accounted for 60% of "
         "revenue, and software, which accounted for 30% of revenue.",
+        "Of the 64 complaints, 30 were about noise, 22 about parking and 15 about litter.",
     )
     passes = (
         "Acme Corp's revenue of $4.5 billion in 2025 was split between $3 billion from hardware "
@@ -371,18 +427,44 @@ class PartsSumToTotal(Rule):
         "revenue, and software, which accounted for 40% of revenue.",
         "Acme Corp's revenue of $4.5 billion in 2025 included $3 billion from hardware and $1 billion "
         "from software.",
+        "Of the 64 complaints, 30 were about noise, 22 about parking and 8 about litter.",
     )
 
     def run(self, ctx: CheckContext) -> Iterator[CheckResult]:
         sentences = {s.index: s for s in ctx.sentences}
         levels = _by_sentence([f for f in ctx.figures if _additive_level(f)])
         shares = _by_sentence([f for f in ctx.figures if _share(f)])
+        wholes: set[str] = set()
         for index in sorted(set(levels) | set(shares)):
             sent = sentences.get(index)
             if sent is None:
                 continue
-            yield from self._amounts(ctx, sent, levels.get(index, []), levels.get(index - 1, []))
-            yield from self._shares(ctx, sent, shares.get(index, []))
+            for res in (
+                *self._amounts(ctx, sent, levels.get(index, []), levels.get(index - 1, [])),
+                *self._shares(ctx, sent, shares.get(index, [])),
+            ):
+                wholes.update(res.figures)
+                yield res
+        yield from self._related(ctx, wholes)
+
+    def _related(self, ctx: CheckContext, seen: set[str]) -> Iterator[CheckResult]:
+        """The `sum_of` relations with a stated total: all of it when the text says so.
+
+        A list the text does not call complete may leave parts out, so it is
+        only wrong when it adds up to more than the total.
+        """
+        for rel in ctx.related("sum_of"):
+            whole = ctx.figure(rel.one("total"))
+            if whole is None or whole.id in seen:
+                continue
+            parts = [p for i in rel.ids("part") if (p := ctx.figure(i)) is not None]
+            if len(parts) < 2:
+                continue
+            complete = "complete_cue" in rel.evidence or "table_total" in rel.evidence
+            for res in self._judge(ctx, whole, parts, complete=complete):
+                details = dict(res.details)
+                details["relation"] = list(rel.evidence)
+                yield replace(res, details=tuple(sorted(details.items())))
 
     @staticmethod
     def _listed(
@@ -441,7 +523,7 @@ class PartsSumToTotal(Rule):
     def _judge(
         self, ctx: CheckContext, whole: Figure, parts: list[Figure], *, complete: bool
     ) -> Iterator[CheckResult]:
-        total, w = _total(parts), span_of(whole)
+        total, w = _total(parts), _count_span(whole)
         nominal = sum(float(p.value) for p in parts if isinstance(p.value, int | float))
         details: dict[str, object] = {
             "parts_sum": iv6(total),
@@ -530,14 +612,49 @@ class SharesOver100(Rule):
         "In 2025, hardware accounted for 60% of revenue at Acme Corp and software accounted for "
         "55% of revenue at Acme Corp.",
         "Cloud services accounted for 120% of revenue at Acme Corp in 2025.",
+        "Asked whether the bypass should be built, 48% of residents said yes, 44% said no and "
+        "14% were undecided.",
     )
     passes = (
         "In 2025, hardware accounted for 60% of revenue at Acme Corp and software accounted for "
         "35% of revenue at Acme Corp.",
         "In a survey, 65% of customers cited cost and 48% of customers cited speed.",
+        "Asked whether the bypass should be built, 48% of residents said yes, 44% said no and "
+        "8% were undecided.",
     )
 
     def run(self, ctx: CheckContext) -> Iterator[CheckResult]:
+        seen: set[frozenset[str]] = set()
+        for res in self._legacy(ctx):
+            seen.add(frozenset(res.figures))
+            yield res
+        for rel in ctx.related("sum_of"):
+            if rel.one("total") is not None:
+                continue
+            group = [p for i in rel.ids("part") if (p := ctx.figure(i)) is not None]
+            if len(group) < 2 or any(kind_class(p) != "percent" for p in group):
+                continue
+            if any(frozenset(p.id for p in group) & s for s in seen):
+                continue
+            yield from self._judge(ctx, group)
+
+    def _judge(self, ctx: CheckContext, group: list[Figure]) -> Iterator[CheckResult]:
+        lows = [max(0.0, span_of(f)[0]) for f in group]
+        low_sum = sum(x for x in lows if math.isfinite(x))
+        nominal = sum(float(f.value) for f in group if isinstance(f.value, int | float))
+        details: dict[str, object] = {
+            "lows_sum": r6(low_sum),
+            "shares": [iv6(span_of(f)) for f in group],
+        }
+        names = _names(group)
+        if low_sum > 100:
+            msg = f"{names} are listed as shares of one whole but add up to {sig(nominal)}%, more than 100%"
+            yield self.result("fail", msg, group, details=details)
+        else:
+            msg = f"{names}, listed as shares of one whole, add up to {sig(nominal)}%, within 100%"
+            yield self.result("pass", msg, group, details=details)
+
+    def _legacy(self, ctx: CheckContext) -> Iterator[CheckResult]:
         shares = [f for f in ctx.figures if _share(f)]
         for f in shares:
             # "debt at 120% of GDP", "150% of the exercise price": a ratio, not a part.

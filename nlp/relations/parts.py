@@ -1,0 +1,655 @@
+"""`part_of` and `sum_of`: a figure that is part of another, and a whole broken into parts.
+
+The evidence is what a reader uses to see that one figure is inside another:
+a partitive "of" whose noun names what an earlier figure counts ("40 of last
+year's burglaries", "of the quarter's deliveries"); an inclusion cue between
+a whole and a later figure ("..., including", "of which"); a whole named
+before a list of same-kind figures ("Of the 52 injuries, 20 ..., 18 ... and
+9 ...", a "40-seat" council then the parties' seats); a table's "Total" row. Whether
+the list is all of the whole is evidence too ("the remaining", "the rest",
+"all others", a table total); the rules decide what an incomplete list may
+still be checked for.
+
+The helpers here (what a figure counts, the noun after "of") are shared with
+the share and average proposers.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from newscheck.nlp.relations import cues
+from newscheck.nlp.relations.base import Candidate, RelationInput, proposer
+from newscheck.nlp.relations.evidence import kind_class, numeric, resolved
+from newscheck.nlp.types import Figure
+
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+#: Words after a figure that say how it is written, not what it counts.
+_UNIT_WORDS = frozenset(
+    {
+        *("million", "billion", "trillion", "thousand", "mln", "bln", "bn", "m", "k", "crore"),
+        *("lakh", "per", "cent", "percent", "pct", "dlrs", "dollars", "pounds", "euros", "yen"),
+        *("more", "new", "extra", "additional", "other", "further", "total", "separate"),
+    }
+)
+_FUNCTION = frozenset(
+    {
+        *("a", "an", "the", "and", "or", "of", "for", "in", "on", "at", "to", "from", "by"),
+        *("with", "as", "than", "vs", "against", "last", "this", "that", "these", "those"),
+        *("next", "were", "was", "is", "are", "be", "been", "will", "would", "had", "has"),
+        *("have", "it", "its", "their", "his", "her", "who", "which", "while", "but", "so"),
+        *("said", "says", "up", "down", "each", "all", "them", "they", "we", "i", "she", "he"),
+        *("quarter",),
+        *("not", "no", "about", "around", "some", "only", "just", "over", "under", "after"),
+    }
+)
+#: Determiners and possessives between "of" and its noun: "of the quarter's deliveries".
+_OF = re.compile(
+    # "158 of ...", or a unit noun then "of" and a word that points back:
+    # "4.2 million tonnes of the quarter's deliveries", not "shares of common stock".
+    r"\s*(?:of\s+|[A-Za-z-]+\s+of\s+(?=(?:the|those|these|its|their|this|that|[A-Za-z]+['’]s)\s))"
+    r"(?:(?:the|those|these|this|that|its|their|all|our|[A-Za-z]+['’]s)\s+){0,2}",
+    re.IGNORECASE,
+)
+_DETERMINED = re.compile(
+    r"\s*(?:[A-Za-z-]+\s+)?of\s+(?:the|those|these|this|that|its|their|all|our|"
+    r"(?:[A-Za-z]+\s+)?[A-Za-z]+['’]s)\s",
+    re.IGNORECASE,
+)
+_STOP_NP = re.compile(r"[,.;:()!?\u2014\u2013]|\s-\s|\b(?:and|who|that|which|while|were|was)\b")
+ADDITIVE = frozenset({"money", "number"})
+_LEVEL_ROLES = frozenset({None, "level", "forecast", "target"})
+#: How many sentences back a whole may be named before its parts.
+WINDOW = 8
+
+
+def stem(word: str) -> str:
+    """A crude stem that meets "arrivals" and "arrived", "seat" and "seats"."""
+    w = word.lower().replace("’", "'")
+    if w.endswith("'s"):
+        w = w[:-2]
+    w = w.strip("'-")
+    if len(w) > 5:
+        return w[:5]
+    return w[:-1] if w.endswith("s") and len(w) > 3 else w
+
+
+def content_stems(text: str) -> set[str]:
+    words = (w.lower() for w in _WORD.findall(text))
+    return {stem(w) for w in words if w not in _FUNCTION and w not in _UNIT_WORDS and len(w) > 1}
+
+
+def noun_after(inp: RelationInput, fig: Figure) -> str | None:
+    """The word a count is of: "4,500 cars" -> "car", "a 40-seat council" -> "seat"."""
+    return noun_after_text(inp.text, fig)
+
+
+def noun_after_text(text: str, fig: Figure) -> str | None:
+    after = text[fig.a_end : fig.a_end + 40]
+    for w in _WORD.findall(after)[:3]:
+        lw = w.lower().strip("-")
+        if lw in _UNIT_WORDS:
+            continue
+        if lw in _FUNCTION:
+            return None
+        return stem(lw)
+    return None
+
+
+def clause_before(inp: RelationInput, fig: Figure, chars: int = 70) -> str:
+    text = inp.before(fig, chars)
+    return re.split(r"[,;:()\u2014\u2013]|\s-\s", text)[-1]
+
+
+def _acronyms(text: str) -> set[str]:
+    words = [w.lower() for w in _WORD.findall(text)]
+    out: set[str] = set()
+    for n in (3, 4):
+        for i in range(len(words) - n + 1):
+            out.add("".join(w[0] for w in words[i : i + n]))
+    return out
+
+
+def names(inp: RelationInput, fig: Figure) -> set[str]:
+    """Stems of the words that say what a figure counts: its noun, metric, the clause before it."""
+    out = content_stems(" ".join(x for x in (fig.metric, fig.segment) if x))
+    if (n := noun_after(inp, fig)) is not None:
+        out.add(n)
+    lead = clause_before(inp, fig)
+    if len(_WORD.findall(lead)) < 2:
+        # "Funds under management: £6.2bn": a label before a colon names it.
+        lead = re.split(r"[,;()]", inp.before(fig, 60).rstrip(" :,\t"))[-1]
+    out |= content_stems(lead)
+    out |= _acronyms(lead)
+    return out
+
+
+#: A count of these is a duration or an age, not a part of anything.
+TIME_NOUNS = frozenset({"year", "month", "week", "day", "hour", "minut", "secon", "decad"})
+
+
+def additive_level(inp: RelationInput, fig: Figure) -> bool:
+    """A level of a summable measure: money or a count, not a change, rate or conversion.
+
+    A range, a fraction in words ("half") and a duration ("two years") are no such level.
+    """
+    return (
+        numeric(fig)
+        and fig.kind != "range"
+        and kind_class(fig) in ADDITIVE
+        and fig.role in _LEVEL_ROLES
+        and fig.converts is None
+        and float(fig.value) >= 0  # type: ignore[arg-type]
+        and list_item(fig)
+        and (fig.kind == "money" or noun_after(inp, fig) not in TIME_NOUNS)
+    )
+
+
+def same_measure(a: Figure, b: Figure) -> bool:
+    return kind_class(a) == kind_class(b) and (a.unit or None) == (b.unit or None)
+
+
+def of_phrase(inp: RelationInput, fig: Figure) -> tuple[set[str], Figure | None] | None:
+    """The noun of a partitive "of" right after the figure, or the figure it names.
+
+    "40 of last year's burglaries" -> ({"burgl"}, None); "310 of the 2,040
+    pupils" -> (..., the 2,040 figure).
+    """
+    s = inp.sentence(fig)
+    end = s.end if s is not None else len(inp.text)
+    m = _OF.match(inp.text, fig.a_end, end)
+    if m is None:
+        return None
+    rest = inp.text[m.end() : min(end, m.end() + 60)]
+    nxt = inp.next_figure_start(fig.a_start)
+    if nxt is not None and nxt == m.end():
+        named = next((f for f in inp.figures if f.a_start == nxt), None)
+        if named is not None and numeric(named):
+            return set(), named
+    cut = _STOP_NP.search(rest)
+    np = rest[: cut.start()] if cut else rest
+    words = [w for w in _WORD.findall(np)[:4]]
+    stems = content_stems(" ".join(words))
+    if any(w.lower() in ("total", "all") for w in words):
+        # "of the overall total" names no measure: the caller reads the part's words.
+        stems.add("total")
+    acr = {w.lower() for w in words if w.isupper() and len(w) >= 2}
+    return stems | acr, None
+
+
+#: After a figure, these introduce the next figure, not this one's time.
+_NEXT_IS_PRIOR = re.compile(
+    r"^\s*(?:[A-Za-z]+\s+)?(?:from|against|versus|vs|up from|down from|compared (?:with|to)|than)\b",
+    re.IGNORECASE,
+)
+
+
+def prior_cued(inp: RelationInput, fig: Figure) -> bool:
+    """An earlier value: "from 176", "compared with 2,500", "£3.8bn a year earlier"."""
+    # "an increase of 11 pct over the 400 mln", "compared with the 2,500": the
+    # determiner aside, the clause ends with what introduces an earlier value.
+    lead = re.sub(r"\s+(?:the|a|an)\s*$", "", clause_before(inp, fig, 30))
+    if cues.ends_with("prior", lead) or cues.ends_with("change_from", lead):
+        return True
+    # After it, only a named earlier time: "2,500 a year earlier". "Last year" is
+    # as often the story's own period ("sold 1,250 vans last year").
+    after = inp.after(fig, 18)
+    return not _NEXT_IS_PRIOR.match(after) and cues.has("prior_time", after)
+
+
+def _period_conflict(a: Figure, b: Figure) -> bool:
+    return resolved(a.period) and resolved(b.period) and a.period != b.period
+
+
+def whole_candidates(
+    inp: RelationInput, part: Figure, *, any_measure: bool = False
+) -> list[Figure]:
+    """Earlier figures of the part's measure within the window, and the story's top figures.
+
+    `any_measure`: a share's whole may be money or a count, whatever the share is.
+    """
+    lo = part.sentence - WINDOW
+    return [
+        w
+        for w in inp.figures
+        if w is not part
+        and w.a_end <= part.a_start
+        and additive_level(inp, w)
+        and (any_measure or same_measure(w, part))
+        and (w.sentence >= lo or inp.is_top(w))
+    ]
+
+
+def whole_features(inp: RelationInput, part: Figure, whole: Figure) -> dict[str, float]:
+    """Where the whole stands relative to the part, and whether it is an earlier value."""
+    gap = part.sentence - whole.sentence
+    return {
+        "same_sentence": float(gap == 0),
+        "previous_sentence": float(gap == 1),
+        "near": float(1 < gap <= 3),
+        "whole_top": float(inp.is_top(whole) and gap > 3),
+        "whole_prior": float(prior_cued(inp, whole) or whole.id in _bases(inp)),
+        "whole_change_target": float(whole.id in _targets(inp)),
+        "period_conflict": float(_period_conflict(part, whole)),
+        "period_same": float(resolved(part.period) and part.period == whole.period),
+        "whole_is_top": float(inp.is_top(whole)),
+        "whole_after_prior": float(_prior_before(inp, whole)),
+    }
+
+
+def _prior_before(inp: RelationInput, fig: Figure) -> bool:
+    """An earlier time named before the figure in its sentence: "a year earlier, when 5,100 were ..."."""
+    s = inp.sentence(fig)
+    lead = inp.text[s.start if s is not None else 0 : fig.a_start]
+    return cues.has("prior_time", lead)
+
+
+def _bases(inp: RelationInput) -> set[str]:
+    """Levels a change starts from: "an increase of 11 pct over the 400 mln" is no whole."""
+    return {f.base for f in inp.figures if f.base is not None}
+
+
+def _targets(inp: RelationInput) -> set[str]:
+    return {f.target for f in inp.figures if f.target is not None}
+
+
+def far_above(part: float, whole: float) -> float:
+    """A part half as big again as its whole: a wrong pairing, not a writer's slip.
+
+    A copying slip makes a part a little more than its whole (a transposed
+    digit, a wrong total); a part many times its whole is another quantity.
+    """
+    return float(part > FAR * whole)
+
+
+#: How far above its whole a part (or a list's sum) may be and still be read as one.
+FAR = 1.25
+
+
+def _with_value(cands: Iterator[Candidate], inp: RelationInput) -> Iterator[Candidate]:
+    for c in cands:
+        part, whole = inp.by_id[c.figures[0]], inp.by_id[c.figures[1]]
+        c.features["part_far"] = far_above(float(part.value), float(whole.value))  # type: ignore[arg-type]
+        yield c
+
+
+@proposer("part-of")
+def part_of(inp: RelationInput) -> Iterator[Candidate]:
+    yield from _with_value(_part_of(inp), inp)
+
+
+def _part_of(inp: RelationInput) -> Iterator[Candidate]:
+    levels = [f for f in inp.figures if additive_level(inp, f)]
+    for part in levels:
+        # "40 of the burglaries", "4.2m tonnes of last year's deliveries": a word that
+        # points back at a set. "24,500 of wheat" or "6,000 shares of common" name no set.
+        if not _DETERMINED.match(inp.text, part.a_end):
+            continue
+        found = of_phrase(inp, part)
+        if found is not None:
+            yield from _partitive(inp, part, *found)
+    yield from _inclusion(inp, levels)
+    for whole in levels:
+        if lead_of(inp, whole):
+            nxt = [f for f in inp.figures_in(whole.sentence) if f.a_start > whole.a_end]
+            if nxt and additive_level(inp, nxt[0]) and same_measure(nxt[0], whole):
+                f = {"lead_of": 1.0, "noun_same": float(_noun_same(inp, nxt[0], whole))}
+                yield Candidate(
+                    "part_of", (nxt[0].id, whole.id), ("part", "whole"), f, (nxt[0].id,)
+                )
+
+
+def _partitive(
+    inp: RelationInput, part: Figure, words: set[str], named: Figure | None
+) -> Iterator[Candidate]:
+    if named is not None:
+        if additive_level(inp, named) and same_measure(part, named):
+            f = {"of_figure": 1.0, "noun_same": float(_noun_same(inp, part, named))}
+            yield Candidate("part_of", (part.id, named.id), ("part", "whole"), f, (part.id,))
+        return
+    if not words:
+        return
+    for whole in whole_candidates(inp, part):
+        hit = words & names(inp, whole)
+        if not hit:
+            continue
+        f = {"of_phrase": 1.0, "head_match": min(len(hit), 2) / 2}
+        # "$3bn of new loans" and "$1bn of the target's loans": two amounts of one
+        # noun are siblings, not a part and its whole.
+        own = of_phrase(inp, whole)
+        f["whole_same_of"] = float(own is not None and bool(own[0] & words))
+        f.update(whole_features(inp, part, whole))
+        yield Candidate("part_of", (part.id, whole.id), ("part", "whole"), f, (part.id,))
+
+
+def _noun_same(inp: RelationInput, a: Figure, b: Figure) -> bool:
+    na, nb = noun_after(inp, a), noun_after(inp, b)
+    return na is not None and na == nb
+
+
+def _inclusion(inp: RelationInput, levels: list[Figure]) -> Iterator[Candidate]:
+    """ "built 12,400 vans, including 3,100 electric ones": a whole, a cue, a part."""
+    for whole in levels:
+        nxt = [f for f in inp.figures_in(whole.sentence) if f.a_start > whole.a_end and numeric(f)]
+        if not nxt:
+            continue
+        part = nxt[0]
+        between = inp.text[whole.a_end : part.a_start]
+        if len(between) > 60 or not cues.has("inclusion", between):
+            continue
+        if not additive_level(inp, part) or not same_measure(part, whole):
+            continue
+        np, nw = noun_after(inp, part), noun_after(inp, whole)
+        if re.match(r"^\s*(?:[a-z-]+\s+)?ones?\b", inp.after(part, 30)):
+            # "3,100 electric ones": the part is counted in the whole's noun.
+            np = nw
+        f = {
+            "inclusion_cue": 1.0,
+            "noun_same": float(np is not None and np == nw),
+            "noun_conflict": float(np is not None and nw is not None and np != nw),
+            "money_pair": float(kind_class(part) == "money"),
+            "whole_prior": float(prior_cued(inp, whole)),
+        }
+        yield Candidate("part_of", (part.id, whole.id), ("part", "whole"), f, (part.id,))
+
+
+# -- breakdowns ---------------------------------------------------------------
+
+#: Between two items of a list: a comma or "and", a few words naming the next item.
+_LIST_GAP = re.compile(r"^[^.;:!?\d]{0,45}$")
+
+
+def _gap(inp: RelationInput, a: Figure, b: Figure) -> str:
+    """The words between two items, a change beside an item ("19, up four, ...") left out."""
+    cuts = [
+        f
+        for f in inp.figures
+        if a.a_end <= f.a_start and f.a_end <= b.a_start and f.role == "change"
+    ]
+    text, pos = [], a.a_end
+    for f in cuts:
+        text.append(inp.text[pos : f.a_start])
+        pos = f.a_end
+    text.append(inp.text[pos : b.a_start])
+    return "".join(text)
+
+
+_RESTATE = re.compile(r"^\s*(?:,\s*or\b|\(|,\s*(?:about|roughly|around|some)\b)", re.IGNORECASE)
+
+
+def _list_gap(inp: RelationInput, a: Figure, b: Figure) -> bool:
+    gap = _gap(inp, a, b)
+    if _RESTATE.match(gap):
+        return False
+    return bool(_LIST_GAP.match(gap)) and ("," in gap or re.search(r"\band\b", gap) is not None)
+
+
+def list_item(fig: Figure) -> bool:
+    """A fraction in words ("half", "seven in 10") qualifies an item; it is none itself."""
+    return any(c.isdigit() for c in fig.text) or float(fig.value) >= 1  # type: ignore[arg-type]
+
+
+def list_runs(inp: RelationInput, figs: list[Figure]) -> list[list[Figure]]:
+    """Maximal runs of figures that stand as items of one list in the text."""
+    runs: list[list[Figure]] = []
+    for f in sorted((f for f in figs if list_item(f)), key=lambda f: f.a_start):
+        if runs and _list_gap(inp, runs[-1][-1], f):
+            runs[-1].append(f)
+        else:
+            runs.append([f])
+    return runs
+
+
+def _items(inp: RelationInput, sentence: int, like: Figure) -> list[Figure]:
+    return [
+        f
+        for f in inp.figures_in(sentence)
+        if additive_level(inp, f) and same_measure(f, like) and not prior_cued(inp, f)
+    ]
+
+
+def completeness(inp: RelationInput, text: str) -> float:
+    return float(cues.has("complete_list", text))
+
+
+@proposer("breakdown")
+def breakdown(inp: RelationInput) -> Iterator[Candidate]:
+    yield from _lead_of(inp)
+    yield from _lead_in(inp)
+    yield from _table_totals(inp)
+
+
+def _lead_of(inp: RelationInput) -> Iterator[Candidate]:
+    """ "Of the 52 injuries, 20 were in A, 18 in B and 9 in C": the whole leads its own sentence."""
+    for s in inp.sentences:
+        figs = [f for f in inp.figures_in(s.index) if additive_level(inp, f)]
+        for whole in figs:
+            if not lead_of(inp, whole):
+                continue
+            parts = [f for f in _items(inp, s.index, whole) if f.a_start > whole.a_end]
+            runs = list_runs(inp, parts)
+            if not runs or len(runs[0]) < 2:
+                continue
+            run = runs[0]
+            tail = inp.text[whole.a_end : run[-1].a_end]
+            f = {
+                "lead_of": 1.0,
+                "items3": float(len(run) >= 3),
+                "complete_cue": completeness(inp, tail),
+                "partial_cue": float(cues.has("partial_list", tail)),
+            }
+            yield _sum(whole, run, f)
+
+
+def lead_of(inp: RelationInput, whole: Figure) -> bool:
+    """The whole opens its sentence as "Of the 52 injuries, ...", "Out of 700 pupils, ..."."""
+    s = inp.sentence(whole)
+    if s is None:
+        return False
+    lead = inp.text[s.start : whole.a_start].strip().strip("\"'“‘")
+    return bool(lead) and cues.pattern("breakdown_lead").fullmatch(lead) is not None
+
+
+def _sum(whole: Figure | None, parts: list[Figure], f: dict[str, float]) -> Candidate:
+    if whole is not None:
+        total = sum(float(p.value) for p in parts)  # type: ignore[arg-type]
+        f["sum_far"] = far_above(total, float(whole.value))  # type: ignore[arg-type]
+    ids = tuple(([whole.id] if whole is not None else []) + [p.id for p in parts])
+    roles = tuple((["total"] if whole is not None else []) + ["part"] * len(parts))
+    return Candidate("sum_of", ids, roles, f, exclusive=("breakdown", parts[0].id))
+
+
+def _lead_in(inp: RelationInput) -> Iterator[Candidate]:
+    """A list of same-kind figures in one paragraph, its whole named in an earlier sentence.
+
+    "... elected a 40-seat council." then "The Greens finished with 18 seats, the
+    Liberals with 14 ... Labour won five, and independents three."
+    """
+    by_block: dict[int, list[Figure]] = {}
+    for f in inp.figures:
+        if additive_level(inp, f) and not prior_cued(inp, f) and inp.block_kind(f) == "paragraph":
+            by_block.setdefault(f.block, []).append(f)
+    for figs in by_block.values():
+        # A sentence that opens with its whole ("Of the 52 injuries, ...") is `_lead_of`'s.
+        if any(lead_of(inp, f) for f in figs):
+            continue
+        for kind_figs in _by_measure(figs):
+            items = _block_list(inp, kind_figs)
+            if items is None:
+                continue
+            first = items[0]
+            text = inp.text[inp.sentence(first).start : items[-1].a_end]  # type: ignore[union-attr]
+            nouns = {n for p in items if (n := noun_after(inp, p)) is not None}
+            block_words = content_stems(text)
+            block_words |= {w.lower() for w in _WORD.findall(text) if w.isupper() and len(w) > 1}
+            for whole in whole_candidates(inp, first):
+                if whole.block == first.block and whole.sentence == first.sentence:
+                    continue
+                wn = noun_after(inp, whole)
+                shared = block_words & content_stems(inp.sentence_text(whole))
+                named = block_words & names(inp, whole)
+                noun_match = wn is not None and wn in nouns
+                if not named and not noun_match:
+                    continue
+                if kind_class(first) != "money" and not noun_match and not completeness(inp, text):
+                    # Bare numbers in a row (prices, tonnages, counts of different
+                    # things) are a list of one whole only when they count its noun.
+                    continue
+                f = {
+                    "lead_in": 1.0,
+                    "items3": float(len(items) >= 3),
+                    "noun_match": float(wn is not None and wn in nouns),
+                    "names_shared": float(bool(named)),
+                    "context_shared": min(len(shared), 3) / 3,
+                    "complete_cue": completeness(inp, text),
+                    "partial_cue": float(cues.has("partial_list", text)),
+                    # Segment profits may add up to more than a group's (a loss elsewhere):
+                    # an open list of amounts says nothing about the total.
+                    "money_open": float(
+                        kind_class(first) == "money" and not completeness(inp, text)
+                    ),
+                }
+                f.update(whole_features(inp, first, whole))
+                yield _sum(whole, items, f)
+
+
+def _by_measure(figs: list[Figure]) -> list[list[Figure]]:
+    out: dict[tuple[str, str | None], list[Figure]] = {}
+    for f in figs:
+        out.setdefault((kind_class(f), f.unit), []).append(f)
+    return list(out.values())
+
+
+def _block_list(inp: RelationInput, figs: list[Figure]) -> list[Figure] | None:
+    """The block's figures when they read as one list across at most two sentences.
+
+    Each sentence holds a list run (or one item that a list sentence continues),
+    and the sentences follow each other: "X put in $40m. Two funds added $25m
+    and $15m, and the remaining $10m came from W."
+    """
+    sentences = sorted({f.sentence for f in figs})
+    if len(sentences) > 2 or (len(sentences) == 2 and sentences[1] != sentences[0] + 1):
+        return None
+    runs = [list_runs(inp, [f for f in figs if f.sentence == s]) for s in sentences]
+    if any(len(r) != 1 for r in runs):
+        return None
+    # A list closes with "and" before its last item ("A, B and C"); "9,120 staff,
+    # or roughly 9,100, a net gain of 240" is one figure restated, then another.
+    for r in runs:
+        if len(r[0]) >= 2 and not re.search(r"\band\b", _gap(inp, r[0][-2], r[0][-1])):
+            return None
+    items = [f for r in runs for f in r[0]]
+    if len(items) < 3 or min(len(r[0]) for r in runs) < 2:
+        # One item before a list sentence belongs to it only when the list closes
+        # with what is left of the whole ("... and the remaining $10m").
+        last = runs[-1][0]
+        closing = inp.text[inp.sentence(last[0]).start : last[-1].a_end]  # type: ignore[union-attr]
+        if len(items) < 3 or len(last) < 2 or not cues.has("complete_list", closing):
+            return None
+    return items
+
+
+def _table_totals(inp: RelationInput) -> Iterator[Candidate]:
+    """A table's total row: each of its cells sums the same column of the rows above.
+
+    A Markdown table reaches the analysis text one row per block, cells
+    separated by spaces, on consecutive lines; a cell is read by its place in
+    the row (the n-th figure of a total row sums the n-th figures above).
+    """
+    rows: dict[int, list[Figure]] = {}
+    for f in inp.figures:
+        if numeric(f):
+            rows.setdefault(f.block, []).append(f)
+    for block, cells in rows.items():
+        row_text = inp.sentence_text(cells[0]).strip()
+        if not cues.has("total_row", row_text[: max(0, cells[0].a_start - _start(inp, cells[0]))]):
+            continue
+        if not _table_row(inp, cells):
+            continue
+        above: list[list[Figure]] = []
+        line = cells[0].line
+        b = block - 1
+        while b in rows and rows[b][0].line == line - 1 and _table_row(inp, rows[b]):
+            above.append(rows[b])
+            line -= 1
+            b -= 1
+        above.reverse()
+        if len(above) < 2:
+            continue
+        for col, total in enumerate(cells):
+            parts = [r[col] for r in above if len(r) == len(cells)]
+            if len(parts) < 2 or not all(same_measure(p, total) for p in parts):
+                continue
+            # A column of changes ("+1.8%", "−3.3%") or of rates has no sum; a
+            # percent column sums only when it is a breakdown of 100%.
+            if any(_signed(inp, c) or c.role == "change" for c in (total, *parts)):
+                continue
+            if kind_class(total) == "percent" and float(total.value) != 100:  # type: ignore[arg-type]
+                continue
+            yield _sum(total, parts, {"table_total": 1.0, "complete_cue": 1.0})
+
+
+def _signed(inp: RelationInput, fig: Figure) -> bool:
+    before = inp.text[max(0, fig.a_start - 1) : fig.a_start]
+    return fig.text[:1] in "+-−–" or before in ("+", "-", "−", "–")
+
+
+def _start(inp: RelationInput, fig: Figure) -> int:
+    s = inp.sentence(fig)
+    return s.start if s is not None else fig.a_start
+
+
+def _table_row(inp: RelationInput, cells: list[Figure]) -> bool:
+    """One line, one sentence, no closing full stop: how a table row reads as text."""
+    first = cells[0]
+    s = inp.sentence(first)
+    if s is None or any(c.line != first.line or c.sentence != first.sentence for c in cells):
+        return False
+    text = s.text.rstrip()
+    return not text.endswith((".", "!", "?", ":")) and len(text) < 160
+
+
+# -- segments of a stated total -------------------------------------------------
+
+
+def _total_named(inp: RelationInput, fig: Figure) -> bool:
+    """The figure is named as the whole: "the group's total sales rose to $2.4bn"."""
+    # "expected to total 287 mln": "total" right before the figure is the verb, no name.
+    lead = re.sub(r"\b(?:to\s+)?total(?:s|led|ed|ling|ing)?\s*$", "", clause_before(inp, fig, 60))
+    return cues.has("whole_named", lead)
+
+
+@proposer("segment-of")
+def segment_of(inp: RelationInput) -> Iterator[Candidate]:
+    """A segment's figure and the total of the same measure the text names as such.
+
+    The frames give the segment ("export" sales); the whole is the figure of
+    the same metric, entity and period whose own words call it the total.
+    Two breakdowns of one total overlap (by region, by business), so these
+    pairs make no `sum_of`.
+    """
+    levels = [f for f in inp.figures if additive_level(inp, f)]
+    wholes = [w for w in levels if w.segment is None and _total_named(inp, w)]
+    for part in levels:
+        if part.segment is None or not part.metric:
+            continue
+        for whole in wholes:
+            if whole is part or not same_measure(part, whole) or whole.metric != part.metric:
+                continue
+            if abs(whole.sentence - part.sentence) > WINDOW:
+                continue
+            f = {
+                "segment_total": 1.0,
+                "entity_conflict": float(
+                    part.entity is not None
+                    and whole.entity is not None
+                    and part.entity != whole.entity
+                ),
+                "period_same": float(resolved(part.period) and part.period == whole.period),
+                "period_conflict": float(_period_conflict(part, whole)),
+                "whole_prior": float(prior_cued(inp, whole)),
+                "part_prior": float(prior_cued(inp, part)),
+                "part_far": far_above(float(part.value), float(whole.value)),  # type: ignore[arg-type]
+            }
+            yield Candidate("part_of", (part.id, whole.id), ("part", "whole"), f, (part.id,))

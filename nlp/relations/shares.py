@@ -1,0 +1,193 @@
+"""`share_of`, and lists of shares of one whole (a `sum_of` with no stated total).
+
+A share is checked against its part and whole when the text states all
+three: the part next to the share ("830, or 21.5 per cent", "£2.9bn, 41 per
+cent of revenue", "380, more than half"), the whole named by the share's
+"of" noun or by the partitive that introduced the part ("Of the 700 pupils
+..., 380"). A list of shares in one sentence, the first naming the
+whole and the rest elliptical ("A on 34%, B on 31% ... and all others on 9%";
+"41 per cent said yes, 47 per cent said no"), is a breakdown of 100%.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from newscheck.nlp.relations import cues
+from newscheck.nlp.relations.base import Candidate, RelationInput, proposer
+from newscheck.nlp.relations.evidence import kind_class, numeric
+from newscheck.nlp.relations.parts import (
+    FAR,
+    additive_level,
+    completeness,
+    list_runs,
+    names,
+    of_phrase,
+    prior_cued,
+    same_measure,
+    whole_candidates,
+    whole_features,
+)
+from newscheck.nlp.types import Figure
+
+#: Between a part and its share: "830, or 21.5 per cent"; "640 (16.6 per cent)".
+_APPOSITION = re.compile(
+    r"^(?:\s+of\s+[^,.;()\d]{1,40})?\s*(?:,\s*(?:or|about|around|roughly|some|nearly|almost|just)?\s*|\(\s*|,?\s*or\s+)"
+    r"(?:(?:more|less|fewer) than|just over|just under|over|under|about|almost|nearly)?\s*$",
+    re.IGNORECASE,
+)
+
+
+def full_share(share: Figure) -> float:
+    return 100.0 if kind_class(share) == "percent" else 1.0
+
+
+def share_like(fig: Figure) -> bool:
+    """A percent, or a fraction in words ("half", "a third", "two in five")."""
+    if not numeric(fig):
+        return False
+    if kind_class(fig) == "percent":
+        return fig.role not in ("change",) and fig.converts is None
+    v = float(fig.value)  # type: ignore[arg-type]
+    return kind_class(fig) == "number" and 0 < v < 1 and not any(c.isdigit() for c in fig.text)
+
+
+def _part_before(inp: RelationInput, share: Figure) -> Figure | None:
+    here = [f for f in inp.figures_in(share.sentence) if f.a_end <= share.a_start]
+    if not here:
+        return None
+    part = here[-1]
+    if not additive_level(inp, part):
+        return None
+    return part if _APPOSITION.match(inp.text[part.a_end : share.a_start]) else None
+
+
+@proposer("share-of")
+def share_of(inp: RelationInput) -> Iterator[Candidate]:
+    for share in inp.figures:
+        if not share_like(share):
+            continue
+        part = _part_before(inp, share)
+        if part is None:
+            yield from _share_of_whole(inp, share)
+            continue
+        found = of_phrase(inp, share)
+        words = found[0] if found is not None else set()
+        partitive = of_phrase_whole(inp, part)
+        own = of_phrase(inp, part)
+        own_words = own[0] if own is not None else set()
+        for whole in whole_candidates(inp, part):
+            f = {"apposition": 1.0}
+            hit = words & names(inp, whole)
+            f["of_head_match"] = len(hit) / len(words - {"total"}) if words - {"total"} else 0.0
+            # "of the overall total" names no measure: what the part's own
+            # clause counts ("logged the most complaints, 830") must be the whole's.
+            total_word = "total" in words
+            ctx_hit = (names(inp, part) - {"total"}) & names(inp, whole)
+            f["total_context_match"] = float(total_word and bool(ctx_hit))
+            f["part_of_match"] = float(bool(own_words & names(inp, whole)))
+            f["partitive_whole"] = float(partitive is not None and partitive.id == whole.id)
+            f["of_missing"] = float(found is None and partitive is None)
+            f.update(whole_features(inp, part, whole))
+            f.update(_value_evidence(share, part, whole))
+            if not (hit or f["total_context_match"] or f["partitive_whole"] or f["part_of_match"]):
+                continue
+            yield Candidate(
+                "share_of",
+                (share.id, part.id, whole.id),
+                ("share", "part", "whole"),
+                f,
+                exclusive=(share.id,),
+            )
+
+
+def _share_of_whole(inp: RelationInput, share: Figure) -> Iterator[Candidate]:
+    """A share with no part beside it, of a whole its "of" names: "about 40 pct of revenues"."""
+    found = of_phrase(inp, share)
+    if found is None or not (words := found[0] - {"total"}):
+        return
+    for whole in whole_candidates(inp, share, any_measure=True):
+        hit = words & names(inp, whole)
+        if not hit:
+            continue
+        f = {"of_head_match": len(hit) / len(words), "no_part": 1.0}
+        f.update(whole_features(inp, share, whole))
+        yield Candidate("share_of", (share.id, whole.id), ("share", "whole"), f, (share.id,))
+
+
+def _value_evidence(share: Figure, part: Figure, whole: Figure) -> dict[str, float]:
+    """Whether the values could belong together at all (not whether they agree).
+
+    A share under 100% of a whole smaller than its part, or a ratio far from
+    the stated share ("180%" for "41 per cent"), means the wrong whole; a
+    writer's slip is a few points, which the rule then reports.
+    """
+    p, w, stated = _val(part), _val(whole), _val(share)
+    full = full_share(share)
+    ratio = p / w * full if w > 0 else 0.0
+    return {
+        "part_exceeds": float(p > w and stated < full),
+        "ratio_far": float(stated <= 0 or not (stated / FAR <= ratio <= stated * FAR)),
+    }
+
+
+def _val(fig: Figure) -> float:
+    return float(fig.value)  # type: ignore[arg-type]
+
+
+def of_phrase_whole(inp: RelationInput, part: Figure) -> Figure | None:
+    """The whole a sentence opens with, "Of the 700 pupils who ..., 380": its figure."""
+    s = inp.sentence(part)
+    if s is None:
+        return None
+    for w in inp.figures_in(s.index):
+        if w.a_end > part.a_start:
+            break
+        lead = inp.text[s.start : w.a_start]
+        if len(lead) <= 40 and cues.ends_with("breakdown_lead", lead) and same_measure(w, part):
+            return w
+    return None
+
+
+# -- lists of shares ----------------------------------------------------------
+
+
+def _percent_share(fig: Figure) -> bool:
+    return (
+        numeric(fig)
+        and kind_class(fig) == "percent"
+        and fig.role not in ("change",)
+        and fig.converts is None
+        and float(fig.value) >= 0  # type: ignore[arg-type]
+    )
+
+
+@proposer("share-list")
+def share_list(inp: RelationInput) -> Iterator[Candidate]:
+    """Shares listed in one sentence, the first naming what they are shares of."""
+    for s in inp.sentences:
+        shares = [f for f in inp.figures_in(s.index) if _percent_share(f)]
+        if len(shares) < 3:
+            continue
+        for run in list_runs(inp, shares):
+            # A part is less than all of its whole: a list with "100 pct" or "105 pct"
+            # in it is of ratios or levels (prices, coverage), not of shares.
+            if len(run) < 3 or any(float(p.value) >= 100 for p in run):  # type: ignore[arg-type]
+                continue
+            text = inp.text[s.start : s.end]
+            span = inp.text[run[0].a_start : run[-1].a_end]
+            first_of = of_phrase(inp, run[0])
+            later_of = [p for p in run[1:] if of_phrase(inp, p) is not None]
+            f = {
+                "share_list": 1.0,
+                "of_once": float(first_of is not None and not later_of),
+                "answers": float(cues.has("exclusive_answers", span)),
+                "complete_cue": completeness(inp, span),
+                "multi_answer": float(cues.has("multi_answer", text)),
+                "prior_any": float(any(prior_cued(inp, p) for p in run)),
+                "role_share": float(any(p.role == "share" for p in run)),
+            }
+            yield Candidate(
+                "sum_of", tuple(p.id for p in run), ("part",) * len(run), f, exclusive=None
+            )

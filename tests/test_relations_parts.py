@@ -1,0 +1,165 @@
+"""Part/whole, breakdown, share and average relations, and the rules that read them."""
+
+from __future__ import annotations
+
+from newscheck import analyze
+from newscheck.nlp.report import Report
+
+
+def _report(text: str, *, markdown: bool = False) -> Report:
+    return analyze(text, source="example.md" if markdown else "example.txt", markdown=markdown)
+
+
+def _relations(report: Report, rtype: str) -> list[dict[str, str]]:
+    """Each relation of a type as {role: figure text}; repeated roles get a number."""
+    texts = {f.id: f.text for f in report.figures}
+    out = []
+    for r in report.relations:
+        if r.type != rtype:
+            continue
+        roles: dict[str, str] = {}
+        for fid, role in zip(r.figures, r.roles, strict=True):
+            key = role if role not in roles else f"{role}{sum(k.startswith(role) for k in roles)}"
+            roles[key] = texts[fid]
+        out.append(roles)
+    return out
+
+
+def _fails(report: Report, rule_id: str) -> list[str]:
+    return [c.message for c in report.checks if c.id == rule_id and c.status == "fail"]
+
+
+def test_partitive_of_names_an_earlier_whole() -> None:
+    ok = _report(
+        "The county recorded 312 burglaries in 2025. Police said knives were involved in 40 "
+        "of last year's burglaries."
+    )
+    assert {"part": "40", "whole": "312"} in _relations(ok, "part_of")
+    assert not _fails(ok, "NC121")
+    bad = _report(
+        "The county recorded 312 burglaries in 2025. Police said knives were involved in 340 "
+        "of last year's burglaries."
+    )
+    assert _fails(bad, "NC121")
+
+
+def test_inclusion_cue_makes_a_part() -> None:
+    report = _report("The plant built 12,400 vans last year, including 13,100 electric ones.")
+    assert {"part": "13,100", "whole": "12,400"} in _relations(report, "part_of")
+    assert _fails(report, "NC121")
+
+
+def test_breakdown_led_by_its_whole_is_checked_only_for_excess() -> None:
+    # The text does not say the three places are all of the injuries: fewer is fine.
+    under = _report(
+        "Of the 52 injuries, 20 were in Alder, 18 in Birch and 9 in Cedar, officials said."
+    )
+    sums = _relations(under, "sum_of")
+    assert sums and sums[0]["total"] == "52" and len(sums[0]) == 4
+    assert not _fails(under, "NC122")
+    over = _report(
+        "Of the 52 injuries, 20 were in Alder, 18 in Birch and 19 in Cedar, officials said."
+    )
+    assert _fails(over, "NC122")
+
+
+def test_seats_listed_after_the_council_size() -> None:
+    lead = "Voters elected a new 40-seat council on Thursday.\n\n"
+    bad = _report(
+        lead + "The Greens finished with 18 seats, the Liberals with 14 and Labour with nine."
+    )
+    assert any(r.get("total") == "40" for r in _relations(bad, "sum_of"))
+    assert _fails(bad, "NC122")
+    ok = _report(
+        lead + "The Greens finished with 18 seats, the Liberals with 14 and Labour with eight."
+    )
+    assert not _fails(ok, "NC122")
+
+
+def test_list_closed_by_the_remainder_must_add_up() -> None:
+    lead = "Fennick's latest funding round totalled $90 million.\n\n"
+    body = (
+        "The round was led by Orla Capital, which put in $40 million. Two other funds added "
+        "{a} and $15 million, and the remaining $10 million came from angel investors."
+    )
+    bad = _report(lead + body.format(a="$20 million"))
+    assert _fails(bad, "NC122")
+    ok = _report(lead + body.format(a="$25 million"))
+    assert not _fails(ok, "NC122")
+
+
+def test_table_total_row_sums_its_column() -> None:
+    table = (
+        "# Budget\n\nThe budget is set out below.\n\n"
+        "| Item | Amount |\n|---|---|\n| Roads | £40m |\n| Schools | £35m |\n"
+        "| Parks | £10m |\n| **Total** | **{total}** |\n"
+    )
+    bad = _report(table.format(total="£95m"), markdown=True)
+    assert any("table_total" in r.evidence for r in bad.relations if r.type == "sum_of")
+    assert _fails(bad, "NC122")
+    assert not _fails(_report(table.format(total="£85m"), markdown=True), "NC122")
+
+
+def test_table_column_of_changes_is_not_summed() -> None:
+    table = (
+        "# Prices\n\nPrices by region.\n\n"
+        "| Region | Change |\n|---|---|\n| North | +1.8% |\n| South | +2.2% |\n"
+        "| West | +2.5% |\n| **Total** | **+2.1%** |\n"
+    )
+    report = _report(table, markdown=True)
+    assert not _fails(report, "NC122")
+
+
+def test_single_choice_answers_over_100_but_not_multiple_choice() -> None:
+    bad = _report(
+        "Asked about the plan, 52 per cent of voters said yes, 38 per cent said no and "
+        "15 per cent were unsure."
+    )
+    assert _fails(bad, "NC123")
+    multi = _report(
+        "Respondents could name up to three concerns: 61 per cent of voters named prices, "
+        "48 per cent named crime and 40 per cent named housing."
+    )
+    assert not _fails(multi, "NC123")
+
+
+def test_share_relation_has_its_part_and_whole() -> None:
+    report = _report(
+        "Brindle Foods reported revenue of £8.4 billion for 2025. Its bakery arm contributed "
+        "£2.9 billion, or 41 per cent of revenue."
+    )
+    assert _relations(report, "share_of") == [
+        {"share": "41 per cent", "part": "£2.9 billion", "whole": "£8.4 billion"}
+    ]
+    assert _fails(report, "NC124")
+
+
+def test_share_far_from_its_ratio_is_not_read_as_that_share() -> None:
+    # 7.2% against a stated 61%: the whole is some other amount, not a slip.
+    report = _report(
+        "Brindle Foods reported revenue of £40 billion for 2025. Its bakery arm contributed "
+        "£2.9 billion, or 61 per cent of revenue."
+    )
+    assert not _relations(report, "share_of")
+
+
+def test_average_relation_and_duration_units() -> None:
+    report = _report(
+        "Staff logged 1,800 hours of overtime in total across 240 shifts, an average of "
+        "400 minutes per shift."
+    )
+    assert _relations(report, "average_of") == [
+        {"average": "400", "total": "1,800", "count": "240"}
+    ]
+    (msg,) = _fails(report, "NC125")
+    assert "450 minutes" in msg
+
+
+def test_an_earlier_count_is_not_the_average_count() -> None:
+    report = _report(
+        "Dealers sold 2,000 cars in May, compared with 2,500 a year earlier. The total value "
+        "of those sales was £60 million, putting the average price at £30,000."
+    )
+    (rel,) = _relations(report, "average_of")
+    assert rel["count"] == "2,000"
+    assert not _fails(report, "NC125")
