@@ -1,3 +1,3 @@
 """Every proposer family; importing this module registers them all."""
 
-from newscheck.nlp.relations import links, same  # noqa: F401
+from newscheck.nlp.relations import changes, links, same  # noqa: F401
