@@ -72,17 +72,21 @@ _FILLER_END = re.compile(
     re.I,
 )
 #: Between a change and a level, words that start another clause: that level is not "to".
-_CLAUSE_WORDS = frozenset(
-    {"and", "but", "while", "whereas", "although", "though", "has", "have", "had", "was", "were"}
-)
+_CLAUSE_WORDS = frozenset({"and", "but", "while", "whereas", "although", "though"})
 #: Two changes that are one stated twice: "fell $1.12, or 1.7%,".
 _RESTATED = re.compile(r"[\s,(]*(?:or|and|,)?[\s,(]*(?:about|some|roughly|around|nearly)?\s*", re.I)
 _OR_BEFORE = re.compile(
-    r"(?:\s+(?:at|in)\s+[A-Za-z][\w ]{0,20})?,?\s+or\s+(?:about\s+|some\s+)?$", re.I
+    r"(?:(?:\s+(?:at|in)\s+[A-Za-z][\w ]{0,20})?\s*[,–—-]?\s+or\s+(?:about\s+|some\s+)?|"
+    r"(?:\s+(?:more|less|higher|lower|fewer|bigger|smaller))?\s*\()$",
+    re.I,
 )
+#: "£38,831 (12 per cent) more than", "61 per cent or £91,096 more than": the
+#: change restated in another unit before the comparative.
+_RESTATEMENT_AFTER = re.compile(r"\s*(?:\(|[,–—-]?\s*or\s+)")
 _PUNCT_BREAK = re.compile(r",\s*and\b|;")
 _DETERMINERS = frozenset({"a", "an", "the", "its", "their", "this", "that"})
 _LEVEL_AFTER_FIGURE = re.compile(r"\b(?:to|from)\s+(?:about\s+|around\s+)?$", re.I)
+_LEVEL_BEFORE_FROM = re.compile(r"\s*,?\s*(?:up|down)\s+from\b", re.I)
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 #: Words of the change vocabulary that are not verbs: between a change and a
 #: level they do not start another clause ("to $2bn, up from $1.9bn").
@@ -108,6 +112,8 @@ def read_change(inp: RelationInput, fig: Figure) -> Change | None:
     """The figure as a change, when its frame or the words around it say it is one."""
     if not numeric(fig) or fig.role == "conversion":
         return None
+    if _LEVEL_BEFORE_FROM.match(inp.after(fig, 20)):
+        return None  # "40%, down from 55%": the level a comparison starts from
     if fig.role == "change" or (fig.role in ("forecast", "target") and fig.direction):
         if _LEVEL_AFTER_FIGURE.search(inp.before(fig, 16)) and _figure_just_before(inp, fig):
             return None  # "rose 2% to 7%": the 7% is where the change ends
@@ -125,7 +131,7 @@ def read_change(inp: RelationInput, fig: Figure) -> Change | None:
             if w in lx.CHANGE_NOUNS_DOWN:
                 return Change(fig, "down", "points", True)
         return None
-    stripped = after.lstrip(" ")
+    stripped = _past_restatement(inp, fig, after).lstrip(" ")
     for table, direction in (("comparative_up", "up"), ("comparative_down", "down")):
         m = cues.pattern(table).match(stripped)
         if m is not None:
@@ -149,6 +155,19 @@ def read_change(inp: RelationInput, fig: Figure) -> Change | None:
     return None
 
 
+def _past_restatement(inp: RelationInput, fig: Figure, after: str) -> str:
+    """The words after a figure, past the same change restated in another unit."""
+    m = _RESTATEMENT_AFTER.match(after)
+    if m is None:
+        return after
+    start = fig.a_end + m.end()
+    nxt = next((f for f in inp.figures_in(fig.sentence) if f.a_start >= fig.a_end), None)
+    if nxt is None or nxt.a_start > start + 2:
+        return after
+    rest = inp.after(nxt, 40)
+    return rest[1:] if rest.startswith(")") else rest
+
+
 def _figure_just_before(inp: RelationInput, fig: Figure) -> bool:
     figs = inp.figures_in(fig.sentence)
     k = next((i for i, f in enumerate(figs) if f.id == fig.id), 0)
@@ -160,7 +179,7 @@ def _comparable(ch: Change, level: Figure) -> bool:
     if level.id == ch.fig.id or not numeric(level) or level.role == "conversion":
         return False
     lk, ck = kind_class(level), kind_class(ch.fig)
-    if lk not in _LEVEL_KINDS:
+    if lk not in _LEVEL_KINDS or level.kind == "range":
         return False
     if ch.points or ck == "points":
         return lk == "percent"
@@ -269,7 +288,11 @@ def _level_features(
         cued = same and cues.ends_with("change_to", before) and not strong_from
         lead = False
         if same and not after_change:
-            # "£580m, up 9%": the level just before the change, nothing but words between.
+            # "£580m, up 9%": the level just before the change, nothing but words between
+            # (and the change itself stated in another unit: "£239,595, 61% or £91,096 more").
+            for o in others:
+                if o.fig.id != c.id and level.a_end <= o.fig.a_start < c.a_start:
+                    gap = gap.replace(o.fig.text, " ")
             words = _words(gap)
             lead = (
                 len(words) <= 6 and not re.search(r"[\d;]", gap) and not _CLAUSE_WORDS & set(words)
@@ -277,6 +300,8 @@ def _level_features(
         f["to_cue"] = float(cued)
         f["to_lead"] = float(lead)
         f["to_miscued"] = float(strong_from and not strong_to)
+        # "£270,350 in March last year": a level of the prior period is where a change starts.
+        f["to_prior"] = float(cues.has("change_from_after", inp.after(level, 30).split(",")[0]))
         # "11% higher than X": what is higher is the subject, before the change.
         f["to_after_comparative"] = float(after_change and ch.cue == "comparative")
         f["to_uncued"] = float(same and not cued and not lead)
@@ -340,6 +365,16 @@ def _anaphor(inp: RelationInput, c: Figure) -> bool:
     return bool(opening) and cues.pattern("anaphor").match(opening) is not None
 
 
+def _last_before(inp: RelationInput, ch: Change, level: Figure) -> bool:
+    """No comparable level stands between this one and the change: the nearest thing it can refer to."""
+    c = ch.fig
+    return not any(
+        level.a_end <= f.a_start < c.a_start and f.id != c.id and _comparable(ch, f)
+        for s in range(level.sentence, c.sentence + 1)
+        for f in inp.figures_in(s)
+    )
+
+
 def _named_before(inp: RelationInput, c: Figure, level: Figure) -> bool:
     """The change's sentence names the level's metric before the change: "The adult fare is 12% higher"."""
     h = head(level.metric)
@@ -387,6 +422,14 @@ def _pair_features(ch: Change, to: Figure, frm: Figure) -> dict[str, float]:
         f["scale_absurd"] = float(all(r > ABSURD or r < 1 / ABSURD for r in ratios))
         # A small tie-break only: a wrong figure must still link to its levels.
         f["value_fits"] = float(any(0.7 <= r <= 1.3 for r in ratios))
+        # The levels move the other way, and by far more than stated: not this change's.
+        shown = "up" if float(to.value) > float(frm.value) else "down"  # type: ignore[arg-type]
+        f["direction_conflict"] = float(
+            ch.direction is not None
+            and kind_class(ch.fig) != "multiplier"
+            and shown != ch.direction
+            and all(r > 2 for r in ratios)
+        )
     return f
 
 
@@ -469,6 +512,9 @@ def change_features(
         f["order_to_from"] = float(to.a_start < frm.a_start)
     if to is not None and to.sentence != c.sentence:
         f["anaphor"] = float(_anaphor(inp, c))
+        f["to_last_before"] = float(_last_before(inp, ch, to))
+        # "… cost £392,961. This is 64% more than …": the pronoun's nearest level.
+        f["anaphor_last"] = f["anaphor"] * f["to_last_before"]
         f["to_named"] = float(_named_before(inp, c, to))
     stated = (c.target, c.base)
     if any(stated):
