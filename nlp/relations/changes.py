@@ -317,6 +317,10 @@ def _level_features(
         f["from_miscued"] = float(strong_to and not strong_from and not compared)
         f["from_before"] = float(same and not after_change)
         f["from_uncued"] = float(same and not cued and not compared)
+    # "a loss of 30 mln dlrs, or 19 cts a share": an amount and a per-share level.
+    f[f"{role}_scale_far"] = float(
+        kind_class(c) in ("money", "number") and not ch.points and _ratio(c, level) > 1000
+    )
     f[f"{role}_metric"] = float(_metric_same(c, level))
     f[f"{role}_metric_conflict"] = float(_metric_conflict(c, level))
     f[f"{role}_other_clause"] = _other_clause(inp, c, level)
@@ -583,6 +587,11 @@ def comparisons(inp: RelationInput) -> Iterator[Candidate]:
                 {k: v for k, v in f.items() if v},
                 exclusive=("b", b.id),
             )
+
+
+def _ratio(a: Figure, b: Figure) -> float:
+    va, vb = abs(float(a.value)), abs(float(b.value))  # type: ignore[arg-type]
+    return max(va, vb) / min(va, vb) if va > 0 and vb > 0 else 1.0
 
 
 def _far(a: Figure, b: Figure) -> bool:

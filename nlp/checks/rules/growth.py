@@ -7,9 +7,12 @@ intervals, so the check is whether the change its target and base allow
 overlaps the change as stated. Multipliers ("doubled") are NC104's; a percent
 change between two percents that reads as points is NC105's.
 
-When the base is not in the clause, a level of the same metric stated for the
-prior period elsewhere in the text serves as one; NC103 shows the base a
-percent change to a target implies, as information.
+Which figures are the change, its target and its base is not decided here:
+the rules read the `change_of` relations (`newscheck.nlp.relations.changes`),
+which also find a base stated elsewhere for the prior period, a target in the
+sentence before ("… cost £392,961. This is 64% more than …") and changes the
+frames left as levels ("lifted sales by 12%", "11 per cent higher than").
+NC103 shows the base a percent change to a target implies, as information.
 """
 
 from __future__ import annotations
