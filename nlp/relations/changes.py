@@ -67,7 +67,8 @@ _BY_BEFORE = re.compile(
 )
 _FILLER_END = re.compile(
     r"(?:\s+(?:the|a|an|its|their|his|her|our|some|about|around|nearly|almost|roughly|just|"
-    r"over|under|record|estimated|revised|last\s+year's|a\s+year\s+earlier's|"
+    r"over|under|record|estimated|revised|more\s+than|less\s+than|up\s+to|last\s+year's|"
+    r"a\s+year\s+earlier's|"
     r"(?:a|an|the)\s+(?:peak|high|low|record|level|total)\s+of))+\s*$",
     re.I,
 )
@@ -87,6 +88,11 @@ _PUNCT_BREAK = re.compile(r",\s*and\b|;")
 _DETERMINERS = frozenset({"a", "an", "the", "its", "their", "this", "that"})
 _LEVEL_AFTER_FIGURE = re.compile(r"\b(?:to|from)\s+(?:about\s+|around\s+)?$", re.I)
 _LEVEL_BEFORE_FROM = re.compile(r"\s*,?\s*(?:up|down)\s+from\b", re.I)
+#: A bare "more"/"higher" is a comparison only before "than" or the clause's end:
+#: "8% more than", "spent 31% more." but not "10,572,402 more acres", "16 higher at 5.36".
+_BARE_OK = re.compile(
+    r"\s*(?:[,.;:()—–]|$|than\b|(?:a|last|the\s+previous)\s+(?:year|month|week))", re.I
+)
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 #: Words of the change vocabulary that are not verbs: between a change and a
 #: level they do not start another clause ("to $2bn, up from $1.9bn").
@@ -131,11 +137,9 @@ def read_change(inp: RelationInput, fig: Figure) -> Change | None:
             if w in lx.CHANGE_NOUNS_DOWN:
                 return Change(fig, "down", "points", True)
         return None
-    stripped = _past_restatement(inp, fig, after).lstrip(" ")
-    for table, direction in (("comparative_up", "up"), ("comparative_down", "down")):
-        m = cues.pattern(table).match(stripped)
-        if m is not None:
-            return Change(fig, direction, "comparative", False)
+    direction = _comparative_after(inp, fig)
+    if direction is not None:
+        return Change(fig, direction, "comparative", False)
     before = inp.before(fig, 60)
     if (m := _OR_BEFORE.search(before)) is not None:
         # "fell $1.12, or 1.7%,": the same change in another unit.
@@ -152,6 +156,16 @@ def read_change(inp: RelationInput, fig: Figure) -> Change | None:
                 return Change(fig, "up", "by", False)
             if w in lx.DOWN_VERBS:
                 return Change(fig, "down", "by", False)
+    return None
+
+
+def _comparative_after(inp: RelationInput, fig: Figure) -> str | None:
+    """ "11 per cent higher than", "£38,831 (12 per cent) more than": the direction compared."""
+    stripped = _past_restatement(inp, fig, inp.after(fig, 40)).lstrip(" ")
+    for table, direction in (("comparative_up", "up"), ("comparative_down", "down")):
+        m = cues.pattern(table).match(stripped)
+        if m is not None and (" " in m.group(0) or _BARE_OK.match(stripped, m.end())):
+            return direction
     return None
 
 
@@ -300,6 +314,8 @@ def _level_features(
         f["to_cue"] = float(cued)
         f["to_lead"] = float(lead)
         f["to_miscued"] = float(strong_from and not strong_to)
+        # "three mln to 3.3 mln": the upper end of a range, not where a change ends.
+        f["to_range_end"] = float(_range_end(inp, level, others))
         # "£270,350 in March last year": a level of the prior period is where a change starts.
         f["to_prior"] = float(cues.has("change_from_after", inp.after(level, 30).split(",")[0]))
         # "11% higher than X": what is higher is the subject, before the change.
@@ -326,7 +342,9 @@ def _level_features(
     f[f"{role}_other_clause"] = _other_clause(inp, c, level)
     f[f"{role}_verb_between"] = float(_verb_between(inp, c, level))
     f[f"{role}_clause_break"] = float(same and _clause_break(gap))
-    f[f"{role}_other_change"] = float(same and _nearer_change(inp, ch, level, others))
+    f[f"{role}_other_change"] = float(_nearer_change(inp, ch, level, others))
+    # Far apart in one sentence: "rise to 4.8 pct … if … a 10 pct increase in the wage".
+    f[f"{role}_distant"] = float(same and len(_words(gap)) > 10)
     if not same:
         f[f"{role}_other_sentence"] = 1.0
         f["from_period"] = float(role == "from")  # only prior-period levels come from afar
@@ -345,6 +363,9 @@ def _nearer_change(inp: RelationInput, ch: Change, level: Figure, others: list[C
     the 1.3%'s. "fell $1.12, or 1.7%, to $64.35": the two changes are one.
     """
     c = ch.fig
+    if level.sentence != c.sentence:
+        # A level in another sentence that has a change of its own is that change's.
+        return any(o.fig.sentence == level.sentence for o in others)
     dist = _distance(c, level)
     for o in others:
         f = o.fig
@@ -354,6 +375,43 @@ def _nearer_change(inp: RelationInput, ch: Change, level: Figure, others: list[C
             continue
         return True
     return False
+
+
+def _paired_elsewhere(inp: RelationInput, frm: Figure, mine: tuple[str, str]) -> bool:
+    """The from-level's cue follows another level: "Honda 7,447 compared with 5,031"."""
+    figs = inp.figures_in(frm.sentence)
+    k = next((i for i, f in enumerate(figs) if f.id == frm.id), 0)
+    prev = next((f for f in reversed(figs[:k]) if f.kind not in ("date", "period")), None)
+    if prev is None or prev.id in mine or not same_measure(prev, frm):
+        return False
+    gap = inp.text[prev.a_end : frm.a_start]
+    return len(_words(gap)) <= 3 and cues.ends_with("change_from", _FILLER_END.sub("", gap))
+
+
+def _range_end(inp: RelationInput, level: Figure, others: list[Change]) -> bool:
+    figs = inp.figures_in(level.sentence)
+    k = next((i for i, f in enumerate(figs) if f.id == level.id), 0)
+    if k == 0:
+        return False
+    prev = figs[k - 1]
+    if any(o.fig.id == prev.id for o in others) or not same_measure(prev, level):
+        return False
+    return re.fullmatch(r"\s*(?:to|-|–)\s*", inp.text[prev.a_end : level.a_start]) is not None
+
+
+def _loose_digits(inp: RelationInput, c: Figure, level: Figure, partner: str) -> bool:
+    """A number the recognisers did not take stands between: "AMC 1,198, down 50 pct, VW 2,145, down from"."""
+    if c.sentence != level.sentence:
+        return False
+    first, second = sorted((c, level), key=lambda f: f.a_start)
+    lo, hi = first.a_end, second.a_start
+    chars = list(inp.text[lo:hi])
+    # Figures are weighed by `_levels_between`; only digits outside any figure count here.
+    for f in inp.figures_in(c.sentence):
+        if f.a_end > lo and f.a_start < hi:
+            for i in range(max(f.a_start, lo), min(f.a_end, hi)):
+                chars[i - lo] = " "
+    return any(ch.isdigit() for ch in chars)
 
 
 def _distance(a: Figure, b: Figure) -> int:
@@ -413,6 +471,18 @@ def _stated(ch: Change) -> float:
     return v
 
 
+def _prior_plausible(ch: Change, to: Figure, frm: Figure, ratios: list[float]) -> bool:
+    """The from-level is within a factor of two of the one the change implies (or the sizes agree so)."""
+    if kind_class(ch.fig) == "percent" and kind_class(to) in ("money", "number"):
+        step = _stated(ch) / 100 * (-1 if ch.direction == "down" else 1)
+        if 1 + step <= 0:
+            return False
+        implied = abs(float(to.value)) / (1 + step)  # type: ignore[arg-type]
+        base = abs(float(frm.value))  # type: ignore[arg-type]
+        return implied > 0 and base > 0 and max(implied, base) / min(implied, base) <= 2
+    return any(0.5 <= r <= 2 for r in ratios)
+
+
 def _pair_features(ch: Change, to: Figure, frm: Figure) -> dict[str, float]:
     f: dict[str, float] = {"both_levels": 1.0}
     tv, bv = abs(float(to.value)), abs(float(frm.value))  # type: ignore[arg-type]
@@ -426,6 +496,11 @@ def _pair_features(ch: Change, to: Figure, frm: Figure) -> dict[str, float]:
         f["scale_absurd"] = float(all(r > ABSURD or r < 1 / ABSURD for r in ratios))
         # A small tie-break only: a wrong figure must still link to its levels.
         f["value_fits"] = float(any(0.7 <= r <= 1.3 for r in ratios))
+        # A level from another sentence must be near what the change implies.
+        f["far_value_off"] = float(
+            (to.sentence != ch.fig.sentence or frm.sentence != ch.fig.sentence)
+            and not _prior_plausible(ch, to, frm, ratios)
+        )
         # The levels move the other way, and by far more than stated: not this change's.
         shown = "up" if float(to.value) > float(frm.value) else "down"  # type: ignore[arg-type]
         f["direction_conflict"] = float(
@@ -510,11 +585,21 @@ def change_features(
             continue
         f.update(level_feats[(role, lv.id)])
         between = _levels_between(inp, c, lv, levels)
-        f[f"{role}_level_between"] = float(bool(between - {other.id if other else ""}))
+        partner = other.id if other else ""
+        f[f"{role}_level_between"] = float(
+            bool(between - {partner}) or _loose_digits(inp, c, lv, partner)
+        )
     if to is not None and frm is not None:
         f.update(_pair_features(ch, to, frm))
+        f["from_paired_elsewhere"] = float(_paired_elsewhere(inp, frm, (c.id, to.id)))
+        # Either level is another change's: then the pair is that change's too.
+        f["pair_other_change"] = max(f.get("to_other_change", 0.0), f.get("from_other_change", 0.0))
         f["order_to_from"] = float(to.a_start < frm.a_start)
     if to is not None and to.sentence != c.sentence:
+        # Only a comparison ("… is 11% higher than …") or a pronoun reaches back a sentence.
+        f["cross_comparative"] = float(
+            ch.cue in ("comparative", "restated") or _comparative_after(inp, c) is not None
+        )
         f["anaphor"] = float(_anaphor(inp, c))
         f["to_last_before"] = float(_last_before(inp, ch, to))
         # "… cost £392,961. This is 64% more than …": the pronoun's nearest level.
