@@ -54,7 +54,7 @@ MAX_LEVELS = 8
 FAR_SENTENCES = 6
 #: An implied change this many times the stated one (or less than its inverse)
 #: is not what the writer computed: the levels are two different measures.
-ABSURD = 10.0
+ABSURD = 50.0
 _LEVEL_KINDS = frozenset({"money", "number", "percent"})
 _TIME_AFTER = re.compile(
     r"\s*(?:-\s*)?(?:months?|weeks?|days?|years?|quarters?|hours?|minutes?|decades?)\b", re.I
@@ -377,6 +377,11 @@ def _nearer_change(inp: RelationInput, ch: Change, level: Figure, others: list[C
     return False
 
 
+def _between_ids(c: Figure, level: Figure, other: Figure) -> bool:
+    lo, hi = sorted((c.a_start, level.a_start))
+    return other.sentence == level.sentence and lo < other.a_start < hi
+
+
 def _paired_elsewhere(inp: RelationInput, frm: Figure, mine: tuple[str, str]) -> bool:
     """The from-level's cue follows another level: "Honda 7,447 compared with 5,031"."""
     figs = inp.figures_in(frm.sentence)
@@ -589,6 +594,9 @@ def change_features(
         f[f"{role}_level_between"] = float(
             bool(between - {partner}) or _loose_digits(inp, c, lv, partner)
         )
+        if other is not None and f.get(f"{role}_distant") and _between_ids(c, lv, other):
+            # "rose 7.1% in the four weeks to March 20 to A from B": B is near A, its partner.
+            f[f"{role}_distant"] = float(len(_words(_clause_text(inp, other, lv))) > 10)
     if to is not None and frm is not None:
         f.update(_pair_features(ch, to, frm))
         f["from_paired_elsewhere"] = float(_paired_elsewhere(inp, frm, (c.id, to.id)))
