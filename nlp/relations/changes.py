@@ -52,9 +52,11 @@ from newscheck.nlp.types import Figure
 MAX_LEVELS = 8
 #: How many sentences back a level of the change's own metric may be its "to".
 FAR_SENTENCES = 6
-#: An implied change this many times the stated one (or less than its inverse)
-#: is not what the writer computed: the levels are two different measures.
-ABSURD = 50.0
+#: An implied change this many times the stated one is not what the writer
+#: computed: the levels are two different measures.
+ABSURD = 10.0
+#: Below: a change stated far larger than its levels allow is still read as one (a wrong X).
+ABSURD_BELOW = 50.0
 _LEVEL_KINDS = frozenset({"money", "number", "percent"})
 _TIME_AFTER = re.compile(
     r"\s*(?:-\s*)?(?:months?|weeks?|days?|years?|quarters?|hours?|minutes?|decades?)\b", re.I
@@ -498,7 +500,9 @@ def _pair_features(ch: Change, to: Figure, frm: Figure) -> dict[str, float]:
     implied = _implied(ch, to, frm)
     if stated > 0 and implied:
         ratios = [max(x, 1e-9) / stated for x in implied]
-        f["scale_absurd"] = float(all(r > ABSURD or r < 1 / ABSURD for r in ratios))
+        # Levels far apart for the change stated is a wrong link (a price and a bill);
+        # levels close together for a large stated change are more likely a wrong figure.
+        f["scale_absurd"] = float(all(r > ABSURD or r < 1 / ABSURD_BELOW for r in ratios))
         # A small tie-break only: a wrong figure must still link to its levels.
         f["value_fits"] = float(any(0.7 <= r <= 1.3 for r in ratios))
         # A level from another sentence must be near what the change implies.
