@@ -18,6 +18,7 @@ from newscheck.nlp.checks.rules.multiplier import MultiplierWord
 from newscheck.nlp.checks.rules.parts import PartExceedsWhole, PartsSumToTotal, SharesOver100
 from newscheck.nlp.checks.rules.points import PercentVsPoints
 from newscheck.nlp.checks.rules.repeated import RepeatedFigure
+from newscheck.nlp.relations import RelationInput, find_relations
 from newscheck.nlp.types import Approx, CheckResult, Entity, Figure, Kind, Mention, Sentence
 
 _UNITS = {"percent": "%", "points": "pp", "multiplier": "x", "money": "EUR"}
@@ -79,7 +80,11 @@ class Article:
         return f
 
     def run(self, rule: type[Rule]) -> list[CheckResult]:
-        ctx = CheckContext(text=self.text, figures=self.figures, sentences=self.sentences)
+        # The rules read relations: the proposers link these hand-built frames as the pipeline would.
+        relations = find_relations(RelationInput(self.text, self.figures, self.sentences))
+        ctx = CheckContext(
+            text=self.text, figures=self.figures, sentences=self.sentences, relations=relations
+        )
         return list(rule().run(ctx))
 
 

@@ -1,3 +1,3 @@
 """Every proposer family; importing this module registers them all."""
 
-from newscheck.nlp.relations import averages, links, parts, same, shares  # noqa: F401
+from newscheck.nlp.relations import averages, changes, links, parts, same, shares  # noqa: F401

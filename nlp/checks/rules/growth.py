@@ -7,40 +7,37 @@ intervals, so the check is whether the change its target and base allow
 overlaps the change as stated. Multipliers ("doubled") are NC104's; a percent
 change between two percents that reads as points is NC105's.
 
-When the base is not in the clause, a level of the same metric stated for the
-prior period elsewhere in the text serves as one; NC103 shows the base a
-percent change to a target implies, as information.
+Which figures are the change, its target and its base is not decided here:
+the rules read the `change_of` relations (`newscheck.nlp.relations.changes`),
+which also find a base stated elsewhere for the prior period, a target in the
+sentence before ("… cost £392,961. This is 64% more than …") and changes the
+frames left as levels ("lifted sales by 12%", "11 per cent higher than").
+NC103 shows the base a percent change to a target implies, as information.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass, replace
+from typing import cast
 
 from newscheck.nlp.checks.common import (
+    Movement,
     agree,
-    basis,
-    comparable_size,
-    context_marks,
     fmt,
     fmt_interval,
     implied_prior,
-    is_change,
     is_numeric,
     iv6,
-    just_before,
     kind_class,
     magnitude,
     movement,
     noun,
-    prior_period,
     r6,
-    resolved_period,
-    sane_metric,
     sentence_text,
     sig,
     span_of,
-    superseded,
     truncated_size,
     value,
     verb,
@@ -49,17 +46,6 @@ from newscheck.nlp.checks.intervals import Interval
 from newscheck.nlp.checks.registry import CheckContext, Rule, register
 from newscheck.nlp.types import CheckResult, Figure
 
-FROM_BEFORE = re.compile(r"\bfrom\s*(?:about\s+|around\s+|some\s+)?$", re.IGNORECASE)
-#: A finite verb of change: between a change and the level the frames linked
-#: to it, it means the level belongs to another verb ("freight climbed 17 pct,
-#: though the load factor fell to 68.8 pct from 70 pct").
-CHANGE_VERB = re.compile(
-    r"\b(?:rose|risen|rises|fell|fallen|falls|dropped|drops|declined|declines|climbed|climbs|"
-    r"increased|increases|decreased|decreases|jumped|jumps|slipped|slips|slumped|soared|surged|"
-    r"gained|grew|grown|grows|plunged|plummeted|tumbled|eased|edged|advanced|dipped|sank|"
-    r"shrank|expanded|was cut|were cut|was raised|were raised)\b",
-    re.IGNORECASE,
-)
 #: A currency's value quoted as units per dollar: the yen "rose" when the
 #: number of yen per dollar fell. Such a change reads on the inverse ratio.
 FX_QUOTE = re.compile(
@@ -70,137 +56,77 @@ FX_QUOTE = re.compile(
 _ABSOLUTE = {("money", "money"), ("number", "number"), ("points", "percent")}
 
 
+@dataclass(frozen=True, slots=True)
+class ChangeLink:
+    """A `change_of` relation as figures: the change, the level it ends at and the one it starts from.
+
+    The change is read as the relation's evidence says: its direction from the
+    cue that made it a change ("higher than", "lifted … by"), and a bare number
+    stated in points ("a 28-point jump") as points.
+    """
+
+    change: Figure
+    to: Figure | None
+    base: Figure | None
+
+    @property
+    def cross(self) -> bool:
+        """The base is stated in another sentence than the change."""
+        return self.base is not None and self.base.sentence != self.change.sentence
+
+
+def change_links(ctx: CheckContext) -> list[ChangeLink]:
+    if (cached := ctx.memo.get("change_links")) is not None:
+        return cast(list[ChangeLink], cached)
+    out: list[ChangeLink] = []
+    for r in ctx.related("change_of"):
+        c = ctx.figure(r.one("change"))
+        if c is None or not is_numeric(c):
+            continue
+        direction = c.direction
+        if direction is None:
+            direction = (
+                "down" if "cue_down" in r.evidence else "up" if "cue_up" in r.evidence else None
+            )
+        kind, unit = c.kind, c.unit
+        if "change_points" in r.evidence:
+            kind, unit = "points", "pp"
+        c = replace(c, role="change", direction=direction, kind=kind, unit=unit)
+        t, b = ctx.figure(r.one("to")), ctx.figure(r.one("from"))
+        out.append(
+            ChangeLink(
+                c,
+                t if t is not None and is_numeric(t) else None,
+                b if b is not None and is_numeric(b) else None,
+            )
+        )
+    ctx.memo["change_links"] = out
+    return out
+
+
 def _same_scale(t: Figure, b: Figure) -> bool:
     """Target and base measure in the same unit (two currencies are a conversion's business)."""
     return is_numeric(b) and kind_class(t) == kind_class(b) and t.unit == b.unit
 
 
-def changes_with_target(ctx: CheckContext) -> Iterator[tuple[Figure, Figure]]:
-    """Non-multiplier changes that state the level they end at."""
-    for c in ctx.figures:
-        if not is_numeric(c) or not is_change(c) or kind_class(c) == "multiplier":
+def changes_with_target(ctx: CheckContext) -> Iterator[tuple[Figure, Figure, Figure | None]]:
+    """Non-multiplier changes that state the level they end at, with the base if stated."""
+    for link in change_links(ctx):
+        c = link.change
+        if link.to is None or kind_class(c) == "multiplier":
             continue
-        t = ctx.figure(c.target)
-        if t is not None and is_numeric(t):
-            yield c, t
+        yield c, link.to, link.base
 
 
-def _from_in_clause(ctx: CheckContext, change: Figure, target: Figure) -> Figure | None:
-    """The base of "climbed from $40M to $52M, up 20%" when the frames linked only the target.
+def points_as_percent(c: Figure, mv: Movement) -> bool:
+    """A change in points whose size is the relative change between the two rates.
 
-    A level of the target's metric and unit, right after "from", before the
-    target in the same sentence.
+    Read on the nominal relative change, to the precision the change is stated
+    at: "2.9 percentage points" for 20.8% to 21.4% (a 2.88% rise) is the slip;
+    "2 points" for 6.8% to 7% (2.9%) is just wrong, NC102's.
     """
-    for f in ctx.figures_in(target.sentence):
-        if (
-            f.a_start < target.a_start
-            and f.id not in (change.id, target.id)
-            and f.role == "level"
-            and (f.metric, f.segment, f.entity) == (target.metric, target.segment, target.entity)
-            and _same_scale(target, f)
-            and FROM_BEFORE.search(just_before(ctx, f))
-        ):
-            return f
-    return None
-
-
-def prior_level(ctx: CheckContext, change: Figure, target: Figure) -> Figure | None:
-    """A level of the target's metric stated for the period the change runs from.
-
-    Only when all such levels agree with one another: two different prior
-    values mean the frames cannot tell which one the change is against.
-    """
-    period = change.period if resolved_period(change.period) else target.period
-    if not resolved_period(period) or target.entity is None or not sane_metric(target):
-        return None
-    cue = basis(sentence_text(ctx, change))
-    prior = prior_period(period, cue) if cue else None
-    if prior is None:
-        return None
-    marks = context_marks(ctx, target)
-    found = [
-        f
-        for f in ctx.figures
-        if f.id != target.id
-        and f.role == "level"
-        and f.converts is None
-        and f.period == prior
-        and (f.metric, f.segment, f.entity) == (target.metric, target.segment, target.entity)
-        and _same_scale(target, f)
-        and context_marks(ctx, f)[:2] == marks[:2]
-        # A year-earlier level is just what is wanted here; a superseded one is not.
-        and not superseded(ctx, f)
-    ]
-    if not found or any(not agree(span_of(found[0]), span_of(f)) for f in found[1:]):
-        return None
-    return found[0]
-
-
-def _between(a: Figure, b: Figure) -> tuple[int, int]:
-    first, second = (a, b) if a.a_start <= b.a_start else (b, a)
-    return first.a_end, second.a_start
-
-
-def _other_verb_between(ctx: CheckContext, change: Figure, target: Figure) -> bool:
-    """A verb of change stands between the change and its target: the target is another verb's."""
-    if change.sentence != target.sentence:
-        return False
-    lo, hi = _between(change, target)
-    return bool(CHANGE_VERB.search(ctx.text[lo:hi]))
-
-
-_DURATION = re.compile(r"\s*(?:months?|weeks?|days?|years?|quarters?|hours?)\b", re.IGNORECASE)
-
-
-def _duration(ctx: CheckContext, f: Figure) -> bool:
-    """'the three months to February': a length of time, not a level."""
-    return f.kind == "number" and bool(_DURATION.match(ctx.text, f.a_end))
-
-
-def _nearer_level(ctx: CheckContext, change: Figure, target: Figure, base: Figure) -> bool:
-    """Another level stands between the change and its base: the base is that level's "from".
-
-    "AMC 1,198, down 50 pct, Volkswagen 2,145, down from 3,342": 3,342 is
-    Volkswagen's prior, not AMC's.
-    """
-    if change.sentence != base.sentence:
-        return False
-    lo, hi = _between(change, base)
-    # A number the recognisers did not take as a figure counts too; the
-    # target and dates ("in 2026") between the two do not.
-    skip = [
-        (f.a_start, f.a_end)
-        for f in ctx.figures
-        if f.id == target.id or f.kind in ("date", "period") or _duration(ctx, f)
-    ]
-    rest = "".join(
-        ch for i, ch in enumerate(ctx.text[lo:hi], lo) if not any(a <= i < b for a, b in skip)
-    )
-    if re.search(r"\d", rest):
-        return True
-    return any(
-        f.sentence == base.sentence
-        and lo <= f.a_start < hi
-        and f.id not in (target.id, base.id, change.id)
-        and f.role == "level"
-        and is_numeric(f)
-        and kind_class(f) == kind_class(base)
-        and not _duration(ctx, f)
-        for f in ctx.figures
-    )
-
-
-def _plausible_prior(change: Figure, target: Figure, base: Figure) -> bool:
-    """A level found elsewhere is the change's base only if it is near the base the change implies.
-
-    A prior level more than twice or less than half the implied one is a
-    different measure the frames gave the same name (a company's turnover for
-    one market's unit sales), not a wrong figure.
-    """
-    if kind_class(change) != "percent":
-        return True
-    implied = implied_prior(target, change)
-    return implied is None or comparable_size(implied[0], value(base))
+    size, _ = magnitude(c)
+    return mv.nominal_relative is not None and agree(size, (mv.nominal_relative,) * 2)
 
 
 @register
@@ -227,23 +153,19 @@ class GrowthArithmetic(Rule):
     )
 
     def run(self, ctx: CheckContext) -> Iterator[CheckResult]:
-        for c, t in changes_with_target(ctx):
-            if _other_verb_between(ctx, c, t):
+        for link in change_links(ctx):
+            c, t, b = link.change, link.to, link.base
+            if t is None or b is None or kind_class(c) == "multiplier" or not _same_scale(t, b):
                 continue
-            stated_base = ctx.figure(c.base) or _from_in_clause(ctx, c, t)
-            if stated_base is not None:
-                if _same_scale(t, stated_base) and not _nearer_level(ctx, c, t, stated_base):
-                    yield from self._fx_aware(ctx, c, t, stated_base)
-            elif (b := prior_level(ctx, c, t)) is not None and _plausible_prior(c, t, b):
-                yield from self._check(c, t, b, cross=True)
+            yield from self._fx_aware(ctx, c, t, b, cross=link.cross)
 
     def _fx_aware(
-        self, ctx: CheckContext, c: Figure, t: Figure, b: Figure
+        self, ctx: CheckContext, c: Figure, t: Figure, b: Figure, *, cross: bool
     ) -> Iterator[CheckResult]:
         """Check a stated base; a currency quoted per dollar may read on the inverse ratio."""
-        results = list(self._check(c, t, b, cross=False))
+        results = list(self._check(c, t, b, cross=cross))
         if any(r.status == "fail" for r in results) and FX_QUOTE.search(sentence_text(ctx, c)):
-            inverse = list(self._check(c, b, t, cross=False))
+            inverse = list(self._check(c, b, t, cross=cross))
             if inverse and all(r.status == "pass" for r in inverse):
                 results = inverse
         yield from results
@@ -301,6 +223,8 @@ class GrowthArithmetic(Rule):
             kind = "points" if ck == "points" else tk
             diff = fmt(mv.nominal_absolute, kind, unit)
             span = fmt_interval(mv.absolute, kind, unit)
+            if ck == "points" and not agree(size, mv.absolute) and points_as_percent(c, mv):
+                return  # points that are the relative change: NC105 reports it
             if agree(size, mv.absolute):
                 yield self.result(
                     "pass",
@@ -368,11 +292,11 @@ class ImpliedPriorValue(Rule):
     )
 
     def run(self, ctx: CheckContext) -> Iterator[CheckResult]:
-        for c, t in changes_with_target(ctx):
+        for c, t, b in changes_with_target(ctx):
             # A percent target ("rose 10% to 5.5%") leaves points-or-percent open.
             if kind_class(c) != "percent" or kind_class(t) not in ("money", "number"):
                 continue
-            if c.base is not None or _from_in_clause(ctx, c, t) is not None:
+            if b is not None:
                 continue
             prior = implied_prior(t, c)
             if prior is None:

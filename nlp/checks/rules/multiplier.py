@@ -1,7 +1,7 @@
 """NC104 multiplier-word: "doubled", "tripled", "halved", "2x", "threefold".
 
-Two checks: a multiplier with the levels it runs between ("doubled to €2B
-from €1B": target/base against the word), and a multiplier beside a percent
+Two checks: a multiplier with the levels it runs between (its `change_of`
+relation: "doubled to €2B from €1B", target/base against the word), and a multiplier beside a percent
 change of the same metric in the same sentence ("doubled, a 40% rise").
 
 The word's value gets `MULTIPLIER_TOLERANCE` (10%) either side on top of the
@@ -35,7 +35,25 @@ from newscheck.nlp.checks.common import (
 )
 from newscheck.nlp.checks.intervals import Interval
 from newscheck.nlp.checks.registry import CheckContext, Rule, register
+from newscheck.nlp.checks.rules.growth import change_links
 from newscheck.nlp.types import CheckResult, Figure
+
+
+def word_ratio(m: Figure) -> Interval:
+    """The ratio a multiplier word allows; "more than tripled" is no less than three times.
+
+    The tolerance for a loosely used word does not reach below a bound the
+    writer set: a 2.7x rise is "nearly tripled", not "more than tripled". The
+    levels' own rounding still widens the ratio they give.
+    """
+    lo, hi = multiplier_ratio(m)
+    if m.approx in ("more_than", "at_least"):
+        v = multiplier_value(m)
+        if m.direction == "down":
+            hi = min(hi, v)
+        else:
+            lo = max(lo, v)
+    return lo, hi
 
 
 def _as_percent(ratio: Interval) -> Interval:
@@ -99,15 +117,16 @@ class MultiplierWord(Rule):
             yield from self._beside(ctx, m)
 
     def _levels(self, ctx: CheckContext, m: Figure) -> Iterator[CheckResult]:
-        t, b = ctx.figure(m.target), ctx.figure(m.base)
-        if t is None or b is None or not (is_numeric(t) and is_numeric(b)):
+        link = next((k for k in change_links(ctx) if k.change.id == m.id), None)
+        if link is None or link.to is None or link.base is None:
             return
+        t, b = link.to, link.base
         if kind_class(t) != kind_class(b) or t.unit != b.unit:
             return
         mv = movement(t, b, None)
         if mv.ratio is None:
             return
-        want = multiplier_ratio(m)
+        want = word_ratio(m)
         nominal = value(t) / value(b)
         figs = [m, t, b]
         details: dict[str, object] = {
@@ -132,7 +151,7 @@ class MultiplierWord(Rule):
     def _beside(self, ctx: CheckContext, m: Figure) -> Iterator[CheckResult]:
         if m.metric is None:
             return
-        want = multiplier_ratio(m)
+        want = word_ratio(m)
         pct = _as_percent(want)
         key = (m.metric, m.segment, m.entity, m.period)
         for p in ctx.figures:

@@ -1,0 +1,138 @@
+"""`change_of` and `compares` relations through the whole pipeline, and the rules that read them."""
+
+from __future__ import annotations
+
+import pytest
+
+from newscheck import analyze
+from newscheck.nlp.types import Relation
+
+
+def _changes(text: str) -> list[tuple[str, str | None, str | None]]:
+    """Each change_of relation as the texts of (change, to, from)."""
+    rep = analyze(text, source="t.txt", markdown=False)
+    by_id = {f.id: f.text for f in rep.figures}
+
+    def txt(r: Relation, role: str) -> str | None:
+        fid = r.one(role)
+        return by_id[fid] if fid else None
+
+    return [
+        (by_id[r.one("change") or ""], txt(r, "to"), txt(r, "from"))
+        for r in rep.relations
+        if r.type == "change_of"
+    ]
+
+
+def _fails(text: str, rule: str) -> list[str]:
+    rep = analyze(text, source="t.txt", markdown=False)
+    return [c.message for c in rep.checks if c.id == rule and c.status == "fail"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Brightwell lifted its operating profit by 14% to £912m from £800m last year.",
+            ("14%", "£912m", "£800m"),
+        ),
+        (
+            "Turnover at the retailer rose to $7.4 billion from $6.9 billion, an increase of 7.2%.",
+            ("7.2%", "$7.4 billion", "$6.9 billion"),
+        ),
+        (
+            "Pre-tax profit was up 9% at €327m, compared with €300m a year earlier.",
+            ("9%", "€327m", "€300m"),
+        ),
+        (
+            "Membership reached 18,400 in June. That was 15% more than the 16,000 of a year earlier.",
+            ("15%", "18,400", "16,000"),
+        ),
+    ],
+)
+def test_change_written_in_other_words_links_both_levels(
+    text: str, expected: tuple[str, str, str]
+) -> None:
+    assert expected in _changes(text)
+
+
+def test_a_level_in_the_sentence_before_named_again_is_the_change_target() -> None:
+    text = (
+        "Weekly rents will climb to £212 for a flat and £305 for a house. "
+        "The flat rent is 6 per cent higher than the £200 tenants paid in 2025."
+    )
+    assert ("6 per cent", "£212", "£200") in _changes(text)
+
+
+def test_a_price_and_a_bill_are_not_one_change() -> None:
+    # The fall is the price's; the bill after ", and its …" is another measure entirely.
+    text = (
+        "The carrier paid an average of $2.80 a gallon for fuel, down 4.8% from $2.94 a year "
+        "ago, and its fuel bill came to $2.05 billion."
+    )
+    found = _changes(text)
+    assert ("4.8%", "$2.80", "$2.94") in found
+    assert not any(to == "$2.05 billion" for _, to, _ in found)
+    assert _fails(text, "NC102") == []
+
+
+def test_a_level_nearer_another_change_is_that_change_s() -> None:
+    text = (
+        "Imports grew 2.4% to $88.1 billion from $86.0 billion, short of the 3.0% rise "
+        "economists had forecast."
+    )
+    found = _changes(text)
+    assert ("2.4%", "$88.1 billion", "$86.0 billion") in found
+    assert not any(c == "3.0%" and to is not None for c, to, _ in found)
+
+
+def test_points_stated_as_the_relative_change_warn() -> None:
+    text = (
+        "The participation rate rose to 64.4 per cent from 62.1 per cent a year earlier, an "
+        "increase of 3.7 percentage points."
+    )
+    msgs = _fails(text, "NC105")
+    assert msgs and "2.3 percentage points" in msgs[0] and "3.7" in msgs[0]
+    assert _fails(text, "NC102") == []
+
+
+def test_a_point_jump_written_as_a_number_is_read_in_points() -> None:
+    text = "Support stands at 46 percent, up from 36 percent in May, a 28-point jump."
+    assert ("28", "46 percent", "36 percent") in _changes(text)
+    assert _fails(text, "NC105")
+    ok = "Support stands at 46 percent, up from 36 percent in May, a 10-point jump."
+    assert _fails(ok, "NC105") == [] and _fails(ok, "NC102") == []
+
+
+def test_percent_stated_for_points_across_the_clause() -> None:
+    text = "The vacancy rate eased to 4.1 per cent from 4.6 per cent, a drop of 0.5 per cent."
+    msgs = _fails(text, "NC105")
+    assert msgs and "0.5 percentage points" in msgs[0]
+
+
+@pytest.mark.parametrize(
+    ("target", "expected"), [("$131.4 million", "fail"), ("$151.2 million", "pass")]
+)
+def test_more_than_tripled_is_at_least_three_times(target: str, expected: str) -> None:
+    text = f"Licence revenue more than tripled to {target} in 2025 from $48.9 million in 2024."
+    rep = analyze(text, source="t.txt", markdown=False)
+    statuses = [c.status for c in rep.checks if c.id == "NC104"]
+    assert statuses == [expected]
+
+
+def test_a_restated_change_shares_its_levels() -> None:
+    text = "Copper fell $210, or 2.3%, to $8,920 a tonne from $9,130."
+    found = _changes(text)
+    assert ("2.3%", "$8,920", "$9,130") in found
+    assert ("$210", "$8,920", "$9,130") in found
+
+
+def test_explicit_comparison_is_a_compares_relation() -> None:
+    rep = analyze(
+        "Its net debt was £1.9bn, compared with £2.3bn a year earlier.",
+        source="t.txt",
+        markdown=False,
+    )
+    by_id = {f.id: f.text for f in rep.figures}
+    pairs = [tuple(by_id[i] for i in r.figures) for r in rep.relations if r.type == "compares"]
+    assert ("£1.9bn", "£2.3bn") in pairs
