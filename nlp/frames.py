@@ -23,6 +23,7 @@ from spacy.tokens import Doc, Span, Token
 from newscheck.nlp import lexicon as lx
 from newscheck.nlp.entities import canonical
 from newscheck.nlp.figures import SPAN_KEY
+from newscheck.nlp.relations import cues
 from newscheck.nlp.types import Quantity
 
 if not Span.has_extension("frame"):
@@ -235,20 +236,79 @@ def _main_entity(doc: Doc) -> str | None:
     the story's subject more often than not.
     """
     lead_end = _lead_end(doc)
+    has_dep = doc.has_annotation("DEP")
     scores: Counter[str] = Counter()
     for e in _ents(doc):
         if e.label_ not in {"ORG", "GPE", "NORP", "PERSON"}:
             continue
-        weight = 1.5 if e.label_ == "ORG" else 1.0
+        weight = _LABEL_WEIGHT[e.label_]
         if e.start_char < lead_end:
             weight += 1.0
-        scores[canonical(e)] += weight
+        if has_dep and e.label_ == "GPE" and e.root.dep_ == "pobj" and e.root.head.lower_ in _AT:
+            weight *= 0.5  # "business in the U.S.": where, not who
+        if has_dep and _source_mention(e):
+            # "…, China Daily said", "the Fed said the rate was": who says it, not whose it is.
+            weight *= _SOURCE_WEIGHT
+        scores[_name(e)] += weight
     if not scores:
         return None
     (name, n), *rest = scores.most_common(2)
     if rest and rest[0][1] == n:
         return None
     return name
+
+
+#: Evidence weights for the article's subject: organisations own figures, people mostly quote them.
+_LABEL_WEIGHT = {"ORG": 1.5, "GPE": 1.0, "NORP": 0.5, "PERSON": 0.5}
+_SOURCE_WEIGHT = 0.1
+_AT = frozenset({"in", "at", "across", "throughout", "within"})
+#: Words of a reported clause that point back at its speaker: "Nortel said it had made $434m".
+_SELF_REFERENCE = frozenset({"it", "its", "we", "our", "us", "they", "their"})
+
+
+def _source_mention(e: Span) -> bool:
+    """The mention names who states something rather than what the figures are about.
+
+    The speaker of "X said the market grew" or "according to X", and the
+    organisation of a quoted official ("Commission chairman Sam Younger said").
+    A speaker whose reported clause refers back to it ("Acme said its profit
+    rose") is the owner after all.
+    """
+    tok = e.root
+    for _ in range(3):
+        if tok.dep_ in {"compound", "appos", "amod", "nmod"} and tok.head is not tok:
+            tok = tok.head
+        else:
+            break
+    head = tok.head
+    if tok.dep_ in {"nsubj", "nsubjpass"} and cues.has("speech_verbs", head.lower_):
+        subjects = [
+            s
+            for c in head.children
+            if c.dep_ == "ccomp"
+            for s in c.children
+            if s.dep_ in {"nsubj", "nsubjpass"}
+        ]
+        return not any(
+            s.lower_ in _SELF_REFERENCE
+            or any(p.dep_ == "poss" and p.lower_ in _SELF_REFERENCE for p in s.children)
+            for s in subjects
+        )
+    # "according to X", "quoted in X".
+    return tok.dep_ == "pobj" and cues.has("speech_verbs", head.head.lower_)
+
+
+def _lead_sentence_end(doc: Doc) -> int:
+    """End of the headline and the first body sentence (a wire lead; a CNN story is one block)."""
+    suspect = sorted(doc._.suspect_ranges or ())
+    pos = 0
+    for a, b in suspect:
+        if a <= pos + 2:
+            pos = max(pos, b)
+    for sent in sentence_spans(doc):
+        if sent.end_char > pos + 2 and sent.text.strip():
+            return sent.end_char
+    return len(_text(doc))
 
 
 def _lead_end(doc: Doc) -> int:
@@ -292,6 +352,10 @@ def _default_period(spans: list[Span], doc: Doc) -> str | None:
     """
     suspect = doc._.suspect_ranges or ()
     reference = doc._.reference_date
+    if reference is None:
+        # Undated, the most frequent year is as often a date in the story's background
+        # ("the 1979 agreement") as its subject; only a period the lead states is.
+        return _lead_period(spans, doc)
     short: Counter[str] = Counter()
     years: Counter[str] = Counter()
     for s in spans:
@@ -311,6 +375,36 @@ def _default_period(spans: list[Span], doc: Doc) -> str | None:
             (label, n), *rest = counter.most_common(2)
             return None if rest and rest[0][1] == n else label
     return None
+
+
+#: Before a period that is the other side of a comparison: "to 3.2 billion dlrs over fiscal 1987".
+_BASE_BEFORE = re.compile(
+    r"\b(?:over|from|than|against|versus|vs\.?|compared\s+(?:with|to)|since|before)\s+"
+    r"(?:the\s+)?(?:same\s+\w+\s+(?:of|in)\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _lead_period(spans: list[Span], doc: Doc) -> str | None:
+    """The one absolute period the headline and first paragraph state, not as a comparison base.
+
+    "Nortel revised its profits for the 2003 fiscal year", "sales rose 13 pct in
+    the 1987 third quarter": the lead says what period the story reports.
+    """
+    lead_end = _lead_sentence_end(doc)
+    labels: set[str] = set()
+    for s in spans:
+        q: Quantity = s._.quantity
+        if s.start_char >= lead_end:
+            break
+        if q.kind != "period" or not isinstance(q.value, str):
+            continue
+        if not _ABSOLUTE_PERIOD.match(q.value) or q.value.startswith(".."):
+            continue
+        if _BASE_BEFORE.search(_text(doc)[max(0, s.start_char - 30) : s.start_char]):
+            continue
+        labels.add(q.value)
+    return labels.pop() if len(labels) == 1 else None
 
 
 def _conversion_source(doc: Doc, spans: list[Span], i: int, frames: list[Frame]) -> int | None:
@@ -771,9 +865,19 @@ def _normalise_metric(
     return metric, seg, head
 
 
+_DOTTED = re.compile(r"^(?:[A-Z]\.)+[A-Z]\.?$")
+
+
+def _name(e: Span) -> str:
+    """The canonical name, an abbreviation with full stops spelt without them ("U.S." -> "US"),
+    so that "US" and "U.S." in one article are one owner."""
+    name = canonical(e)
+    return name.replace(".", "") if _DOTTED.match(name) else name
+
+
 def _ent_text(t: Token) -> str | None:
     ent = _ent_at(t.doc).get(t.i)
-    return canonical(ent) if ent is not None else None
+    return _name(ent) if ent is not None else None
 
 
 # Doc.text and Doc.ents are rebuilt from the tokens on every access: looked up
@@ -1248,9 +1352,9 @@ def _descriptive_reference(
     recent = [
         e
         for e in _ents(doc)
-        if e.label_ in {"ORG", "GPE"} and start <= e.start_char < noun.idx and canonical(e) != main
+        if e.label_ in {"ORG", "GPE"} and start <= e.start_char < noun.idx and _name(e) != main
     ]
-    return canonical(recent[-1]) if recent else main
+    return _name(recent[-1]) if recent else main
 
 
 def _clause_verb(tok: Token) -> Token:
@@ -1301,11 +1405,11 @@ def _entity(
                 if child.dep_ in {"nsubj", "nsubjpass"}:
                     for e in ents:
                         if e.start <= child.i < e.end:
-                            return canonical(e)
+                            return _name(e)
     # Organisations that are not the segment being measured.
     phrase = set(range(noun.left_edge.i, noun.i + 1)) if noun is not None else set()
     others = [e for e in ents if not any(t.i in phrase for t in e) and e.label_ == "ORG"]
-    names = {canonical(e) for e in others}
+    names = {_name(e) for e in others}
     if main is not None:
         return main
     del names
@@ -1327,6 +1431,9 @@ def _period(
         if q.kind != "period":
             continue
         label = q.value if isinstance(q.value, str) else None
+        if label and default and (m := _YEARLESS.match(label)):
+            # "the third quarter" in a story whose lead fixed "the 1987 third quarter".
+            label = f"{default.removeprefix('FY')[:4]}-{m[1]}"
         # Relative labels ("year-earlier") name the basis of a change, not the figure's period.
         if not label or not _ABSOLUTE_PERIOD.match(label):
             continue
@@ -1343,7 +1450,24 @@ def _period(
         return best[1]
     if is_base:
         return None
+    if any(_own_time(s) for s in nearby):
+        # "climbed 1.46% on Tuesday", "lost 50% since last year": the sentence places the
+        # figure in a time of its own that no stated year fixes; the story's period is not it.
+        return None
     return default
+
+
+def _own_time(s: Span) -> bool:
+    """A date, or a period relative to an unknown date ("last-year", "--01", "Q3")."""
+    q: Quantity = s._.quantity
+    if q.kind == "date":
+        return True
+    label = q.value if isinstance(q.value, str) else ""
+    return q.kind == "period" and bool(_UNPLACED.match(label))
+
+
+_YEARLESS = re.compile(r"^(?:--)?([QH][1-4]|\d\d)$")
+_UNPLACED = re.compile(r"^(?:(?:last|this|next)-(?:year|month|quarter)(?:-.*)?|--\d\d|[QH][1-4])$")
 
 
 def _future_period(nearby: list[Span]) -> bool:

@@ -160,6 +160,7 @@ _H_WORDS = re.compile(
 _FISCAL = re.compile(
     rf"\b(?i:fiscal)[\s-]+(?:(?i:year)\s+)?(?P<y4>{_YEAR}){_YEAR_END}"
     rf"|(?<![\w/])FY[\s-]?(?:(?P<y4b>{_YEAR})|['’]?(?P<y2>\d{{2}}))(?![\w%])"
+    rf"|(?<![\w/])(?P<y4c>{_YEAR})\s+(?i:fiscal)\s+(?i:year)\b"
 )
 _REL_DAY = re.compile(r"\b(?P<rel>(?i:yesterday|today|tomorrow))\b")
 _REL_MONTH = re.compile(r"\b(?P<rel>(?i:last|this|next))\s+(?i:month)\b")
@@ -422,7 +423,7 @@ class _Finder:
 
     def fiscal_and_relative_years(self) -> None:
         for m in self.scan(_FISCAL, "fiscal", "fy"):
-            year = _year2(m["y4"] or m["y4b"], m["y2"])
+            year = _year2(m["y4"] or m["y4b"] or m["y4c"], m["y2"])
             assert year is not None
             self.period(m.start(), m.end(), f"FY{year}", dt.date(year, 1, 1), dt.date(year, 12, 31))
         for m in self.scan(_REL_YEAR, "year"):
