@@ -354,8 +354,9 @@ def _default_period(spans: list[Span], doc: Doc) -> str | None:
     reference = doc._.reference_date
     if reference is None:
         # Undated, the most frequent year is as often a date in the story's background
-        # ("the 1979 agreement") as its subject; only a period the lead states is.
-        return _lead_period(spans, doc)
+        # ("the 1979 agreement") as its subject; only a period the lead states is,
+        # or the month a year-ago comparison fixes.
+        return _lead_period(spans, doc) or _compared_month(spans, doc)
     short: Counter[str] = Counter()
     years: Counter[str] = Counter()
     for s in spans:
@@ -383,6 +384,41 @@ _BASE_BEFORE = re.compile(
     r"(?:the\s+)?(?:same\s+\w+\s+(?:of|in)\s+)?$",
     re.IGNORECASE,
 )
+
+
+#: Before a period stated only as the other side of a comparison: "down from 80.2 pct in
+#: February, 1986", "below the February 1986 rate".
+_BASE_PERIOD_BEFORE = re.compile(
+    r"\b(?:from|than|below|above|over|against|versus|vs\.?|compared\s+(?:with|to))\s+"
+    r"(?:the\s+)?(?:(?:[^,;.]|\.(?=\d)){0,25}?\s+in\s+(?:the\s+)?)?$",
+    re.IGNORECASE,
+)
+
+
+def _compared_month(spans: list[Span], doc: Doc) -> str | None:
+    """The story's month when a year-less month is set against the same month of a stated year.
+
+    "…rose to 79.8 pct in February … down from 80.2 pct in February, 1986": the
+    bare February is not the one the text dates, and a comparison base is the
+    earlier one, so it is February 1987. Only when every dated mention of that
+    month is a comparison base, and only one month qualifies.
+    """
+    base: dict[str, set[int]] = {}
+    stated: set[str] = set()
+    bare: set[str] = set()
+    for s in spans:
+        q: Quantity = s._.quantity
+        label = q.value if q.kind == "period" and isinstance(q.value, str) else ""
+        if m := re.fullmatch(r"(\d{4})-(\d\d)", label):
+            before = _text(doc)[max(0, s.start_char - 50) : s.start_char]
+            if _BASE_PERIOD_BEFORE.search(before):
+                base.setdefault(m[2], set()).add(int(m[1]))
+            else:
+                stated.add(m[2])
+        elif m := re.fullmatch(r"--(\d\d)", label):
+            bare.add(m[1])
+    found = {f"{max(base[mm]) + 1}-{mm}" for mm in bare if mm in base and mm not in stated}
+    return found.pop() if len(found) == 1 else None
 
 
 def _lead_period(spans: list[Span], doc: Doc) -> str | None:
@@ -500,6 +536,8 @@ def _change(span: Span, sent: Span, has_dep: bool, q: Quantity) -> str | None:
         }:
             continue
         break
+    if _COMPARE_DIFF and (direction := _comparative(span, sent)) is not None:
+        return direction
     # "revenue, up 12% from ..." needs no verb; "grew 49 percent" is covered above.
     if has_dep and q.kind in {"percent", "points"}:
         head = span.root.head
@@ -520,6 +558,55 @@ def _change(span: Span, sent: Span, has_dep: bool, q: Quantity) -> str | None:
         }:
             return "down"
     return None
+
+
+_COMPARE_DIFF = True
+#: "12% more than", "3 per cent lower compared with": a difference from a reference.
+_COMPARATIVES = {
+    "more": "up",
+    "higher": "up",
+    "greater": "up",
+    "dearer": "up",
+    "bigger": "up",
+    "less": "down",
+    "lower": "down",
+    "cheaper": "down",
+    "smaller": "down",
+    "fewer": "down",
+}
+_REFERENCE_WORDS = frozenset({"than", "compared", "relative", "against"})
+
+
+def _comparative(span: Span, sent: Span) -> str | None:
+    """The figure states by how much one thing exceeds another: 'cost 12% more than those',
+    'worth 10 per cent more (£24,506) than', '12 per cent more – or £38,831 – than'.
+
+    The comparative may follow the figure or, for an amount restating the
+    difference in another unit, precede it; the reference ("than", "compared
+    with") must follow, else "more" is a quantity ("£5bn more for schools").
+    """
+    doc = span.doc
+    figure_tokens = doc.user_data.get("newscheck_figure_tokens", frozenset())
+
+    def skippable(t: Token) -> bool:
+        return t.i in figure_tokens or t.is_punct or t.is_space or t.lower_ == "or"
+
+    k = span.end
+    while k < sent.end and k - span.end < 10 and skippable(doc[k]):
+        k += 1
+    word: Token | None = doc[k] if k < sent.end and doc[k].lower_ in _COMPARATIVES else None
+    if word is None:
+        j = span.start - 1
+        while j >= sent.start and span.start - j < 4 and skippable(doc[j]) and doc[j].text != ",":
+            j -= 1
+        if j >= sent.start and j < span.start - 1 and doc[j].lower_ in _COMPARATIVES:
+            word = doc[j]
+    if word is None:
+        return None
+    after = doc[word.i + 1 : min(sent.end, word.i + 12)]
+    if not any(t.lower_ in _REFERENCE_WORDS for t in after):
+        return None
+    return _COMPARATIVES[word.lower_]
 
 
 def _target_and_base(
@@ -1433,7 +1520,7 @@ def _period(
         label = q.value if isinstance(q.value, str) else None
         if label and default and (m := _YEARLESS.match(label)):
             # "the third quarter" in a story whose lead fixed "the 1987 third quarter".
-            label = f"{default.removeprefix('FY')[:4]}-{m[1]}"
+            label = _place(m[1], default)
         # Relative labels ("year-earlier") name the basis of a change, not the figure's period.
         if not label or not _ABSOLUTE_PERIOD.match(label):
             continue
@@ -1464,6 +1551,17 @@ def _own_time(s: Span) -> bool:
         return True
     label = q.value if isinstance(q.value, str) else ""
     return q.kind == "period" and bool(_UNPLACED.match(label))
+
+
+def _place(part: str, anchor: str) -> str:
+    """A year-less quarter, half or month ("Q3", "12") in the year of the story's period: the
+    latest such one on or before it ("December" in a February 1987 story is 1986-12)."""
+    year = int(anchor.removeprefix("FY")[:4])
+    m = re.fullmatch(r"(?:FY)?\d{4}-(\d\d|Q[1-4]|H[12])", anchor)
+    same_unit = m is not None and (m[1].isdigit() if part.isdigit() else m[1][0] == part[0])
+    if m is not None and same_unit and int(part.lstrip("QH")) > int(m[1].lstrip("QH")):
+        year -= 1
+    return f"{year}-{part}"
 
 
 _YEARLESS = re.compile(r"^(?:--)?([QH][1-4]|\d\d)$")
