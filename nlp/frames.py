@@ -187,10 +187,13 @@ class FrameExtractor:
             nearby = in_sentence[frame.sentence]
             frame.period = _period(doc, span, nearby, default_period, is_base=is_base)
             if frame.role in ("level", "change"):
-                cues = _governing_words(span, sent, has_dep)
-                if cues & lx.TARGET_CUES:
+                words = _governing_words(span, sent, has_dep)
+                if words & lx.TARGET_CUES:
                     frame.role = "target" if frame.role == "level" else frame.role
-                elif cues & lx.FORECAST_CUES or _future_period(nearby):
+                elif words & lx.FORECAST_CUES or _future_period(nearby):
+                    frame.role = "forecast"
+                elif frame.role == "level" and any(cues.has("proposal", w) for w in words):
+                    # "the cap should be £10,000", "plans to raise it to £150,000": proposed.
                     frame.role = "forecast"
         # Pass 3: what depends on another figure's frame. A level is framed more
         # reliably than the change beside it ("net income of $1.8B, up 15%").
@@ -1517,6 +1520,8 @@ def _period(
         # A period, not a day: "budget for the fiscal year that begins July 1" is not about July 1.
         if q.kind != "period":
             continue
+        if s.start_char >= me.end_char and _across_comparison(doc, me, s, nearby):
+            continue
         label = q.value if isinstance(q.value, str) else None
         if label and default and (m := _YEARLESS.match(label)):
             # "the third quarter" in a story whose lead fixed "the 1987 third quarter".
@@ -1537,11 +1542,32 @@ def _period(
         return best[1]
     if is_base:
         return None
-    if any(_own_time(s) for s in nearby):
+    if any(
+        _own_time(s)
+        and not (s.start_char >= me.end_char and _across_comparison(doc, me, s, nearby))
+        for s in nearby
+    ):
         # "climbed 1.46% on Tuesday", "lost 50% since last year": the sentence places the
         # figure in a time of its own that no stated year fixes; the story's period is not it.
         return None
     return default
+
+
+_BASE_CUE = re.compile(
+    r"\b(?:from|than|against|versus|vs\.?|compared\s+(?:with|to))\s+(?:the\s+|an?\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _across_comparison(doc: Doc, me: Span, period: Span, nearby: list[Span]) -> bool:
+    """The period follows the other side of a comparison: in "to 80.1 pct from 79.9 pct in
+    January", January dates the 79.9, not the 80.1."""
+    for o in nearby:
+        if o._.quantity.kind in TIME_KINDS or not me.end_char <= o.start_char < period.start_char:
+            continue
+        if _BASE_CUE.search(_text(doc)[max(0, o.start_char - 20) : o.start_char]):
+            return True
+    return False
 
 
 def _own_time(s: Span) -> bool:

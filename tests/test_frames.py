@@ -123,3 +123,108 @@ def test_fronted_whole_gives_shares_and_their_parts() -> None:
         ("share", "places", "siblings"),
         ("share", "places", "others"),
     ]
+
+
+# -- slots on undated copy: sources, the lead's period, comparisons --------------------------
+
+
+def test_speaker_is_not_the_owner_of_the_figures() -> None:
+    text = (
+        "Marsh Valley wheat output falls\n\n"
+        "Grain growers in Marsh Valley harvested 4.2 million tonnes this season, the Farm "
+        "Bureau said. The Farm Bureau said the harvest was the smallest in a decade, and the "
+        "Farm Bureau told reporters that prices were rising.\n"
+    )
+    fig = figures(text, as_of=None)["4.2 million"]
+    assert fig.entity != "Farm Bureau"
+
+
+def test_speaker_referring_to_itself_owns_the_figure() -> None:
+    text = (
+        "Korvath Mining said it earned $310 million in 2025. Korvath Mining said its output "
+        "rose 4%. Korvath Mining is based in Perth.\n"
+    )
+    assert figures(text)["$310 million"].entity == "Korvath Mining"
+
+
+def test_dotted_abbreviation_is_one_owner() -> None:
+    text = (
+        "U.S. factories ran at 77.1 pct of capacity in March, the statistics office said. "
+        "U.S. mines ran at 81.0 pct.\n"
+    )
+    assert figures(text, as_of=None)["77.1 pct"].entity == "US"
+
+
+def test_undated_story_background_year_is_not_every_figures_period() -> None:
+    text = (
+        "Harbour board approves new ferry\n\n"
+        "The harbour board approved a new ferry that will carry 600 passengers. "
+        "The old ferry, built in 1988, carried 350 passengers. The 1988 ferry was "
+        "retired after a 1988 refit failed.\n"
+    )
+    figs = figures(text, as_of=None)
+    assert figs["600"].period is None
+
+
+def test_undated_story_takes_the_period_its_lead_states() -> None:
+    text = (
+        "Ostrander results\n\n"
+        "Ostrander Corp said sales rose 9 pct to 412 mln dlrs in the 1987 second quarter.\n\n"
+        "The company said its net income in the second quarter was 31 mln dlrs. "
+        "Its staff of 2,100 people was cut on Tuesday by 40 jobs.\n"
+    )
+    figs = figures(text, as_of=None)
+    assert figs["412 mln dlrs"].period == "1987-Q2"
+    assert figs["31 mln dlrs"].period == "1987-Q2"  # the year-less quarter, placed
+    assert figs["2,100"].period is None  # a time of its own ("on Tuesday")
+
+
+def test_fiscal_year_written_after_the_year() -> None:
+    text = "Dunmore Ltd cut its profit for the 2019 fiscal year to $45m.\n"
+    assert figures(text, as_of=None)["$45m"].period == "FY2019"
+
+
+def test_fiscal_year_named_by_its_last_day() -> None:
+    text = "Dunmore Ltd expects revenue for the year ending March 31, 2027, to reach $900m.\n"
+    assert figures(text, as_of=None)["$900m"].period == "FY2027"
+
+
+def test_year_ago_comparison_fixes_the_story_month() -> None:
+    text = (
+        "Mill output index\n\n"
+        "Paper mills ran at 88.2 pct of capacity in October, against 87.5 pct in "
+        "September and 86.9 pct in August.\n\n"
+        "The October rate was down from 90.1 pct in October, 2030.\n"
+    )
+    figs = figures(text, as_of=None)
+    assert figs["88.2 pct"].period == "2031-10"
+    assert figs["87.5 pct"].period == "2031-09"
+    assert figs["90.1 pct"].period == "2030-10"
+
+
+def test_period_after_the_other_side_of_a_comparison() -> None:
+    text = "Steel mills lifted use to 71.5 pct from 70.2 pct in May 2026.\n"
+    figs = figures(text)
+    assert figs["71.5 pct"].period != "2026-05"
+    assert figs["70.2 pct"].period == "2026-05"
+
+
+def test_difference_from_a_reference_is_a_change() -> None:
+    text = (
+        "Flats near the new station sold for 9 per cent more (£21,300) than those "
+        "further out, and flats near the bypass for 4 per cent less than the average.\n"
+    )
+    figs = figures(text)
+    assert (figs["9 per cent"].role, figs["9 per cent"].direction) == ("change", "up")
+    assert figs["£21,300"].role == "change"
+    assert (figs["4 per cent"].role, figs["4 per cent"].direction) == ("change", "down")
+
+
+def test_bound_is_not_a_difference() -> None:
+    text = "The trust holds more than £4m in reserves, and paid £1.2m in grants.\n"
+    assert figures(text)["£4m"].role == "level"
+
+
+def test_proposed_value_is_a_forecast() -> None:
+    text = "The council said the parking charge should be £3.50 an hour.\n"
+    assert figures(text)["£3.50"].role == "forecast"
