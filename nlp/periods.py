@@ -164,7 +164,7 @@ _FISCAL = re.compile(
 )
 # A fiscal year named by its last day: "the year ending June 30, 1988" is FY1988.
 _YEAR_ENDING = re.compile(
-    rf"\b(?i:(?:fiscal\s+|financial\s+)?year)\s+(?i:ending|ended|to)\s+"
+    rf"[Yy]ear\s+(?:ending|ended)\s+"
     rf"(?:[A-Z][a-z]+\.?\s+\d{{1,2}}|\d{{1,2}}\s+[A-Z][a-z]+),?\s+(?P<y4>{_YEAR}){_YEAR_END}"
 )
 _REL_DAY = re.compile(r"\b(?P<rel>(?i:yesterday|today|tomorrow))\b")
@@ -427,7 +427,7 @@ class _Finder:
                 self.period(s, e, str(year), dt.date(year, 1, 1), dt.date(year, 12, 31))
 
     def fiscal_and_relative_years(self) -> None:
-        for m in self.scan(_YEAR_ENDING, "year"):
+        for m in self.scan(_YEAR_ENDING, "ending", "ended"):
             year = int(m["y4"])
             self.period(m.start(), m.end(), f"FY{year}", dt.date(year, 1, 1), dt.date(year, 12, 31))
         for m in self.scan(_FISCAL, "fiscal", "fy"):
