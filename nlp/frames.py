@@ -1521,8 +1521,6 @@ def _period(
         # A period, not a day: "budget for the fiscal year that begins July 1" is not about July 1.
         if q.kind != "period":
             continue
-        if s.start_char >= me.end_char and _across_comparison(doc, me, s, nearby):
-            continue
         label = q.value if isinstance(q.value, str) else None
         if label and default and (m := _YEARLESS.match(label)):
             # "the third quarter" in a story whose lead fixed "the 1987 third quarter".
@@ -1543,32 +1541,11 @@ def _period(
         return best[1]
     if is_base:
         return None
-    if any(
-        _own_time(s)
-        and not (s.start_char >= me.end_char and _across_comparison(doc, me, s, nearby))
-        for s in nearby
-    ):
+    if any(_own_time(s) for s in nearby):
         # "climbed 1.46% on Tuesday", "lost 50% since last year": the sentence places the
         # figure in a time of its own that no stated year fixes; the story's period is not it.
         return None
     return default
-
-
-_BASE_CUE = re.compile(
-    r"\b(?:from|than|against|versus|vs\.?|compared\s+(?:with|to))\s+(?:the\s+|an?\s+)?$",
-    re.IGNORECASE,
-)
-
-
-def _across_comparison(doc: Doc, me: Span, period: Span, nearby: list[Span]) -> bool:
-    """The period follows the other side of a comparison: in "to 80.1 pct from 79.9 pct in
-    January", January dates the 79.9, not the 80.1."""
-    for o in nearby:
-        if o._.quantity.kind in TIME_KINDS or not me.end_char <= o.start_char < period.start_char:
-            continue
-        if _BASE_CUE.search(_text(doc)[max(0, o.start_char - 20) : o.start_char]):
-            return True
-    return False
 
 
 def _own_time(s: Span) -> bool:

@@ -162,11 +162,6 @@ _FISCAL = re.compile(
     rf"|(?<![\w/])FY[\s-]?(?:(?P<y4b>{_YEAR})|['’]?(?P<y2>\d{{2}}))(?![\w%])"
     rf"|(?<![\w/])(?P<y4c>{_YEAR})\s+(?i:fiscal)\s+(?i:year)\b"
 )
-# A fiscal year named by its last day: "the year ending June 30, 1988" is FY1988.
-_YEAR_ENDING = re.compile(
-    rf"[Yy]ear\s+(?:ending|ended)\s+"
-    rf"(?:[A-Z][a-z]+\.?\s+\d{{1,2}}|\d{{1,2}}\s+[A-Z][a-z]+),?\s+(?P<y4>{_YEAR}){_YEAR_END}"
-)
 _REL_DAY = re.compile(r"\b(?P<rel>(?i:yesterday|today|tomorrow))\b")
 _REL_MONTH = re.compile(r"\b(?P<rel>(?i:last|this|next))\s+(?i:month)\b")
 # A relative year that places a year-less quarter, half or month: "the first
@@ -427,9 +422,6 @@ class _Finder:
                 self.period(s, e, str(year), dt.date(year, 1, 1), dt.date(year, 12, 31))
 
     def fiscal_and_relative_years(self) -> None:
-        for m in self.scan(_YEAR_ENDING, "ending", "ended"):
-            year = int(m["y4"])
-            self.period(m.start(), m.end(), f"FY{year}", dt.date(year, 1, 1), dt.date(year, 12, 31))
         for m in self.scan(_FISCAL, "fiscal", "fy"):
             year = _year2(m["y4"] or m["y4b"] or m["y4c"], m["y2"])
             assert year is not None
