@@ -239,19 +239,13 @@ def _main_entity(doc: Doc) -> str | None:
     the story's subject more often than not.
     """
     lead_end = _lead_end(doc)
-    has_dep = doc.has_annotation("DEP")
     scores: Counter[str] = Counter()
     for e in _ents(doc):
         if e.label_ not in {"ORG", "GPE", "NORP", "PERSON"}:
             continue
-        weight = _LABEL_WEIGHT[e.label_]
+        weight = 1.5 if e.label_ == "ORG" else 1.0
         if e.start_char < lead_end:
             weight += 1.0
-        if has_dep and e.label_ == "GPE" and e.root.dep_ == "pobj" and e.root.head.lower_ in _AT:
-            weight *= 0.5  # "business in the U.S.": where, not who
-        if has_dep and _source_mention(e):
-            # "…, China Daily said", "the Fed said the rate was": who says it, not whose it is.
-            weight *= _SOURCE_WEIGHT
         scores[_name(e)] += weight
     if not scores:
         return None
@@ -259,46 +253,6 @@ def _main_entity(doc: Doc) -> str | None:
     if rest and rest[0][1] == n:
         return None
     return name
-
-
-#: Evidence weights for the article's subject: an organisation owns figures more often than a place.
-_LABEL_WEIGHT = {"ORG": 1.5, "GPE": 1.0, "NORP": 1.0, "PERSON": 1.0}
-_SOURCE_WEIGHT = 0.1
-_AT = frozenset({"in", "at", "across", "throughout", "within"})
-#: Words of a reported clause that point back at its speaker: "Nortel said it had made $434m".
-_SELF_REFERENCE = frozenset({"it", "its", "we", "our", "us", "they", "their"})
-
-
-def _source_mention(e: Span) -> bool:
-    """The mention names who states something rather than what the figures are about.
-
-    The speaker of "X said the market grew" or "according to X", and the
-    organisation of a quoted official ("Commission chairman Sam Younger said").
-    A speaker whose reported clause refers back to it ("Acme said its profit
-    rose") is the owner after all.
-    """
-    tok = e.root
-    for _ in range(3):
-        if tok.dep_ in {"compound", "appos", "amod", "nmod"} and tok.head is not tok:
-            tok = tok.head
-        else:
-            break
-    head = tok.head
-    if tok.dep_ in {"nsubj", "nsubjpass"} and cues.has("speech_verbs", head.lower_):
-        subjects = [
-            s
-            for c in head.children
-            if c.dep_ == "ccomp"
-            for s in c.children
-            if s.dep_ in {"nsubj", "nsubjpass"}
-        ]
-        return not any(
-            s.lower_ in _SELF_REFERENCE
-            or any(p.dep_ == "poss" and p.lower_ in _SELF_REFERENCE for p in s.children)
-            for s in subjects
-        )
-    # "according to X", "quoted in X".
-    return tok.dep_ == "pobj" and cues.has("speech_verbs", head.head.lower_)
 
 
 def _lead_sentence_end(doc: Doc) -> int:
@@ -540,8 +494,6 @@ def _change(span: Span, sent: Span, has_dep: bool, q: Quantity) -> str | None:
         }:
             continue
         break
-    if (direction := _comparative(span, sent)) is not None:
-        return direction
     # "revenue, up 12% from ..." needs no verb; "grew 49 percent" is covered above.
     if has_dep and q.kind in {"percent", "points"}:
         head = span.root.head
@@ -565,52 +517,6 @@ def _change(span: Span, sent: Span, has_dep: bool, q: Quantity) -> str | None:
 
 
 _AMOUNT_NOT_CHANGE = frozenset({"cut", "cuts", "lost", "lose", "lower", "loss", "losses"})
-#: "12% more than", "3 per cent lower compared with": a difference from a reference.
-_COMPARATIVES = {
-    "more": "up",
-    "higher": "up",
-    "greater": "up",
-    "dearer": "up",
-    "bigger": "up",
-    "less": "down",
-    "lower": "down",
-    "cheaper": "down",
-    "smaller": "down",
-    "fewer": "down",
-}
-_REFERENCE_WORDS = frozenset({"than", "compared", "relative", "against"})
-
-
-def _comparative(span: Span, sent: Span) -> str | None:
-    """The figure states by how much one thing exceeds another: 'cost 12% more than those',
-    'worth 10 per cent more (£24,506) than', '12 per cent more – or £38,831 – than'.
-
-    The comparative may follow the figure or, for an amount restating the
-    difference in another unit, precede it; the reference ("than", "compared
-    with") must follow, else "more" is a quantity ("£5bn more for schools").
-    """
-    doc = span.doc
-    figure_tokens = doc.user_data.get("newscheck_figure_tokens", frozenset())
-
-    def skippable(t: Token) -> bool:
-        return t.i in figure_tokens or t.is_punct or t.is_space or t.lower_ == "or"
-
-    k = span.end
-    while k < sent.end and k - span.end < 10 and skippable(doc[k]):
-        k += 1
-    word: Token | None = doc[k] if k < sent.end and doc[k].lower_ in _COMPARATIVES else None
-    if word is None:
-        j = span.start - 1
-        while j >= sent.start and span.start - j < 4 and skippable(doc[j]) and doc[j].text != ",":
-            j -= 1
-        if j >= sent.start and j < span.start - 1 and doc[j].lower_ in _COMPARATIVES:
-            word = doc[j]
-    if word is None:
-        return None
-    after = doc[word.i + 1 : min(sent.end, word.i + 12)]
-    if not any(t.lower_ in _REFERENCE_WORDS for t in after):
-        return None
-    return _COMPARATIVES[word.lower_]
 
 
 def _target_and_base(
