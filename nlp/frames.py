@@ -23,6 +23,7 @@ from spacy.tokens import Doc, Span, Token
 from newscheck.nlp import lexicon as lx
 from newscheck.nlp.entities import canonical
 from newscheck.nlp.figures import SPAN_KEY
+from newscheck.nlp.relations import cues
 from newscheck.nlp.types import Quantity
 
 if not Span.has_extension("frame"):
@@ -186,10 +187,13 @@ class FrameExtractor:
             nearby = in_sentence[frame.sentence]
             frame.period = _period(doc, span, nearby, default_period, is_base=is_base)
             if frame.role in ("level", "change"):
-                cues = _governing_words(span, sent, has_dep)
-                if cues & lx.TARGET_CUES:
+                words = _governing_words(span, sent, has_dep)
+                if words & lx.TARGET_CUES:
                     frame.role = "target" if frame.role == "level" else frame.role
-                elif cues & lx.FORECAST_CUES or _future_period(nearby):
+                elif words & lx.FORECAST_CUES or _future_period(nearby):
+                    frame.role = "forecast"
+                elif frame.role == "level" and any(cues.has("proposal", w) for w in words):
+                    # "the cap should be £10,000", "plans to raise it to £150,000": proposed.
                     frame.role = "forecast"
         # Pass 3: what depends on another figure's frame. A level is framed more
         # reliably than the change beside it ("net income of $1.8B, up 15%").
@@ -242,13 +246,26 @@ def _main_entity(doc: Doc) -> str | None:
         weight = 1.5 if e.label_ == "ORG" else 1.0
         if e.start_char < lead_end:
             weight += 1.0
-        scores[canonical(e)] += weight
+        scores[_name(e)] += weight
     if not scores:
         return None
     (name, n), *rest = scores.most_common(2)
     if rest and rest[0][1] == n:
         return None
     return name
+
+
+def _lead_sentence_end(doc: Doc) -> int:
+    """End of the headline and the first body sentence (a wire lead; a CNN story is one block)."""
+    suspect = sorted(doc._.suspect_ranges or ())
+    pos = 0
+    for a, b in suspect:
+        if a <= pos + 2:
+            pos = max(pos, b)
+    for sent in sentence_spans(doc):
+        if sent.end_char > pos + 2 and sent.text.strip():
+            return sent.end_char
+    return len(_text(doc))
 
 
 def _lead_end(doc: Doc) -> int:
@@ -292,6 +309,11 @@ def _default_period(spans: list[Span], doc: Doc) -> str | None:
     """
     suspect = doc._.suspect_ranges or ()
     reference = doc._.reference_date
+    if reference is None:
+        # Undated, the most frequent year is as often a date in the story's background
+        # ("the 1979 agreement") as its subject; only a period the lead states is,
+        # or the month a year-ago comparison fixes.
+        return _lead_period(spans, doc) or _compared_month(spans, doc)
     short: Counter[str] = Counter()
     years: Counter[str] = Counter()
     for s in spans:
@@ -311,6 +333,71 @@ def _default_period(spans: list[Span], doc: Doc) -> str | None:
             (label, n), *rest = counter.most_common(2)
             return None if rest and rest[0][1] == n else label
     return None
+
+
+#: Before a period that is the other side of a comparison: "to 3.2 billion dlrs over fiscal 1987".
+_BASE_BEFORE = re.compile(
+    r"\b(?:over|from|than|against|versus|vs\.?|compared\s+(?:with|to)|since|before)\s+"
+    r"(?:the\s+)?(?:same\s+\w+\s+(?:of|in)\s+)?$",
+    re.IGNORECASE,
+)
+
+
+#: Before a period stated only as the other side of a comparison: "down from 80.2 pct in
+#: February, 1986", "below the February 1986 rate".
+_BASE_PERIOD_BEFORE = re.compile(
+    r"\b(?:from|than|below|above|over|against|versus|vs\.?|compared\s+(?:with|to))\s+"
+    r"(?:the\s+)?(?:(?:[^,;.]|\.(?=\d)){0,25}?\s+in\s+(?:the\s+)?)?$",
+    re.IGNORECASE,
+)
+
+
+def _compared_month(spans: list[Span], doc: Doc) -> str | None:
+    """The story's month when a year-less month is set against the same month of a stated year.
+
+    "…rose to 79.8 pct in February … down from 80.2 pct in February, 1986": the
+    bare February is not the one the text dates, and a comparison base is the
+    earlier one, so it is February 1987. Only when every dated mention of that
+    month is a comparison base, and only one month qualifies.
+    """
+    base: dict[str, set[int]] = {}
+    stated: set[str] = set()
+    bare: set[str] = set()
+    for s in spans:
+        q: Quantity = s._.quantity
+        label = q.value if q.kind == "period" and isinstance(q.value, str) else ""
+        if m := re.fullmatch(r"(\d{4})-(\d\d)", label):
+            before = _text(doc)[max(0, s.start_char - 50) : s.start_char]
+            if _BASE_PERIOD_BEFORE.search(before):
+                base.setdefault(m[2], set()).add(int(m[1]))
+            else:
+                stated.add(m[2])
+        elif m := re.fullmatch(r"--(\d\d)", label):
+            bare.add(m[1])
+    found = {f"{max(base[mm]) + 1}-{mm}" for mm in bare if mm in base and mm not in stated}
+    return found.pop() if len(found) == 1 else None
+
+
+def _lead_period(spans: list[Span], doc: Doc) -> str | None:
+    """The one absolute period the headline and first paragraph state, not as a comparison base.
+
+    "Nortel revised its profits for the 2003 fiscal year", "sales rose 13 pct in
+    the 1987 third quarter": the lead says what period the story reports.
+    """
+    lead_end = _lead_sentence_end(doc)
+    labels: set[str] = set()
+    for s in spans:
+        q: Quantity = s._.quantity
+        if s.start_char >= lead_end:
+            break
+        if q.kind != "period" or not isinstance(q.value, str):
+            continue
+        if not _ABSOLUTE_PERIOD.match(q.value) or q.value.startswith(".."):
+            continue
+        if _BASE_BEFORE.search(_text(doc)[max(0, s.start_char - 30) : s.start_char]):
+            continue
+        labels.add(q.value)
+    return labels.pop() if len(labels) == 1 else None
 
 
 def _conversion_source(doc: Doc, spans: list[Span], i: int, frames: list[Frame]) -> int | None:
@@ -379,7 +466,8 @@ def _change(span: Span, sent: Span, has_dep: bool, q: Quantity) -> str | None:
             if w in lx.DOWN_VERBS or w in lx.CHANGE_NOUNS_DOWN:
                 if w in lx.CHANGE_NOUNS_DOWN and "of" not in after:
                     continue
-                if w in {"cut", "cuts", "lost", "lose", "lower"} and q.kind in {"money", "number"}:
+                if w in _AMOUNT_NOT_CHANGE and q.kind in {"money", "number"}:
+                    # "cut 300 jobs", "a loss of 30 mln dlrs": the amount is a level.
                     return None
                 return "down"
         else:
@@ -426,6 +514,9 @@ def _change(span: Span, sent: Span, has_dep: bool, q: Quantity) -> str | None:
         }:
             return "down"
     return None
+
+
+_AMOUNT_NOT_CHANGE = frozenset({"cut", "cuts", "lost", "lose", "lower", "loss", "losses"})
 
 
 def _target_and_base(
@@ -771,9 +862,19 @@ def _normalise_metric(
     return metric, seg, head
 
 
+_DOTTED = re.compile(r"^(?:[A-Z]\.)+[A-Z]\.?$")
+
+
+def _name(e: Span) -> str:
+    """The canonical name, an abbreviation with full stops spelt without them ("U.S." -> "US"),
+    so that "US" and "U.S." in one article are one owner."""
+    name = canonical(e)
+    return name.replace(".", "") if _DOTTED.match(name) else name
+
+
 def _ent_text(t: Token) -> str | None:
     ent = _ent_at(t.doc).get(t.i)
-    return canonical(ent) if ent is not None else None
+    return _name(ent) if ent is not None else None
 
 
 # Doc.text and Doc.ents are rebuilt from the tokens on every access: looked up
@@ -1248,9 +1349,9 @@ def _descriptive_reference(
     recent = [
         e
         for e in _ents(doc)
-        if e.label_ in {"ORG", "GPE"} and start <= e.start_char < noun.idx and canonical(e) != main
+        if e.label_ in {"ORG", "GPE"} and start <= e.start_char < noun.idx and _name(e) != main
     ]
-    return canonical(recent[-1]) if recent else main
+    return _name(recent[-1]) if recent else main
 
 
 def _clause_verb(tok: Token) -> Token:
@@ -1301,11 +1402,11 @@ def _entity(
                 if child.dep_ in {"nsubj", "nsubjpass"}:
                     for e in ents:
                         if e.start <= child.i < e.end:
-                            return canonical(e)
+                            return _name(e)
     # Organisations that are not the segment being measured.
     phrase = set(range(noun.left_edge.i, noun.i + 1)) if noun is not None else set()
     others = [e for e in ents if not any(t.i in phrase for t in e) and e.label_ == "ORG"]
-    names = {canonical(e) for e in others}
+    names = {_name(e) for e in others}
     if main is not None:
         return main
     del names
@@ -1327,6 +1428,9 @@ def _period(
         if q.kind != "period":
             continue
         label = q.value if isinstance(q.value, str) else None
+        if label and default and (m := _YEARLESS.match(label)):
+            # "the third quarter" in a story whose lead fixed "the 1987 third quarter".
+            label = _place(m[1], default)
         # Relative labels ("year-earlier") name the basis of a change, not the figure's period.
         if not label or not _ABSOLUTE_PERIOD.match(label):
             continue
@@ -1343,7 +1447,35 @@ def _period(
         return best[1]
     if is_base:
         return None
+    if any(_own_time(s) for s in nearby):
+        # "climbed 1.46% on Tuesday", "lost 50% since last year": the sentence places the
+        # figure in a time of its own that no stated year fixes; the story's period is not it.
+        return None
     return default
+
+
+def _own_time(s: Span) -> bool:
+    """A date, or a period relative to an unknown date ("last-year", "--01", "Q3")."""
+    q: Quantity = s._.quantity
+    if q.kind == "date":
+        return True
+    label = q.value if isinstance(q.value, str) else ""
+    return q.kind == "period" and bool(_UNPLACED.match(label))
+
+
+def _place(part: str, anchor: str) -> str:
+    """A year-less quarter, half or month ("Q3", "12") in the year of the story's period: the
+    latest such one on or before it ("December" in a February 1987 story is 1986-12)."""
+    year = int(anchor.removeprefix("FY")[:4])
+    m = re.fullmatch(r"(?:FY)?\d{4}-(\d\d|Q[1-4]|H[12])", anchor)
+    same_unit = m is not None and (m[1].isdigit() if part.isdigit() else m[1][0] == part[0])
+    if m is not None and same_unit and int(part.lstrip("QH")) > int(m[1].lstrip("QH")):
+        year -= 1
+    return f"{year}-{part}"
+
+
+_YEARLESS = re.compile(r"^(?:--)?([QH][1-4]|\d\d)$")
+_UNPLACED = re.compile(r"^(?:(?:last|this|next)-(?:year|month|quarter)(?:-.*)?|--\d\d|[QH][1-4])$")
 
 
 def _future_period(nearby: list[Span]) -> bool:

@@ -123,3 +123,61 @@ def test_fronted_whole_gives_shares_and_their_parts() -> None:
         ("share", "places", "siblings"),
         ("share", "places", "others"),
     ]
+
+
+# -- slots on undated copy: the lead's period, year-ago comparisons, proposals --------------------------
+
+
+def test_dotted_abbreviation_is_one_owner() -> None:
+    text = (
+        "U.S. factories ran at 77.1 pct of capacity in March, the statistics office said. "
+        "U.S. mines ran at 81.0 pct.\n"
+    )
+    assert figures(text, as_of=None)["77.1 pct"].entity == "US"
+
+
+def test_undated_story_background_year_is_not_every_figures_period() -> None:
+    text = (
+        "Harbour board approves new ferry\n\n"
+        "The harbour board approved a new ferry that will carry 600 passengers. "
+        "The old ferry, built in 1988, carried 350 passengers. The 1988 ferry was "
+        "retired after a 1988 refit failed.\n"
+    )
+    figs = figures(text, as_of=None)
+    assert figs["600"].period is None
+
+
+def test_undated_story_takes_the_period_its_lead_states() -> None:
+    text = (
+        "Ostrander results\n\n"
+        "Ostrander Corp said sales rose 9 pct to 412 mln dlrs in the 1987 second quarter.\n\n"
+        "The company said its net income in the second quarter was 31 mln dlrs. "
+        "Its staff of 2,100 people was cut on Tuesday by 40 jobs.\n"
+    )
+    figs = figures(text, as_of=None)
+    assert figs["412 mln dlrs"].period == "1987-Q2"
+    assert figs["31 mln dlrs"].period == "1987-Q2"  # the year-less quarter, placed
+    assert figs["2,100"].period is None  # a time of its own ("on Tuesday")
+
+
+def test_fiscal_year_written_after_the_year() -> None:
+    text = "Dunmore Ltd cut its profit for the 2019 fiscal year to $45m.\n"
+    assert figures(text, as_of=None)["$45m"].period == "FY2019"
+
+
+def test_year_ago_comparison_fixes_the_story_month() -> None:
+    text = (
+        "Mill output index\n\n"
+        "Paper mills ran at 88.2 pct of capacity in October, against 87.5 pct in "
+        "September and 86.9 pct in August.\n\n"
+        "The October rate was down from 90.1 pct in October, 2030.\n"
+    )
+    figs = figures(text, as_of=None)
+    assert figs["88.2 pct"].period == "2031-10"
+    assert figs["87.5 pct"].period == "2031-09"
+    assert figs["90.1 pct"].period == "2030-10"
+
+
+def test_proposed_value_is_a_forecast() -> None:
+    text = "The council said the parking charge should be £3.50 an hour.\n"
+    assert figures(text)["£3.50"].role == "forecast"
