@@ -192,6 +192,7 @@ _FISCAL = re.compile(
     rf"|(?<![\w/])FY[\s-]?(?:(?P<y4b>{_YEAR})|['’]?(?P<y2>\d{{2}}))"
     + _SPLIT_END.format(name="e2")
     + r"(?![\w%])(?![-–/]\d)"
+    + rf"|(?<![\w/])(?P<y4c>{_YEAR})\s+(?i:fiscal)\s+(?i:year)\b"
 )
 _MONTH_FULL = "|".join(name for name in calendar.month_name if name)
 _NUMBER_WORDS = {
@@ -558,9 +559,9 @@ class _Finder:
 
     def fiscal_and_relative_years(self) -> None:
         for m in self.scan(_FISCAL, "fiscal", "fy", "financial"):
-            year = _year2(m["y4"] or m["y4b"], m["y2"])
+            year = _year2(m["y4"] or m["y4b"] or m["y4c"], m["y2"])
             assert year is not None
-            split = m["e4"] or m["e2"]
+            split = None if m["y4c"] else (m["e4"] or m["e2"])
             if split is not None:
                 end_year = int(split) if len(split) == 4 else year // 100 * 100 + int(split)
                 if end_year != year + 1:

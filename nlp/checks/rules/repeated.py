@@ -101,6 +101,13 @@ _SLIP_WORDS = {
 }
 
 
+def _opposite_only(a: Figure, b: Figure, heads: frozenset[int]) -> bool:
+    """Two changes of one size read in opposite directions: a misread direction word is
+    likelier than a story that says both "rose 2.4%" and "fell 2.4%"."""
+    sa, sb = _signed(a, a.sentence in heads), _signed(b, b.sentence in heads)
+    return agree((-sa[1], -sa[0]), sb)
+
+
 @register
 class RepeatedFigure(Rule):
     id = "NC101"
@@ -308,7 +315,15 @@ class RepeatedFigure(Rule):
         # Two levels one frame gives that no copying slip links (39,500 homes at dawn,
         # 48,000 by noon) are far more often two quantities than one stated wrongly; a
         # rate of change of one metric and period is one fact however it differs.
-        mismatch = next((e for e in differ if is_change(later) or slip(e, later) is not None), None)
+        mismatch = next(
+            (
+                e
+                for e in differ
+                if (is_change(later) and not _opposite_only(e, later, heads))
+                or slip(e, later) is not None
+            ),
+            None,
+        )
         if mismatch is None and len(differ) == len(compatible):
             return
         other = mismatch or next(e for e in compatible if e not in differ)
