@@ -399,7 +399,7 @@ def main(argv: list[str] | None = None) -> int:
         f"{K} folds (bench/folds.py); threshold chosen on the training folds; L2 C={args.c}. "
         "Held-out figures below: every number is predicted by a model that never saw the article.",
         "",
-        "| type | rows | positives | held-out P | R | F1 | fitted |",
+        "| type | rows | gold positives | held-out P | R | F1 | cross-validated |",
         "|---|---|---|---|---|---|---|",
     ]
     fitted: dict[str, dict[str, Any]] = {}
@@ -410,7 +410,7 @@ def main(argv: list[str] | None = None) -> int:
         grows = [r for r in trows if r.source == "gold"]
         pos = sum(r.label for r in grows)
         if pos < MIN_POSITIVES:
-            out.append(f"| {rtype} | {len(trows)} | {pos} | - | - | - | prior kept |")
+            out.append(f"| {rtype} | {len(trows)} | {pos} | - | - | - | no: hand-set prior kept |")
             continue
         cv = cross_validate(grows, args.c)
         p, r_, f = _prf(*_counts(cv["oof"], "gold"))
