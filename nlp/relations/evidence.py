@@ -12,11 +12,11 @@ from functools import lru_cache
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
+from newscheck.nlp.checks.common import kind_class
 from newscheck.nlp.checks.intervals import Interval, interval, overlaps
 from newscheck.nlp.types import Figure
 
 NUMERIC_KINDS = frozenset({"money", "percent", "points", "number", "multiplier", "range"})
-_UNIT_KIND = {"%": "percent", "pp": "points", "x": "multiplier"}
 #: Scale words, units and month names say nothing about what a figure measures.
 _FILLER = frozenset(
     {
@@ -65,15 +65,6 @@ _FILLER = frozenset(
     }
 )
 _DIGITS = re.compile(r"\d[\d,.\u202f\u00a0 ]*\d|\d")
-
-
-def kind_class(fig: Figure) -> str:
-    """A range counts as the kind of its unit: "3-5%" is a percent, "€1-2B" money."""
-    if fig.kind != "range":
-        return fig.kind
-    if fig.unit in _UNIT_KIND:
-        return _UNIT_KIND[fig.unit]
-    return "money" if fig.unit else "number"
 
 
 def numeric(fig: Figure) -> bool:
