@@ -68,6 +68,11 @@ def test_same_precision_values_agree_only_when_equal() -> None:
     assert values_agree(
         fig("1.75%", 1.75, 1.745, 1.755, "percent"), fig("1.8%", 1.8, 1.75, 1.85, "percent")
     )
+    # Float noise at a touching end is no overlap.
+    assert not values_agree(
+        fig("1.1%", 1.1, 1.05, 1.1500000000000001, "percent"),
+        fig("1.2%", 1.2, 1.15, 1.25, "percent"),
+    )
     assert digits(fig("$1.54 million", 1.54e6, 1.535e6, 1.545e6, "money")) == "154"
 
 

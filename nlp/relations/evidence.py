@@ -95,7 +95,9 @@ def values_agree(a: Figure, b: Figure) -> bool:
     ia, ib = value_interval(a), value_interval(b)
     if ia[0] == ia[1] or ib[0] == ib[1]:
         return overlaps(ia, ib)
-    return ia[0] < ib[1] and ib[0] < ia[1]
+    # Ends that touch up to float noise (1.1500000000000001 against 1.15) do not overlap.
+    eps = 1e-9 * max((abs(x) for x in (*ia, *ib) if math.isfinite(x)), default=1.0)
+    return ia[0] < ib[1] - eps and ib[0] < ia[1] - eps
 
 
 def digits(fig: Figure) -> str:

@@ -101,6 +101,16 @@ _SLIP_WORDS = {
 }
 
 
+def _same_precision_unequal(a: Figure, b: Figure) -> bool:
+    if a.approx or b.approx or is_change(a) != is_change(b) or a.kind == "multiplier":
+        return False
+    ia, ib = span_of(a), span_of(b)
+    width_a, width_b = ia[1] - ia[0], ib[1] - ib[0]
+    if width_a <= 0 or abs(width_a - width_b) > 1e-9 * max(1.0, width_a):
+        return False
+    return not values_agree(a, b)
+
+
 def _opposite_only(a: Figure, b: Figure, heads: frozenset[int]) -> bool:
     """Two changes of one size read in opposite directions: a misread direction word is
     likelier than a story that says both "rose 2.4%" and "fell 2.4%"."""
@@ -311,7 +321,17 @@ class RepeatedFigure(Rule):
             return
         heads = headline_sentences(ctx)
         b = _signed(later, later.sentence in heads)
-        differ = [e for e in compatible if not agree(_signed(e, e.sentence in heads), b)]
+        # Two values given to one precision agree only when equal: "1.1%" and "1.2%" touch
+        # at 1.15 as intervals but are two different statements.
+        differ = [
+            e
+            for e in compatible
+            if not agree(_signed(e, e.sentence in heads), b)
+            or (
+                # A headline may round or truncate ("$14m" for "$14.5m").
+                not heads & {e.sentence, later.sentence} and _same_precision_unequal(e, later)
+            )
+        ]
         # Two levels one frame gives that no copying slip links (39,500 homes at dawn,
         # 48,000 by noon) are far more often two quantities than one stated wrongly; a
         # rate of change of one metric and period is one fact however it differs.
