@@ -12,6 +12,7 @@ two digits swapped, one digit changed), or unrelated.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import dataclass
 
 from newscheck.nlp.relations import cues
 from newscheck.nlp.relations.base import Candidate, RelationInput, proposer
@@ -41,26 +42,44 @@ def _role_class(fig: Figure) -> str:
     return _ROLE_CLASS.get(fig.role or "level", fig.role or "level")
 
 
-def _context(inp: RelationInput, fig: Figure) -> frozenset[str]:
+@dataclass(frozen=True, slots=True)
+class _View:
+    """What one figure's own words say, read once: a figure takes part in many pairs."""
+
+    fig: Figure
+    metric: frozenset[str]
+    context: frozenset[str]
+    top: bool
+    prior: bool  # an earlier value: "up from £285,000", "£3.8bn a year earlier"
+    estimate: bool  # its sentence gives an estimate, forecast or target
+    hypothetical: bool  # its clause is conditional: "would have cost"
+    spelled: bool  # written in words, no digit
+    long: bool  # three or more significant digits
+
+
+def _view(inp: RelationInput, fig: Figure) -> _View:
     left, right = inp.words_around(fig, 8)
-    return content_words(" ".join(left + right))
-
-
-def _clause_before(inp: RelationInput, fig: Figure) -> str:
-    return inp.before(fig, 60).rsplit(",", 1)[-1]
-
-
-def _prior(inp: RelationInput, fig: Figure) -> bool:
-    """The figure is an earlier value: "up from £285,000", "£3.8bn a year earlier"."""
-    return cues.ends_with("prior_before", inp.before(fig, 30)) or cues.starts_with(
-        "prior_after", inp.after(fig, 30)
+    clause = inp.before(fig, 60).rsplit(",", 1)[-1]
+    return _View(
+        fig,
+        metric_words(fig),
+        content_words(" ".join(left + right)),
+        inp.is_top(fig),
+        cues.ends_with("prior_before", inp.before(fig, 30))
+        or cues.starts_with("prior_after", inp.after(fig, 30)),
+        cues.has("estimate", inp.sentence_text(fig)),
+        cues.has("hypothetical", clause),
+        not any(ch.isdigit() for ch in fig.text),
+        len(digits(fig).rstrip("0")) >= 3,
     )
 
 
-def features(inp: RelationInput, a: Figure, b: Figure) -> dict[str, float]:
-    """The evidence that a (earlier) and b (later) state the same quantity."""
+def features(va: _View, vb: _View, kind: str | None) -> dict[str, float]:
+    """The evidence that a (earlier) and b (later) state the same quantity; `kind` is the
+    copying slip between their values, if any."""
+    a, b = va.fig, vb.fig
     f: dict[str, float] = {}
-    ma, mb = metric_words(a), metric_words(b)
+    ma, mb = va.metric, vb.metric
     f["metric_head"] = float(head(a.metric) is not None and head(a.metric) == head(b.metric))
     f["metric_overlap"] = jaccard(ma, mb)
     f["metric_conflict"] = float(bool(ma) and bool(mb) and not (ma & mb))
@@ -78,36 +97,25 @@ def features(inp: RelationInput, a: Figure, b: Figure) -> dict[str, float]:
     ra, rb = _role_class(a), _role_class(b)
     f["role_same"] = float(ra == rb)
     f["role_conflict"] = float(ra != rb)
-    ca, cb = _context(inp, a), _context(inp, b)
+    ca, cb = va.context, vb.context
     f["context_overlap"] = jaccard(ca, cb)
     f["context_shared"] = min(len(ca & cb), 4) / 4
-    ta, tb = inp.is_top(a), inp.is_top(b)
-    f["one_top"] = float(ta != tb)
-    f["both_top"] = float(ta and tb)
+    f["one_top"] = float(va.top != vb.top)
+    f["both_top"] = float(va.top and vb.top)
     f["same_block"] = float(a.block == b.block)
     f["approx_any"] = float(a.approx is not None or b.approx is not None)
-    f["prior_xor"] = float(_prior(inp, a) != _prior(inp, b))
-    ea = cues.has("estimate", inp.sentence_text(a))
-    eb = cues.has("estimate", inp.sentence_text(b))
-    f["estimate_xor"] = float(ea != eb)
-    f["hypothetical_any"] = float(
-        cues.has("hypothetical", _clause_before(inp, a))
-        or cues.has("hypothetical", _clause_before(inp, b))
-    )
-    f["spelled_any"] = float(
-        not any(ch.isdigit() for ch in a.text) or not any(ch.isdigit() for ch in b.text)
-    )
-    agree = values_agree(a, b)
-    kind = slip(a, b)
+    f["prior_xor"] = float(va.prior != vb.prior)
+    f["estimate_xor"] = float(va.estimate != vb.estimate)
+    f["hypothetical_any"] = float(va.hypothetical or vb.hypothetical)
+    f["spelled_any"] = float(va.spelled or vb.spelled)
+    agree = kind is None and values_agree(a, b)
     f["value_agree"] = float(agree)
     f["slip_scale"] = float(kind == "scale")
     f["slip_transposed"] = float(kind == "transposed")
     f["slip_digit"] = float(kind == "digit")
     # A slip between long numbers is telling: 1,468 and 1,486 are seldom two different
     # things said in one story, 14 and 41 often are.
-    f["slip_long"] = float(
-        kind is not None and min(len(digits(a).rstrip("0")), len(digits(b).rstrip("0"))) >= 3
-    )
+    f["slip_long"] = float(kind is not None and va.long and vb.long)
     f["value_far"] = float(not agree and kind is None and ratio_far(a, b))
     f["value_near"] = float(not agree and kind is None and not ratio_far(a, b))
     return f
@@ -123,6 +131,13 @@ def same_quantity(inp: RelationInput) -> Iterator[Candidate]:
     for fig in inp.figures:
         if _eligible(fig):
             groups.setdefault((kind_class(fig), fig.unit), []).append(fig)
+    views: dict[str, _View] = {}
+
+    def view(fig: Figure) -> _View:
+        if fig.id not in views:
+            views[fig.id] = _view(inp, fig)
+        return views[fig.id]
+
     for figs in groups.values():
         top = [f for f in figs if inp.is_top(f)]
         for i, b in enumerate(figs):
@@ -134,6 +149,8 @@ def same_quantity(inp: RelationInput) -> Iterator[Candidate]:
                     continue
                 # Two values that neither agree nor differ by a copying slip are never one
                 # quantity to either view of the model: not worth the features.
-                if not values_agree(a, b) and slip(a, b) is None:
+                kind = slip(a, b)
+                if kind is None and not values_agree(a, b):
                     continue
-                yield Candidate("same_as", (a.id, b.id), ("a", "b"), features(inp, a, b))
+                feats = features(view(a), view(b), kind)
+                yield Candidate("same_as", (a.id, b.id), ("a", "b"), feats)
