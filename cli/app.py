@@ -275,11 +275,13 @@ def _prepare(
     exclude: list[str] | None,
     stdin_filename: str | None,
 ) -> tuple[Collected, list[tuple[Item, Settings]]]:
-    """Files to read with their settings; a bad configuration or model ends the run (exit 2)."""
+    """Files to read with their settings; a bad configuration, rates file or model ends the
+    run (exit 2)."""
     from newscheck.cli import batch
     from newscheck.cli import config as cfg
     from newscheck.nlp.pipeline import ModelError, load_pipeline
 
+    _load_rates(opts.rates)
     cfg.clear_cache()
     resolver: Resolver = cfg.Resolver(explicit=config, isolated=isolated)
     try:
@@ -341,6 +343,14 @@ def _stdout_is_terminal() -> bool:
 
 
 def _outcomes(work: list[tuple[Item, Settings]], jobs: int | None, no_color: bool):  # type: ignore[no-untyped-def]
+    """Each file's outcome in input order, its stderr lines printed first."""
+    for outcome in _run_work(work, jobs, no_color):
+        for msg in outcome.messages:
+            _stderr(msg)
+        yield outcome
+
+
+def _run_work(work: list[tuple[Item, Settings]], jobs: int | None, no_color: bool):  # type: ignore[no-untyped-def]
     """Each file's outcome in input order, with a progress bar on a terminal for long runs."""
     from newscheck.cli import batch
 
@@ -416,7 +426,6 @@ def summarize(
     opts = batch.Options(
         as_of=_parse_as_of(as_of), rates=rates, model=model, sentences=sentences, timeout=timeout
     )
-    _load_rates(rates)
     collected, work = _prepare(
         files,
         opts=opts,
@@ -430,8 +439,6 @@ def summarize(
     console = None
     first = True
     for outcome in _outcomes(work, jobs, no_color):
-        for msg in outcome.messages:
-            _stderr(msg)
         report = outcome.report
         if report is None:
             status = max(status, outcome.code)
@@ -513,7 +520,6 @@ def check(
         report_unused_ignores=report_unused_ignores,
         timeout=timeout,
     )
-    _load_rates(rates)
     collected, work = _prepare(
         files,
         opts=opts,
@@ -531,8 +537,6 @@ def check(
     skipped: Counter[str] = Counter()
     done: list[tuple[str, object]] = []  # for SARIF, written once at the end
     for outcome in _outcomes(work, jobs, no_color):
-        for msg in outcome.messages:
-            _stderr(msg)
         report = outcome.report
         if report is None:
             problem = max(problem, outcome.code)
