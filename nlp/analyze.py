@@ -85,6 +85,7 @@ def _analyze_source(
     reference = as_of or src.date
     doc: Doc = nlp.make_doc(src.text)
     doc._.reference_date = reference
+    doc._.table_cells = tuple(src.cells)
     doc._.suspect_ranges = tuple(
         (b.start, b.end)
         for b in src.blocks

@@ -24,6 +24,7 @@ from newscheck.nlp import lexicon as lx
 from newscheck.nlp.entities import canonical
 from newscheck.nlp.figures import SPAN_KEY
 from newscheck.nlp.relations import cues
+from newscheck.nlp.tables import Tables
 from newscheck.nlp.types import Quantity
 
 if not Span.has_extension("frame"):
@@ -170,6 +171,15 @@ class FrameExtractor:
                     segment = _segment_after(span, sent)
                 if metric is None and segment is not None:
                     metric = _listed_metric(doc, spans, frames, i)
+            if (
+                frame.role == "level"
+                and i not in partitive
+                and i not in targets_or_bases
+                and (listed := _list_item_of(doc, spans, frames, i)) is not None
+            ):
+                # "inflation at 2.1% this year, 1.7% in 2027 and 2.0% in 2028": each item
+                # measures what the first does; the parse often hangs them elsewhere.
+                metric, segment = listed.metric, segment or listed.segment
             frame.metric, frame.segment = metric, segment
             frame.entity = _entity(doc, span, sent, noun, sents, frame.sentence, main_entity)
             if (
@@ -195,6 +205,7 @@ class FrameExtractor:
                 elif frame.role == "level" and any(cues.has("proposal", w) for w in words):
                     # "the cap should be £10,000", "plans to raise it to £150,000": proposed.
                     frame.role = "forecast"
+        _table_frames(doc, spans, frames, main_entity)
         # Pass 3: what depends on another figure's frame. A level is framed more
         # reliably than the change beside it ("net income of $1.8B, up 15%").
         for frame in frames:
@@ -214,6 +225,70 @@ class FrameExtractor:
             span._.frame = frame
         doc.user_data.pop(_CACHE, None)
         return doc
+
+
+def _table_frames(doc: Doc, spans: list[Span], frames: list[Frame], main: str | None) -> None:
+    """A figure in a table cell is framed by its headers, not by its row read as a sentence.
+
+    One header names a period ("2025"): the other names the metric ("Gross margin").
+    With no period in either, the row's label is the metric. A column headed as a
+    change ("Change", "y/y") holds changes.
+    """
+    tables = Tables(doc)
+    if not tables:
+        return
+    for span, frame in zip(spans, frames, strict=True):
+        if span._.quantity.kind in TIME_KINDS or frame.role == "conversion":
+            continue
+        h = tables.headers(span)
+        if h is None:
+            continue
+        col_period = _header_period(h.col_header, spans)
+        row_period = None if col_period else _header_period(h.row_header, spans)
+        label = h.col_header if row_period else h.row_header
+        other = h.row_header if row_period else h.col_header
+        if col_period or row_period:
+            frame.period = col_period or row_period
+        if label is not None and (named := _header_metric(label, main)) is not None:
+            frame.metric, frame.segment = named
+        if (
+            frame.role in ("level", "change")
+            and other is not None
+            and not (col_period or row_period)
+            and cues.has("change_header", other.text)
+        ):
+            frame.role = "change"
+            # "| 2024 | 2025 | Change |": the change is to the latest period before it.
+            before = [_header_period(p, spans) for p in tables.row_before(h)]
+            frame.period = next((p for p in reversed(before) if p), frame.period)
+
+
+def _header_period(header: Span | None, spans: list[Span]) -> str | None:
+    """The one absolute period a header cell states ("2025", "Q1 2026", "FY2024")."""
+    if header is None:
+        return None
+    labels = {
+        s._.quantity.value
+        for s in spans
+        if header.start_char <= s.start_char
+        and s.end_char <= header.end_char
+        and s._.quantity.kind == "period"
+        and isinstance(s._.quantity.value, str)
+        and _ABSOLUTE_PERIOD.match(s._.quantity.value)
+    }
+    return labels.pop() if len(labels) == 1 else None
+
+
+def _header_metric(header: Span, main: str | None) -> tuple[str, str | None] | None:
+    """The metric a header cell names, folded like a sentence's noun phrase."""
+    figure_tokens = header.doc.user_data.get("newscheck_figure_tokens", frozenset())
+    words = [t for t in header if t.is_alpha and t.i not in figure_tokens]
+    nouns = [t for t in words if t.pos_ in {"NOUN", "PROPN"}] or words
+    if not nouns:
+        return None
+    head = nouns[-1]
+    metric, segment, _ = _normalise_metric([t for t in words if t.i < head.i], head, main)
+    return (metric, segment) if metric else None
 
 
 def _sentence_index(doc: Doc, sents: list[Span]) -> list[int]:
@@ -1110,6 +1185,51 @@ def _listed_metric(doc: Doc, spans: list[Span], frames: list[Frame], i: int) -> 
     return None
 
 
+#: What may stand between two items of one list of figures, besides the periods that
+#: tell them apart: commas, "and", a preposition, and an aside on a change
+#: ("2.1% in 2026, up 0.2 points from June, and 1.8% in 2027").
+_LIST_GAP = re.compile(
+    r"^(?:[\s,;]|\b(?:and|or|then|in|for|by|during|over|at|while)\b"
+    r"|,\s*(?:up|down|unchanged)\b[^,;.]{0,60}(?=,))*$",
+    re.IGNORECASE,
+)
+
+
+def _list_item_of(doc: Doc, spans: list[Span], frames: list[Frame], i: int) -> Frame | None:
+    """The frame of the list's previous item when figure i is a later item of a list of
+    like figures told apart only by period ("A this year, B in 2027 and C in 2028")."""
+    q: Quantity = spans[i]._.quantity
+    times: list[Span] = []
+    for j in range(i - 1, -1, -1):
+        if frames[j].sentence != frames[i].sentence:
+            return None
+        oq: Quantity = spans[j]._.quantity
+        if oq.kind in TIME_KINDS:
+            times.append(spans[j])
+            continue
+        if frames[j].role == "change":
+            continue  # an aside's figure ("up 0.2 points"): the gap pattern vets its words
+        if oq.kind != q.kind or oq.unit != q.unit or frames[j].metric is None:
+            return None
+        if frames[j].role not in ("level", "forecast", "target"):
+            return None
+        text = _text(doc)
+        gap = list(text[spans[j].end_char : spans[i].start_char])
+        if len(gap) > 90 or not times:
+            return None
+        for t in times:
+            for k in range(t.start_char, t.end_char):
+                gap[k - spans[j].end_char] = " "
+        # Blank the aside's figures too, so that only words remain to be vetted.
+        for k in range(j + 1, i):
+            s = spans[k]
+            if s._.quantity.kind not in TIME_KINDS:
+                for c in range(s.start_char, s.end_char):
+                    gap[c - spans[j].end_char] = " "
+        return frames[j] if _LIST_GAP.match("".join(gap)) else None
+    return None
+
+
 def _pp_object(head: Token, sent: Span) -> Token | None:
     for child in head.rights:
         if child.dep_ == "prep" and child.lower_ in {"in", "of", "for"}:
@@ -1441,6 +1561,9 @@ def _period(
             if s.start_char >= me.end_char
             else 1.5 * (me.start_char - s.end_char)
         )
+        if s.start_char < me.start_char and "," in _text(doc)[s.end_char : me.start_char]:
+            # "4.4% this year, 4.1% in 2027": a period before a comma is the last item's.
+            d += 100
         if best is None or d < best[0]:
             best = (d, label)
     if best is not None:

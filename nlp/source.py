@@ -119,6 +119,18 @@ class Block:
     end: int
 
 
+@dataclass(frozen=True, slots=True)
+class TableCell:
+    """One cell of a Markdown table, by its place: row 0 is the header row, column 0
+    holds the row's label. `start`/`end` are analysis-text offsets of its content."""
+
+    table: int
+    row: int
+    col: int
+    start: int
+    end: int
+
+
 @dataclass
 class SourceText:
     """An article as read: the original text, the analysis text, its blocks and the offset map."""
@@ -133,6 +145,8 @@ class SourceText:
     date: dt.date | None
     #: One-line notes for stderr: how the bytes were decoded, what was not analysed.
     notes: list[str] = field(default_factory=list, compare=False)
+    #: Markdown table cells in text order (none for plain text).
+    cells: list[TableCell] = field(default_factory=list, compare=False)
     _map: list[int] = field(default_factory=list, repr=False, compare=False)
     _inserted: bytearray = field(default_factory=bytearray, repr=False, compare=False)
     _line_starts: list[int] = field(default_factory=list, repr=False, compare=False)
@@ -274,9 +288,12 @@ def from_text(
     builder = _Builder(text)
     meta: dict[str, str] = {}
     notes: list[str] = []
+    cells: list[TableCell] = []
     try:
         if markdown:
-            _MarkdownReader(text, builder, meta, notes).read()
+            reader = _MarkdownReader(text, builder, meta, notes)
+            reader.read()
+            cells = reader.cells
         else:
             _PlainReader(text, builder).read()
     except InputError as exc:
@@ -297,6 +314,7 @@ def from_text(
         title=title.strip() if title else None,
         date=None,
         notes=notes,
+        cells=cells,
         _map=mapping,
         _inserted=inserted,
     )
@@ -649,6 +667,7 @@ class _MarkdownReader:
         self.flat: list[int] = []  # lines read flat (nested beyond MAX_NESTING)
         self.wide_cells = 0
         self.wide_line = 0
+        self.cells: list[TableCell] = []
 
     def line_end(self, line: int) -> int:
         """Offset just after line `line`'s text (before its line break)."""
@@ -714,6 +733,7 @@ class _MarkdownReader:
         h1_seen = False
         in_row = False
         cells = 0
+        table, row = -1, -1
         for tok in tokens:
             t = tok.type
             if tok.map is not None and t in _LEAF_TOKENS:
@@ -724,10 +744,13 @@ class _MarkdownReader:
                 if t == "heading_open":
                     pending = "headline" if tok.tag == "h1" and not h1_seen else "heading"
                     h1_seen = h1_seen or tok.tag == "h1"
+                elif t == "table_open":
+                    table, row = table + 1, -1
                 elif t == "tr_open":
                     self.builder.open("paragraph")
                     in_row = True
                     cells = 0
+                    row += 1
                 elif t in ("td_open", "th_open"):
                     cells += 1
             elif t.endswith("_close"):
@@ -755,8 +778,14 @@ class _MarkdownReader:
                     kind = pending or ("bullet" if "list_item" in stack else "paragraph")
                     self.builder.open(kind)  # type: ignore[arg-type]
                 pending = None
+                start = len(self.builder.chars)
                 self.inline(tok.children or [], limit)
-                if not in_row:
+                if in_row:
+                    end = len(self.builder.chars)
+                    while end > start and self.builder.chars[end - 1].isspace():
+                        end -= 1
+                    self.cells.append(TableCell(table, row, cells - 1, start, end))
+                else:
                     self.builder.close()
             elif tok.map is not None:
                 # Code, HTML blocks and rules carry no prose; step over them.

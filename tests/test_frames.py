@@ -181,3 +181,48 @@ def test_year_ago_comparison_fixes_the_story_month() -> None:
 def test_proposed_value_is_a_forecast() -> None:
     text = "The council said the parking charge should be £3.50 an hour.\n"
     assert figures(text)["£3.50"].role == "forecast"
+
+
+TABLE_STORY = (
+    "# Larchmont Robotics files for listing\n\n"
+    "Larchmont Robotics set out its results in its filing on Monday.\n\n"
+    "| Metric | 2024 | 2025 | Change |\n"
+    "|---|---|---|---|\n"
+    "| Revenue | $61.5m | $88.0m | +43% |\n"
+    "| Operating margin | 12.1% | 14.6% | +2.5 pts |\n\n"
+    "The company reported an operating margin of 14.6% in 2025.\n"
+)
+
+
+def test_table_cells_are_framed_by_their_row_and_column_headers() -> None:
+    report = analyze(TABLE_STORY, source="t.md", as_of=date(2026, 3, 2))
+    cells = {f.text: f for f in report.figures if f.line in (7, 8)}
+    assert (cells["$61.5m"].metric, cells["$61.5m"].period) == ("revenue", "2024")
+    assert (cells["$88.0m"].metric, cells["$88.0m"].period) == ("revenue", "2025")
+    assert cells["12.1%"].metric == cells["14.6%"].metric == "operating margin"
+    assert cells["14.6%"].period == "2025"
+    # A column headed "Change" holds changes, to the latest period before it.
+    assert (cells["+43%"].role, cells["+43%"].period) == ("change", "2025")
+
+
+def test_a_table_turned_the_other_way_takes_periods_from_its_rows() -> None:
+    text = (
+        "# Harbour traffic\n\n"
+        "| Year | Containers | Cruise calls |\n"
+        "|---|---|---|\n"
+        "| 2024 | 412,000 | 96 |\n"
+        "| 2025 | 455,000 | 104 |\n"
+    )
+    report = analyze(text, source="t.md", as_of=date(2026, 3, 2))
+    cell = next(f for f in report.figures if f.text == "455,000")
+    assert (cell.metric, cell.period) == ("containers", "2025")
+
+
+def test_later_items_of_a_list_by_period_measure_what_the_first_does() -> None:
+    f = figures(
+        "Forecasters see unemployment at 4.4 per cent this year, 4.1 per cent in 2027 "
+        "and 3.9 per cent in 2028, the institute said.\n"
+    )
+    assert f["4.1 per cent"].metric == f["3.9 per cent"].metric == f["4.4 per cent"].metric
+    assert f["4.1 per cent"].metric == "unemployment"
+    assert (f["4.1 per cent"].period, f["3.9 per cent"].period) == ("2027", "2028")

@@ -8,6 +8,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
+from typing import Any
 
 from spacy.tokens import Doc, Span
 
@@ -88,6 +89,18 @@ class RelationInput:
     def block_kind(self, fig: Figure) -> str:
         kinds = self.block_kinds
         return kinds[fig.block] if 0 <= fig.block < len(kinds) else "paragraph"
+
+    @cached_property
+    def _cells(self) -> tuple[list[int], list[int]]:
+        has = self.doc is not None and Doc.has_extension("table_cells")
+        cells = sorted(self.doc._.table_cells if has else (), key=lambda c: c.start)  # type: ignore[union-attr]
+        return [c.start for c in cells], [c.end for c in cells]
+
+    def in_table(self, fig: Figure) -> bool:
+        """In a Markdown table's cell."""
+        starts, ends = self._cells
+        k = bisect.bisect_right(starts, fig.a_start) - 1
+        return k >= 0 and fig.a_end <= ends[k]
 
     def is_top(self, fig: Figure) -> bool:
         """In the headline, a heading, a bullet, or the lead paragraph."""
@@ -176,8 +189,15 @@ def _kept(c: Candidate) -> bool:
     sub = identity(c.type)
     if sub is None or c.identity is None or c.identity < float(sub.get("threshold", 1.0)):
         return False
-    any_of = sub.get("requires_any") or []
-    all_of = sub.get("requires_all") or []
+    # Each path is one configuration of evidence that, with a slip, says "one quantity"
+    # (e.g. a long number slipped between the story's top and its body).
+    paths = sub.get("paths") or [sub]
+    return any(_path_holds(c, p) for p in paths)
+
+
+def _path_holds(c: Candidate, path: dict[str, Any]) -> bool:
+    any_of = path.get("requires_any") or []
+    all_of = path.get("requires_all") or []
     return (not any_of or any(c.features.get(k) for k in any_of)) and all(
         c.features.get(k) for k in all_of
     )

@@ -47,9 +47,10 @@ def identity(rtype: str) -> dict[str, Any] | None:
     """The value-blind sub-model of a type, if it has one.
 
     `same_as` has one: how sure the words around two figures make us that they are one
-    quantity, whatever their values. With a copying slip between the values
-    (`requires_any`), a pair that clears its `threshold` is kept as one quantity stated
-    two ways, for NC101 to report.
+    quantity, whatever their values. Its `paths` are the configurations of evidence
+    (each with the copying slips it accepts, `requires_any`, and what must all hold,
+    `requires_all`) under which a pair that clears the view's `threshold` is kept as
+    one quantity stated two ways, for NC101 to report.
     """
     sub = _model(rtype).get("identity")
     return dict(sub) if sub else None

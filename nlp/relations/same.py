@@ -55,6 +55,8 @@ class _View:
     hypothetical: bool  # its clause is conditional: "would have cost"
     spelled: bool  # written in words, no digit
     long: bool  # three or more significant digits
+    table: bool  # in a table's cell
+    unchanged: bool  # its clause says it is as before: "kept its forecast of £2bn unchanged"
 
 
 def _view(inp: RelationInput, fig: Figure) -> _View:
@@ -71,10 +73,14 @@ def _view(inp: RelationInput, fig: Figure) -> _View:
         cues.has("hypothetical", clause),
         not any(ch.isdigit() for ch in fig.text),
         len(digits(fig).rstrip("0")) >= 3,
+        inp.in_table(fig),
+        cues.has("unchanged", clause + inp.after(fig, 30)),
     )
 
 
-def features(va: _View, vb: _View, kind: str | None) -> dict[str, float]:
+def features(
+    va: _View, vb: _View, kind: str | None, series: frozenset[str] = frozenset()
+) -> dict[str, float]:
     """The evidence that a (earlier) and b (later) state the same quantity; `kind` is the
     copying slip between their values, if any."""
     a, b = va.fig, vb.fig
@@ -101,6 +107,9 @@ def features(va: _View, vb: _View, kind: str | None) -> dict[str, float]:
     f["context_overlap"] = jaccard(ca, cb)
     f["context_shared"] = min(len(ca & cb), 4) / 4
     f["one_top"] = float(va.top != vb.top)
+    # A table sums the story up as a headline does: its cells are restated in prose.
+    f["one_table"] = float(va.table != vb.table)
+    f["declared_same"] = float(va.unchanged or vb.unchanged)
     f["both_top"] = float(va.top and vb.top)
     f["same_block"] = float(a.block == b.block)
     f["approx_any"] = float(a.approx is not None or b.approx is not None)
@@ -116,6 +125,9 @@ def features(va: _View, vb: _View, kind: str | None) -> dict[str, float]:
     # A slip between long numbers is telling: 1,468 and 1,486 are seldom two different
     # things said in one story, 14 and 41 often are.
     f["slip_long"] = float(kind is not None and va.long and vb.long)
+    # Their two blocks restate a series by period ("2.1% in 2026, 1.8% in 2027 and 2.0%
+    # in 2028"), other periods equal in both: this pair is the one item that is not.
+    f["series_restated"] = float(f["period_same"] > 0 and any(p != a.period for p in series))
     f["value_far"] = float(not agree and kind is None and ratio_far(a, b))
     f["value_near"] = float(not agree and kind is None and not ratio_far(a, b))
     return f
@@ -140,6 +152,9 @@ def same_quantity(inp: RelationInput) -> Iterator[Candidate]:
 
     for figs in groups.values():
         top = [f for f in figs if inp.is_top(f)]
+        pairs: list[tuple[Figure, Figure, str | None]] = []
+        # The periods at which two blocks state equal figures of one period each.
+        agreed: dict[tuple[int, int], set[str]] = {}
         for i, b in enumerate(figs):
             earlier = figs[max(0, i - MAX_EARLIER) : i]
             seen = {e.id for e in earlier}
@@ -152,5 +167,10 @@ def same_quantity(inp: RelationInput) -> Iterator[Candidate]:
                 kind = slip(a, b)
                 if kind is None and not values_agree(a, b):
                     continue
-                feats = features(view(a), view(b), kind)
-                yield Candidate("same_as", (a.id, b.id), ("a", "b"), feats)
+                pairs.append((a, b, kind))
+                if kind is None and resolved(a.period) and a.period == b.period:
+                    agreed.setdefault((a.block, b.block), set()).add(str(a.period))
+        for a, b, kind in pairs:
+            series = frozenset(agreed.get((a.block, b.block), ())) if kind else frozenset()
+            feats = features(view(a), view(b), kind, series)
+            yield Candidate("same_as", (a.id, b.id), ("a", "b"), feats)

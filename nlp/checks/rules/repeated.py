@@ -322,15 +322,12 @@ class RepeatedFigure(Rule):
         heads = headline_sentences(ctx)
         b = _signed(later, later.sentence in heads)
         # Two values given to one precision agree only when equal: "1.1%" and "1.2%" touch
-        # at 1.15 as intervals but are two different statements.
+        # at 1.15 as intervals but are two different statements. A headline may round or
+        # truncate ("$14m" for "$14.5m"), but only to fewer digits than the body gives.
         differ = [
             e
             for e in compatible
-            if not agree(_signed(e, e.sentence in heads), b)
-            or (
-                # A headline may round or truncate ("$14m" for "$14.5m").
-                not heads & {e.sentence, later.sentence} and _same_precision_unequal(e, later)
-            )
+            if not agree(_signed(e, e.sentence in heads), b) or _same_precision_unequal(e, later)
         ]
         # Two levels one frame gives that no copying slip links (39,500 homes at dawn,
         # 48,000 by noon) are far more often two quantities than one stated wrongly; a
