@@ -26,7 +26,7 @@ from newscheck.nlp.types import (
     SummarySentence,
 )
 
-SCHEMA_VERSION = "1.1"
+SCHEMA_VERSION = "1.2"
 
 
 def _num(x: object) -> object:
@@ -154,6 +154,7 @@ def _figure(f: Figure) -> dict[str, Any]:
         "entity": f.entity,
         "period": f.period,
         "role": f.role,
+        "modality": f.modality,
         "direction": f.direction,
         "converts": f.converts,
         "target": f.target,

@@ -79,6 +79,9 @@ class Figure:
     entity: str | None = None
     period: str | None = None
     role: Role | None = None
+    # actual | expected | forecast | hypothetical | reported_by_other (nlp/modality.py);
+    # None for dates and periods.
+    modality: str | None = None
     # Qualifier that makes the metric a part of a whole: "AI & Cloud" for
     # "AI & Cloud revenue" (metric "revenue"). None for the whole itself.
     segment: str | None = None

@@ -226,3 +226,34 @@ def test_later_items_of_a_list_by_period_measure_what_the_first_does() -> None:
     assert f["4.1 per cent"].metric == f["3.9 per cent"].metric == f["4.4 per cent"].metric
     assert f["4.1 per cent"].metric == "unemployment"
     assert (f["4.1 per cent"].period, f["3.9 per cent"].period) == ("2027", "2028")
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "modality"),
+    [
+        ("Halvorsen said revenue rose 4% to $2.3 billion last year.\n", "$2.3 billion", "actual"),
+        (
+            "Halvorsen expects revenue to rise to $2.6 billion in 2027, it said.\n",
+            "$2.6 billion",
+            "forecast",
+        ),
+        (
+            "Analysts had expected profit of $410 million, according to a poll.\n",
+            "$410 million",
+            "expected",
+        ),
+        (
+            "The scheme could cost another $90 million, officials warned.\n",
+            "$90 million",
+            "hypothetical",
+        ),
+        ("The union claims 12,000 jobs are at risk at the plant.\n", "12,000", "reported_by_other"),
+        (
+            "Stores will sell the reissued console for its 1989 price of $99 next week.\n",
+            "$99",
+            "actual",
+        ),
+    ],
+)
+def test_modality_reads_the_figure_s_own_clause(text: str, figure: str, modality: str) -> None:
+    assert figures(text)[figure].modality == modality

@@ -1265,7 +1265,7 @@ def test_repeated_sentence_listing_several_values_is_not_compared() -> None:
 
 
 def test_repeated_headline_may_round_or_truncate() -> None:
-    def run(head: str, hv: float) -> list[str]:
+    def run(head: str, hv: float, step: float = 1e6) -> list[str]:
         art = _blocks(
             Article(
                 f"Ruritania to pay {head} to settle suit",
@@ -1275,7 +1275,7 @@ def test_repeated_headline_may_round_or_truncate() -> None:
             1,
         )
         frame = {**GADGET, "metric": "payment"}
-        art.fig(0, head, "money", hv, 1e5, unit="USD", **frame)
+        art.fig(0, head, "money", hv, step, unit="USD", **frame)
         art.fig(1, "$14.5m", "money", 14.5e6, 1e5, unit="USD", **frame)
         return statuses(art.run(RepeatedFigure))
 
@@ -1283,7 +1283,9 @@ def test_repeated_headline_may_round_or_truncate() -> None:
     assert run("$15m", 15e6) == ["pass"]  # ... or rounded to $15m
     # A headline that no rounding and no copying slip explains: two figures, not compared.
     assert run("$13m", 13e6) == []
-    assert run("$15.4m", 15.4e6) == ["fail"]  # two digits transposed
+    # Given to the body's own precision, a headline has nothing to round.
+    assert run("$15.4m", 15.4e6, 1e5) == ["fail"]  # two digits transposed
+    assert run("$14.6m", 14.6e6, 1e5) == ["fail"]
 
 
 def test_repeated_skips_hypothetical_and_share_restating_amounts() -> None:
