@@ -430,11 +430,18 @@ def _cardinal(s: _Stream, i: int, stop: int, depth: int = 0) -> _Parse | None:
             place = 10.0
             j += 1
         elif w == "-":
-            if last == "tens" and j + 1 < stop:
-                nxt = toks[j + 1].low
-                if nxt in _UNITS and 1 <= _UNITS[nxt] <= 9:
-                    j += 1
-                    continue
+            nxt = toks[j + 1].low if j + 1 < stop else ""
+            if last == "tens" and nxt in _UNITS and 1 <= _UNITS[nxt] <= 9:
+                j += 1
+                continue
+            if (
+                nxt in _SCALES
+                and last in ("unit", "tens", "hundred")
+                and s.tight(j - 1, j)
+                and s.tight(j, j + 1)
+            ):
+                j += 1  # "a two-million dollar house", "a three-billion-euro fund"
+                continue
             break
         elif w == "hundred":
             if last not in ("unit", "tens", "digit") or hundreds or small <= 0:

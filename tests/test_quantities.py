@@ -352,3 +352,22 @@ def test_fast_enough_for_every_article() -> None:
     per_call = (time.process_time() - t0) / 20
     assert len(article.split()) > 500
     assert per_call < 0.05  # generous: the target is ~3 ms; this guards against blow-ups
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "value", "unit"),
+    [
+        ("They bought a two-million dollar flat.", "two-million dollar", 2e6, "USD"),
+        ("A three-billion-euro fund was set up.", "three-billion-euro", 3e9, "EUR"),
+        ("The ninety-million-pound deal fell through.", "ninety-million-pound", 9e7, "GBP"),
+    ],
+)
+def test_hyphenated_number_word_and_scale_is_one_amount(
+    sentence: str, text: str, value: float, unit: str
+) -> None:
+    (q,) = [q for q in find_quantities(sentence) if q.kind == "money"]
+    assert (q.text, q.value, q.unit) == (text, value, unit)
+
+
+def test_a_spaced_hyphen_does_not_join_a_scale() -> None:
+    assert not [q for q in find_quantities("It had two - million problems.") if q.value == 2e6]
