@@ -100,6 +100,34 @@ def test_table_total_row_sums_its_column() -> None:
     assert not _fails(_report(table.format(total="£85m"), markdown=True), "NC122")
 
 
+def test_table_total_sums_its_own_column_whatever_the_other_cells() -> None:
+    # A blank cell in one column must not shift the other columns' cells.
+    table = (
+        "# Depots\n\nParcels handled by depot.\n\n"
+        "| Depot | 2024 | 2025 |\n|---|---|---|\n| Leeds | 4,100 | 4,300 |\n"
+        "| York | n/a | 2,900 |\n| Hull | 1,800 | 1,700 |\n| **Total** | 8,800 | {total} |\n"
+    )
+    ok = _report(table.format(total="8,900"), markdown=True)
+    sums = _relations(ok, "sum_of")
+    assert {"total": "8,900", "part": "4,300", "part1": "2,900", "part2": "1,700"} in sums
+    # The 2024 column has a blank cell: it states no breakdown.
+    assert not any(r["total"] == "8,800" for r in sums)
+    assert not _fails(ok, "NC122")
+    assert _fails(_report(table.format(total="9,900"), markdown=True), "NC122")
+
+
+def test_table_total_column_sums_its_own_row() -> None:
+    table = (
+        "# Sales\n\nSales by shop.\n\n"
+        "| Shop | Q1 | Q2 | Total |\n|---|---|---|---|\n| Leeds | £10m | £12m | £22m |\n"
+        "| York | £8m | £9m | {total} |\n| Hull | £5m | £6m | £11m |\n"
+    )
+    ok = _report(table.format(total="£17m"), markdown=True)
+    assert {"total": "£17m", "part": "£8m", "part1": "£9m"} in _relations(ok, "sum_of")
+    assert not _fails(ok, "NC122")
+    assert _fails(_report(table.format(total="£19m"), markdown=True), "NC122")
+
+
 def test_table_column_of_changes_is_not_summed() -> None:
     table = (
         "# Prices\n\nPrices by region.\n\n"

@@ -551,63 +551,110 @@ def _block_list(inp: RelationInput, figs: list[Figure]) -> list[Figure] | None:
 
 
 def _table_totals(inp: RelationInput) -> Iterator[Candidate]:
-    """A table's total row: each of its cells sums the same column of the rows above.
+    """A table's totals: a total row's cell sums the cells of its own column, a
+    total column's cell the cells of its own row.
 
-    A Markdown table reaches the analysis text one row per block, cells
-    separated by spaces, on consecutive lines; a cell is read by its place in
-    the row (the n-th figure of a total row sums the n-th figures above).
+    A Markdown table reaches the analysis text one row per block, its cells
+    separated by " | "; a figure's cell is its place between the bars, not its
+    place among the row's figures, so an empty or wordy cell, or a row the
+    sentence splitter cut in two, shifts nothing.
     """
-    rows: dict[int, list[Figure]] = {}
+    for table in _tables(inp):
+        header, body = table[0], table[1:]
+        yield from _column_totals(inp, body)
+        yield from _row_totals(inp, header, body)
+
+
+#: One table row as read: its block, the cell texts, and the numeric figures by cell.
+_Row = tuple[int, list[str], dict[int, list[Figure]]]
+
+
+def _tables(inp: RelationInput) -> list[list[_Row]]:
+    """Runs of consecutive table-row blocks with the same number of cells."""
+    figs: dict[int, list[Figure]] = {}
     for f in inp.figures:
         if numeric(f):
-            rows.setdefault(f.block, []).append(f)
-    for block, cells in rows.items():
-        row_text = inp.sentence_text(cells[0]).strip()
-        if not cues.has("total_row", row_text[: max(0, cells[0].a_start - _start(inp, cells[0]))]):
+            figs.setdefault(f.block, []).append(f)
+    tables: list[list[_Row]] = []
+    prev: int | None = None
+    for block, (start, text) in sorted(inp.blocks.items()):
+        if _BAR not in text or "\n" in text:
+            prev = None
             continue
-        if not _table_row(inp, cells):
+        cells = text.split(_BAR)
+        by_cell: dict[int, list[Figure]] = {}
+        for f in figs.get(block, []):
+            by_cell.setdefault(text[: f.a_start - start].count(_BAR), []).append(f)
+        row = (block, cells, by_cell)
+        if prev is not None and prev == block - 1 and len(tables[-1][-1][1]) == len(cells):
+            tables[-1].append(row)
+        else:
+            tables.append([row])
+        prev = block
+    return [t for t in tables if len(t) >= 3]
+
+
+_BAR = " | "
+
+
+def _cell_figure(row: _Row, col: int) -> Figure | None:
+    cell = row[2].get(col, [])
+    return cell[0] if len(cell) == 1 else None
+
+
+def _summable(inp: RelationInput, total: Figure, parts: list[Figure]) -> bool:
+    if len(parts) < 2 or not all(same_measure(p, total) for p in parts):
+        return False
+    # A column of changes ("+1.8%", "−3.3%") or of rates has no sum; a percent
+    # column sums only when it is a breakdown of 100%.
+    if any(_signed(inp, c) or c.role == "change" for c in (total, *parts)):
+        return False
+    return kind_class(total) != "percent" or float(total.value) == 100  # type: ignore[arg-type]
+
+
+def _column_totals(inp: RelationInput, body: list[_Row]) -> Iterator[Candidate]:
+    """A row labelled "Total" sums each of its columns over the rows since the last total."""
+    first = 0
+    for i, row in enumerate(body):
+        if not cues.has("total_row", row[1][0]):
             continue
-        above: list[list[Figure]] = []
-        line = cells[0].line
-        b = block - 1
-        while b in rows and rows[b][0].line == line - 1 and _table_row(inp, rows[b]):
-            above.append(rows[b])
-            line -= 1
-            b -= 1
-        above.reverse()
-        if len(above) < 2:
+        above = body[first:i]
+        first = i + 1
+        if len(above) < 2 or any(cues.has("inclusion", r[1][0]) for r in above):
+            # "of which", "including" rows restate part of a row above: no breakdown.
             continue
-        for col, total in enumerate(cells):
-            parts = [r[col] for r in above if len(r) == len(cells)]
-            if len(parts) < 2 or not all(same_measure(p, total) for p in parts):
+        for col in range(1, len(row[1])):
+            total = _cell_figure(row, col)
+            if total is None:
                 continue
-            # A column of changes ("+1.8%", "−3.3%") or of rates has no sum; a
-            # percent column sums only when it is a breakdown of 100%.
-            if any(_signed(inp, c) or c.role == "change" for c in (total, *parts)):
+            parts = [_cell_figure(r, col) for r in above]
+            if any(p is None for p in parts):
+                continue  # a blank or wordy cell: the column is not all figures
+            found = [p for p in parts if p is not None]
+            if _summable(inp, total, found):
+                yield _sum(total, found, {"table_total": 1.0, "complete_cue": 1.0})
+
+
+def _row_totals(inp: RelationInput, header: _Row, body: list[_Row]) -> Iterator[Candidate]:
+    """A column headed "Total" sums, in each row, the cells before it."""
+    for col in range(2, len(header[1])):
+        if not cues.has("total_row", header[1][col]) or _cell_figure(header, col) is not None:
+            continue
+        if any(cues.has("total_row", h) for h in header[1][1:col]):
+            continue
+        for row in body:
+            total = _cell_figure(row, col)
+            parts = [_cell_figure(row, c) for c in range(1, col)]
+            if total is None or any(p is None for p in parts):
                 continue
-            if kind_class(total) == "percent" and float(total.value) != 100:  # type: ignore[arg-type]
-                continue
-            yield _sum(total, parts, {"table_total": 1.0, "complete_cue": 1.0})
+            found = [p for p in parts if p is not None]
+            if _summable(inp, total, found):
+                yield _sum(total, found, {"table_total": 1.0, "complete_cue": 1.0})
 
 
 def _signed(inp: RelationInput, fig: Figure) -> bool:
     before = inp.text[max(0, fig.a_start - 1) : fig.a_start]
     return fig.text[:1] in "+-−–" or before in ("+", "-", "−", "–")
-
-
-def _start(inp: RelationInput, fig: Figure) -> int:
-    s = inp.sentence(fig)
-    return s.start if s is not None else fig.a_start
-
-
-def _table_row(inp: RelationInput, cells: list[Figure]) -> bool:
-    """One line, one sentence, no closing full stop: how a table row reads as text."""
-    first = cells[0]
-    s = inp.sentence(first)
-    if s is None or any(c.line != first.line or c.sentence != first.sentence for c in cells):
-        return False
-    text = s.text.rstrip()
-    return not text.endswith((".", "!", "?", ":")) and len(text) < 160
 
 
 # -- segments of a stated total -------------------------------------------------
