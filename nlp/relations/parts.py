@@ -290,6 +290,7 @@ def _part_of(inp: RelationInput) -> Iterator[Candidate]:
         if found is not None:
             yield from _partitive(inp, part, *found)
     yield from _inclusion(inp, levels)
+    yield from _pronoun_of(inp, levels)
     for whole in levels:
         if lead_of(inp, whole):
             nxt = [f for f in inp.figures_in(whole.sentence) if f.a_start > whole.a_end]
@@ -320,6 +321,41 @@ def _partitive(
         own = of_phrase(inp, whole)
         f["whole_same_of"] = float(own is not None and bool(own[0] & words))
         f.update(whole_features(inp, part, whole))
+        yield Candidate("part_of", (part.id, whole.id), ("part", "whole"), f, (part.id,))
+
+
+#: "£12m of them", "40 of those", "a third of it": "of" and a word pointing back, no noun.
+_OF_PRONOUN = re.compile(
+    r"\s+of\s+(?:them|it|(?:these|those|this|that)(?![\s\u00a0]+(?!(?:were|was|are|is|"
+    r"came|come|went|had|have|has|from|in|on|at|by|with|for)\b)[a-z]))\b",
+    re.IGNORECASE,
+)
+
+
+def _pronoun_of(inp: RelationInput, levels: list[Figure]) -> Iterator[Candidate]:
+    """ "almost £68m in donations, with nearly £12m of them from ...": the pronoun's
+    antecedent is the nearest earlier figure of the part's measure, in its own
+    sentence or the one before."""
+    for part in levels:
+        if not _OF_PRONOUN.match(inp.text, part.a_end):
+            continue
+        earlier = [
+            w
+            for w in levels
+            if w.a_end <= part.a_start
+            and part.sentence - 1 <= w.sentence <= part.sentence
+            and same_measure(w, part)
+            and not prior_cued(inp, w)
+        ]
+        if not earlier:
+            continue
+        whole = earlier[-1]
+        f = {"of_pronoun": 1.0, "noun_same": float(_noun_same(inp, part, whole))}
+        f.update(whole_features(inp, part, whole))
+        if whole.sentence == part.sentence:
+            # The pronoun takes the set as just named, its time with it: periods the
+            # frames read apart within one sentence ("in 2001, 2002 and 2003") are no conflict.
+            f["period_conflict"] = 0.0
         yield Candidate("part_of", (part.id, whole.id), ("part", "whole"), f, (part.id,))
 
 
@@ -357,7 +393,11 @@ def _inclusion(inp: RelationInput, levels: list[Figure]) -> Iterator[Candidate]:
 # -- breakdowns ---------------------------------------------------------------
 
 #: Between two items of a list: a comma or "and", a few words naming the next item.
-_LIST_GAP = re.compile(r"^[^.;:!?\d]{0,45}$")
+_LIST_GAP = re.compile(r"^[^.;:!?\d]*$")
+#: How long that gap may be: a few words; a list of a whole named sentences
+#: before may name each item at length ("the Transport and General Workers' Union's").
+GAP_CHARS = 45
+LONG_GAP_CHARS = 60
 
 
 def _gap(inp: RelationInput, a: Figure, b: Figure) -> str:
@@ -378,9 +418,13 @@ def _gap(inp: RelationInput, a: Figure, b: Figure) -> str:
 _RESTATE = re.compile(r"^\s*(?:,\s*or\b|\(|,\s*(?:about|roughly|around|some)\b)", re.IGNORECASE)
 
 
-def _list_gap(inp: RelationInput, a: Figure, b: Figure) -> bool:
+def _list_gap(inp: RelationInput, a: Figure, b: Figure, chars: int = GAP_CHARS) -> bool:
     gap = _gap(inp, a, b)
-    if _RESTATE.match(gap):
+    if _RESTATE.match(gap) or len(gap) > chars:
+        return False
+    if cues.has("breakdown_opens", gap):
+        # "a further 233,600 tonnes ..., comprising 47,000 ...": the first is the whole
+        # of what follows, not an item beside it.
         return False
     return bool(_LIST_GAP.match(gap)) and ("," in gap or re.search(r"\band\b", gap) is not None)
 
@@ -390,11 +434,11 @@ def list_item(fig: Figure) -> bool:
     return any(c.isdigit() for c in fig.text) or float(fig.value) >= 1  # type: ignore[arg-type]
 
 
-def list_runs(inp: RelationInput, figs: list[Figure]) -> list[list[Figure]]:
+def list_runs(inp: RelationInput, figs: list[Figure], chars: int = GAP_CHARS) -> list[list[Figure]]:
     """Maximal runs of figures that stand as items of one list in the text."""
     runs: list[list[Figure]] = []
     for f in sorted((f for f in figs if list_item(f)), key=lambda f: f.a_start):
-        if runs and _list_gap(inp, runs[-1][-1], f):
+        if runs and _list_gap(inp, runs[-1][-1], f, chars):
             runs[-1].append(f)
         else:
             runs.append([f])
@@ -483,7 +527,9 @@ def _lead_in(inp: RelationInput) -> Iterator[Candidate]:
             nouns = {n for p in items if (n := noun_after(inp, p)) is not None}
             block_words = content_stems(text)
             block_words |= {w.lower() for w in _WORD.findall(text) if w.isupper() and len(w) > 1}
-            for whole in whole_candidates(inp, first):
+            near = whole_candidates(inp, first)
+            far = _counted_before(inp, first, nouns, near)
+            for whole in (*near, *far):
                 if whole.block == first.block and whole.sentence == first.sentence:
                     continue
                 wn = noun_after(inp, whole)
@@ -511,7 +557,31 @@ def _lead_in(inp: RelationInput) -> Iterator[Candidate]:
                     ),
                 }
                 f.update(whole_features(inp, first, whole))
+                f["whole_far"] = float(whole in far)
                 yield _sum(whole, items, f)
+
+
+def _counted_before(
+    inp: RelationInput, first: Figure, nouns: set[str], near: list[Figure]
+) -> list[Figure]:
+    """The last earlier count of the list's own noun, when the window holds none.
+
+    "Up to 1.4m workers could strike" ... paragraphs later "Unison's 800,000
+    workers, the T&G's 70,000 and Amicus' 20,000 are among those balloted":
+    the list counts what the whole counts, however far back it was named.
+    """
+    if kind_class(first) == "money" or any(noun_after(inp, w) in nouns for w in near):
+        return []
+    earlier = [
+        w
+        for w in inp.figures
+        if w.a_end <= first.a_start
+        and w not in near
+        and additive_level(inp, w)
+        and same_measure(w, first)
+        and noun_after(inp, w) in nouns
+    ]
+    return earlier[-1:]
 
 
 def _by_measure(figs: list[Figure]) -> list[list[Figure]]:
@@ -531,7 +601,7 @@ def _block_list(inp: RelationInput, figs: list[Figure]) -> list[Figure] | None:
     sentences = sorted({f.sentence for f in figs})
     if len(sentences) > 2 or (len(sentences) == 2 and sentences[1] != sentences[0] + 1):
         return None
-    runs = [list_runs(inp, [f for f in figs if f.sentence == s]) for s in sentences]
+    runs = [list_runs(inp, [f for f in figs if f.sentence == s], LONG_GAP_CHARS) for s in sentences]
     if any(len(r) != 1 for r in runs):
         return None
     # A list closes with "and" before its last item ("A, B and C"); "9,120 staff,
@@ -667,6 +737,15 @@ def _total_named(inp: RelationInput, fig: Figure) -> bool:
     return cues.has("whole_named", lead)
 
 
+#: "sales of its hospital products rose to $882m": the measure of one of the
+#: owner's lines, a segment whether or not the frames named it.
+_OF_OWN = re.compile(r"\b[a-z]+\s+of\s+(?:its|their)\s+[a-z]", re.IGNORECASE)
+
+
+def _of_own(inp: RelationInput, fig: Figure) -> bool:
+    return _OF_OWN.search(clause_before(inp, fig, 90)) is not None
+
+
 @proposer("segment-of")
 def segment_of(inp: RelationInput) -> Iterator[Candidate]:
     """A segment's figure and the total of the same measure the text names as such.
@@ -679,7 +758,7 @@ def segment_of(inp: RelationInput) -> Iterator[Candidate]:
     levels = [f for f in inp.figures if additive_level(inp, f)]
     wholes = [w for w in levels if w.segment is None and _total_named(inp, w)]
     for part in levels:
-        if part.segment is None or not part.metric:
+        if (part.segment is None and not _of_own(inp, part)) or not part.metric:
             continue
         for whole in wholes:
             if whole is part or not same_measure(part, whole) or whole.metric != part.metric:

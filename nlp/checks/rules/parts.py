@@ -260,6 +260,7 @@ class PartExceedsWhole(Rule):
         "Acme Corp will invest $900 million next year. Its software arm will spend $1.2 billion "
         "of that total on data centres.",
         "The depot handled 8,200 parcels on Monday, including 9,100 overseas ones.",
+        "The helpline took 1,240 calls in March, and 1,410 of them were about billing.",
     )
     passes = (
         "In the first quarter of 2026, Nokia's AI & Cloud revenue was €1 billion. "
@@ -269,6 +270,7 @@ class PartExceedsWhole(Rule):
         "Acme Corp will invest $900 million next year. Its software arm will spend $300 million "
         "of that total on data centres.",
         "The depot handled 8,200 parcels on Monday, including 1,900 overseas ones.",
+        "The helpline took 1,240 calls in March, and 410 of them were about billing.",
     )
 
     def run(self, ctx: CheckContext) -> Iterator[CheckResult]:
