@@ -255,3 +255,13 @@ def test_sales_of_its_line_are_part_of_the_total_named_later() -> None:
     assert {"part": "120 mln dlrs", "whole": "400 mln dlrs"} in _relations(ok, "part_of")
     assert not _fails(ok, "NC121")
     assert _fails(_report(text.format(part="470")), "NC121")
+
+
+def test_of_these_with_a_figure_names_that_figure_not_a_pronoun() -> None:
+    report = _report(
+        "Some 52 of the country's 9,000 bridges need repairs. Only 14 of these 52 bridges "
+        "are on main roads."
+    )
+    parts = _relations(report, "part_of")
+    assert {"part": "14", "whole": "52"} in parts
+    assert {"part": "14", "whole": "9,000"} not in parts

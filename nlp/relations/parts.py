@@ -326,8 +326,9 @@ def _partitive(
 
 #: "£12m of them", "40 of those", "a third of it": "of" and a word pointing back, no noun.
 _OF_PRONOUN = re.compile(
-    r"\s+of\s+(?:them|it|(?:these|those|this|that)(?![\s\u00a0]+(?!(?:were|was|are|is|"
-    r"came|come|went|had|have|has|from|in|on|at|by|with|for)\b)[a-z]))\b",
+    # "of these 37 fields" names its figure, "of those surveyed" its noun: neither is a pronoun.
+    r"\s+of\s+(?:them|it|(?:these|those|this|that)(?![\s\u00a0]+(?:\d|(?!(?:were|was|are|is|"
+    r"came|come|went|had|have|has|from|in|on|at|by|with|for)\b)[a-z])))\b",
     re.IGNORECASE,
 )
 
