@@ -265,3 +265,15 @@ def test_of_these_with_a_figure_names_that_figure_not_a_pronoun() -> None:
     parts = _relations(report, "part_of")
     assert {"part": "14", "whole": "52"} in parts
     assert {"part": "14", "whole": "9,000"} not in parts
+
+
+def test_amount_contributed_to_a_named_segment_is_part_of_it() -> None:
+    text = (
+        "Marlow Tools said its domestic sales rose to 410 mln dlrs in 2025, while sales from "
+        "overseas markets rose to 180 mln dlrs. Weaker sterling contributed about {part} mln "
+        "dlrs to overseas sales in 2025."
+    )
+    ok = _report(text.format(part="12"))
+    assert {"part": "12 mln dlrs", "whole": "180 mln dlrs"} in _relations(ok, "part_of")
+    assert not _fails(ok, "NC121")
+    assert _fails(_report(text.format(part="212")), "NC121")

@@ -291,6 +291,7 @@ def _part_of(inp: RelationInput) -> Iterator[Candidate]:
             yield from _partitive(inp, part, *found)
     yield from _inclusion(inp, levels)
     yield from _pronoun_of(inp, levels)
+    yield from _contributed_to(inp, levels)
     for whole in levels:
         if lead_of(inp, whole):
             nxt = [f for f in inp.figures_in(whole.sentence) if f.a_start > whole.a_end]
@@ -322,6 +323,43 @@ def _partitive(
         f["whole_same_of"] = float(own is not None and bool(own[0] & words))
         f.update(whole_features(inp, part, whole))
         yield Candidate("part_of", (part.id, whole.id), ("part", "whole"), f, (part.id,))
+
+
+_APPROX_TAIL = re.compile(
+    r"\s+(?:about|around|roughly|some|nearly|almost|over|just|an estimated|more than|less than)\s*$",
+    re.IGNORECASE,
+)
+_TO_NP = re.compile(r"\s+to\s+(?:(?:the|its|their|this|that|[A-Za-z]+['’]s)\s+)?", re.IGNORECASE)
+
+
+def _contributed_to(inp: RelationInput, levels: list[Figure]) -> Iterator[Candidate]:
+    """ "Stronger currencies contributed $29m to third-quarter international sales":
+    what the amount went into is a whole the "to" phrase names."""
+    for part in levels:
+        lead = _APPROX_TAIL.sub("", clause_before(inp, part, 50))
+        if not cues.ends_with("contribution", lead):
+            continue
+        s = inp.sentence(part)
+        end = s.end if s is not None else len(inp.text)
+        m = _TO_NP.match(inp.text, part.a_end, end)
+        if m is None:
+            continue
+        rest = inp.text[m.end() : min(end, m.end() + 60)]
+        cut = _STOP_NP.search(rest)
+        words = content_stems(" ".join(_WORD.findall(rest[: cut.start()] if cut else rest)[:4]))
+        if not words:
+            continue
+        for whole in whole_candidates(inp, part):
+            hit = words & names(inp, whole)
+            if not hit:
+                continue
+            f = {"to_phrase": 1.0, "to_head_match": len(hit) / len(words)}
+            # "to international sales": the segment named must be the whole's own.
+            seg = content_stems(whole.segment or "")
+            f["to_segment_match"] = float(bool(seg & words))
+            f["to_segment_conflict"] = float(bool(seg) and not seg & words)
+            f.update(whole_features(inp, part, whole))
+            yield Candidate("part_of", (part.id, whole.id), ("part", "whole"), f, (part.id,))
 
 
 #: "£12m of them", "40 of those", "a third of it": "of" and a word pointing back, no noun.
