@@ -163,6 +163,8 @@ def relation_pairs(relations: Iterable[Any]) -> dict[str, set[Pair]]:
             whole = (by_role.get("whole") or [figs[1]])[0]
             pairs["part_whole"].add((part, whole))
         elif kind == "sum_of" and len(figs) >= 2:
+            if roles and "total" not in by_role:
+                continue  # parts of an unstated whole (shares of 100%): no pair to score
             total = (by_role.get("total") or [figs[0]])[0]
             parts = by_role.get("part") or figs[1:]
             pairs["part_whole"] |= {(p, total) for p in parts if p != total}

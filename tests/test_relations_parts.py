@@ -100,6 +100,34 @@ def test_table_total_row_sums_its_column() -> None:
     assert not _fails(_report(table.format(total="£85m"), markdown=True), "NC122")
 
 
+def test_table_total_sums_its_own_column_whatever_the_other_cells() -> None:
+    # A blank cell in one column must not shift the other columns' cells.
+    table = (
+        "# Depots\n\nParcels handled by depot.\n\n"
+        "| Depot | 2024 | 2025 |\n|---|---|---|\n| Leeds | 4,100 | 4,300 |\n"
+        "| York | n/a | 2,900 |\n| Hull | 1,800 | 1,700 |\n| **Total** | 8,800 | {total} |\n"
+    )
+    ok = _report(table.format(total="8,900"), markdown=True)
+    sums = _relations(ok, "sum_of")
+    assert {"total": "8,900", "part": "4,300", "part1": "2,900", "part2": "1,700"} in sums
+    # The 2024 column has a blank cell: it states no breakdown.
+    assert not any(r["total"] == "8,800" for r in sums)
+    assert not _fails(ok, "NC122")
+    assert _fails(_report(table.format(total="9,900"), markdown=True), "NC122")
+
+
+def test_table_total_column_sums_its_own_row() -> None:
+    table = (
+        "# Sales\n\nSales by shop.\n\n"
+        "| Shop | Q1 | Q2 | Total |\n|---|---|---|---|\n| Leeds | £10m | £12m | £22m |\n"
+        "| York | £8m | £9m | {total} |\n| Hull | £5m | £6m | £11m |\n"
+    )
+    ok = _report(table.format(total="£17m"), markdown=True)
+    assert {"total": "£17m", "part": "£8m", "part1": "£9m"} in _relations(ok, "sum_of")
+    assert not _fails(ok, "NC122")
+    assert _fails(_report(table.format(total="£19m"), markdown=True), "NC122")
+
+
 def test_table_column_of_changes_is_not_summed() -> None:
     table = (
         "# Prices\n\nPrices by region.\n\n"
@@ -163,3 +191,89 @@ def test_an_earlier_count_is_not_the_average_count() -> None:
     (rel,) = _relations(report, "average_of")
     assert rel["count"] == "2,000"
     assert not _fails(report, "NC125")
+
+
+def test_of_them_makes_a_part_of_the_figure_just_named() -> None:
+    ok = _report("The helpline took 1,240 calls in March, and 410 of them were about billing.")
+    assert {"part": "410", "whole": "1,240"} in _relations(ok, "part_of")
+    assert not _fails(ok, "NC121")
+    bad = _report("The helpline took 1,240 calls in March, and 1,410 of them were about billing.")
+    assert _fails(bad, "NC121")
+
+
+def test_list_counts_the_noun_of_a_whole_named_paragraphs_before() -> None:
+    filler = " ".join(f"Talks resumed on day {n} of the dispute." for n in range(2, 12))
+    text = (
+        "Up to 52,000 drivers could join the stoppage next month.\n\n"
+        f"{filler}\n\n"
+        "The Northern branch's 30,000 drivers, the Coastal Drivers' Association's {b} and "
+        "the city depot's 4,000 are among those being balloted."
+    )
+    ok = _report(text.format(b="9,000"))
+    sums = _relations(ok, "sum_of")
+    assert {"total": "52,000", "part": "30,000", "part1": "9,000", "part2": "4,000"} in sums
+    assert not _fails(ok, "NC122")
+    # An open list ("among those") is wrong only when it adds up to more than the whole.
+    assert _fails(_report(text.format(b="29,000")), "NC122")
+
+
+def test_shares_listed_after_one_of_phrase_share_its_whole() -> None:
+    report = _report(
+        "Revenue for the year will be about £900m. Freight will make up 55 per cent of "
+        "revenue, buses 40 per cent and coaches five per cent."
+    )
+    shares = _relations(report, "share_of")
+    for share in ("55 per cent", "40 per cent", "five per cent"):
+        assert {"share": share, "whole": "£900m"} in shares
+
+
+def test_percentage_and_the_amount_it_comes_to() -> None:
+    report = _report(
+        "Flats near the new station sold for 9 per cent more (£21,300) than those further out. "
+        "Parking spaces cost £4,100, or 15 per cent, less."
+    )
+    shares = _relations(report, "share_of")
+    assert {"share": "9 per cent", "part": "£21,300"} in shares
+    assert {"share": "15 per cent", "part": "£4,100"} in shares
+    # A percentage beside a figure of another sentence, or beside another rate, is no pair.
+    other = _report("Fares rose 9 per cent. The operator carried 21,300 passengers.")
+    assert not _relations(other, "share_of")
+    assert not _relations(_report("Inflation may reach 2.5 or 3 per cent next year."), "share_of")
+    # £40m against the £38m base is the new level, 5 per cent up: not 5 per cent of anything.
+    level = _report("Sales were £40m, or 5 per cent more than the £38m of a year earlier.")
+    assert not _relations(level, "share_of")
+    diff = _report("Sales were £2m, or 5 per cent, more than the £38m of a year earlier.")
+    assert {"share": "5 per cent", "part": "£2m"} in _relations(diff, "share_of")
+
+
+def test_sales_of_its_line_are_part_of_the_total_named_later() -> None:
+    text = (
+        "Harlow Foods said sales of its bakery business rose 4 pct to {part} mln dlrs in "
+        "2025. The company's total sales in 2025 rose 6 pct to 400 mln dlrs."
+    )
+    ok = _report(text.format(part="120"))
+    assert {"part": "120 mln dlrs", "whole": "400 mln dlrs"} in _relations(ok, "part_of")
+    assert not _fails(ok, "NC121")
+    assert _fails(_report(text.format(part="470")), "NC121")
+
+
+def test_of_these_with_a_figure_names_that_figure_not_a_pronoun() -> None:
+    report = _report(
+        "Some 52 of the country's 9,000 bridges need repairs. Only 14 of these 52 bridges "
+        "are on main roads."
+    )
+    parts = _relations(report, "part_of")
+    assert {"part": "14", "whole": "52"} in parts
+    assert {"part": "14", "whole": "9,000"} not in parts
+
+
+def test_amount_contributed_to_a_named_segment_is_part_of_it() -> None:
+    text = (
+        "Marlow Tools said its domestic sales rose to 410 mln dlrs in 2025, while sales from "
+        "overseas markets rose to 180 mln dlrs. Weaker sterling contributed about {part} mln "
+        "dlrs to overseas sales in 2025."
+    )
+    ok = _report(text.format(part="12"))
+    assert {"part": "12 mln dlrs", "whole": "180 mln dlrs"} in _relations(ok, "part_of")
+    assert not _fails(ok, "NC121")
+    assert _fails(_report(text.format(part="212")), "NC121")

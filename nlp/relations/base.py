@@ -80,6 +80,15 @@ class RelationInput:
                 return n
         return None
 
+    @cached_property
+    def blocks(self) -> dict[int, tuple[int, str]]:
+        """Each block's start offset and text, from its first sentence to its last."""
+        spans: dict[int, tuple[int, int]] = {}
+        for s in self.sentences:
+            lo, hi = spans.get(s.block, (s.start, s.end))
+            spans[s.block] = (min(lo, s.start), max(hi, s.end))
+        return {b: (lo, self.text[lo:hi]) for b, (lo, hi) in spans.items()}
+
     def figures_in(self, sentence: int) -> list[Figure]:
         return self._by_sentence.get(sentence, [])
 

@@ -290,6 +290,8 @@ def _part_of(inp: RelationInput) -> Iterator[Candidate]:
         if found is not None:
             yield from _partitive(inp, part, *found)
     yield from _inclusion(inp, levels)
+    yield from _pronoun_of(inp, levels)
+    yield from _contributed_to(inp, levels)
     for whole in levels:
         if lead_of(inp, whole):
             nxt = [f for f in inp.figures_in(whole.sentence) if f.a_start > whole.a_end]
@@ -320,6 +322,79 @@ def _partitive(
         own = of_phrase(inp, whole)
         f["whole_same_of"] = float(own is not None and bool(own[0] & words))
         f.update(whole_features(inp, part, whole))
+        yield Candidate("part_of", (part.id, whole.id), ("part", "whole"), f, (part.id,))
+
+
+_APPROX_TAIL = re.compile(
+    r"\s+(?:about|around|roughly|some|nearly|almost|over|just|an estimated|more than|less than)\s*$",
+    re.IGNORECASE,
+)
+_TO_NP = re.compile(r"\s+to\s+(?:(?:the|its|their|this|that|[A-Za-z]+['’]s)\s+)?", re.IGNORECASE)
+
+
+def _contributed_to(inp: RelationInput, levels: list[Figure]) -> Iterator[Candidate]:
+    """ "Stronger currencies contributed $29m to third-quarter international sales":
+    what the amount went into is a whole the "to" phrase names."""
+    for part in levels:
+        lead = _APPROX_TAIL.sub("", clause_before(inp, part, 50))
+        if not cues.ends_with("contribution", lead):
+            continue
+        s = inp.sentence(part)
+        end = s.end if s is not None else len(inp.text)
+        m = _TO_NP.match(inp.text, part.a_end, end)
+        if m is None:
+            continue
+        rest = inp.text[m.end() : min(end, m.end() + 60)]
+        cut = _STOP_NP.search(rest)
+        words = content_stems(" ".join(_WORD.findall(rest[: cut.start()] if cut else rest)[:4]))
+        if not words:
+            continue
+        for whole in whole_candidates(inp, part):
+            hit = words & names(inp, whole)
+            if not hit:
+                continue
+            f = {"to_phrase": 1.0, "to_head_match": len(hit) / len(words)}
+            # "to international sales": the segment named must be the whole's own.
+            seg = content_stems(whole.segment or "")
+            f["to_segment_match"] = float(bool(seg & words))
+            f["to_segment_conflict"] = float(bool(seg) and not seg & words)
+            f.update(whole_features(inp, part, whole))
+            yield Candidate("part_of", (part.id, whole.id), ("part", "whole"), f, (part.id,))
+
+
+#: "£12m of them", "40 of those", "a third of it": "of" and a word pointing back, no noun.
+_OF_PRONOUN = re.compile(
+    # "of these 37 fields" names its figure, "of those surveyed" its noun: neither is a pronoun.
+    r"\s+of\s+(?:them|it|(?:these|those|this|that)(?![\s\u00a0]+(?:\d|(?!(?:were|was|are|is|"
+    r"came|come|went|had|have|has|from|in|on|at|by|with|for)\b)[a-z])))\b",
+    re.IGNORECASE,
+)
+
+
+def _pronoun_of(inp: RelationInput, levels: list[Figure]) -> Iterator[Candidate]:
+    """ "almost £68m in donations, with nearly £12m of them from ...": the pronoun's
+    antecedent is the nearest earlier figure of the part's measure, in its own
+    sentence or the one before."""
+    for part in levels:
+        if not _OF_PRONOUN.match(inp.text, part.a_end):
+            continue
+        earlier = [
+            w
+            for w in levels
+            if w.a_end <= part.a_start
+            and part.sentence - 1 <= w.sentence <= part.sentence
+            and same_measure(w, part)
+            and not prior_cued(inp, w)
+        ]
+        if not earlier:
+            continue
+        whole = earlier[-1]
+        f = {"of_pronoun": 1.0, "noun_same": float(_noun_same(inp, part, whole))}
+        f.update(whole_features(inp, part, whole))
+        if whole.sentence == part.sentence:
+            # The pronoun takes the set as just named, its time with it: periods the
+            # frames read apart within one sentence ("in 2001, 2002 and 2003") are no conflict.
+            f["period_conflict"] = 0.0
         yield Candidate("part_of", (part.id, whole.id), ("part", "whole"), f, (part.id,))
 
 
@@ -357,7 +432,11 @@ def _inclusion(inp: RelationInput, levels: list[Figure]) -> Iterator[Candidate]:
 # -- breakdowns ---------------------------------------------------------------
 
 #: Between two items of a list: a comma or "and", a few words naming the next item.
-_LIST_GAP = re.compile(r"^[^.;:!?\d]{0,45}$")
+_LIST_GAP = re.compile(r"^[^.;:!?\d]*$")
+#: How long that gap may be: a few words; a list of a whole named sentences
+#: before may name each item at length ("the Transport and General Workers' Union's").
+GAP_CHARS = 45
+LONG_GAP_CHARS = 60
 
 
 def _gap(inp: RelationInput, a: Figure, b: Figure) -> str:
@@ -378,9 +457,13 @@ def _gap(inp: RelationInput, a: Figure, b: Figure) -> str:
 _RESTATE = re.compile(r"^\s*(?:,\s*or\b|\(|,\s*(?:about|roughly|around|some)\b)", re.IGNORECASE)
 
 
-def _list_gap(inp: RelationInput, a: Figure, b: Figure) -> bool:
+def _list_gap(inp: RelationInput, a: Figure, b: Figure, chars: int = GAP_CHARS) -> bool:
     gap = _gap(inp, a, b)
-    if _RESTATE.match(gap):
+    if _RESTATE.match(gap) or len(gap) > chars:
+        return False
+    if cues.has("breakdown_opens", gap):
+        # "a further 233,600 tonnes ..., comprising 47,000 ...": the first is the whole
+        # of what follows, not an item beside it.
         return False
     return bool(_LIST_GAP.match(gap)) and ("," in gap or re.search(r"\band\b", gap) is not None)
 
@@ -390,11 +473,11 @@ def list_item(fig: Figure) -> bool:
     return any(c.isdigit() for c in fig.text) or float(fig.value) >= 1  # type: ignore[arg-type]
 
 
-def list_runs(inp: RelationInput, figs: list[Figure]) -> list[list[Figure]]:
+def list_runs(inp: RelationInput, figs: list[Figure], chars: int = GAP_CHARS) -> list[list[Figure]]:
     """Maximal runs of figures that stand as items of one list in the text."""
     runs: list[list[Figure]] = []
     for f in sorted((f for f in figs if list_item(f)), key=lambda f: f.a_start):
-        if runs and _list_gap(inp, runs[-1][-1], f):
+        if runs and _list_gap(inp, runs[-1][-1], f, chars):
             runs[-1].append(f)
         else:
             runs.append([f])
@@ -483,7 +566,9 @@ def _lead_in(inp: RelationInput) -> Iterator[Candidate]:
             nouns = {n for p in items if (n := noun_after(inp, p)) is not None}
             block_words = content_stems(text)
             block_words |= {w.lower() for w in _WORD.findall(text) if w.isupper() and len(w) > 1}
-            for whole in whole_candidates(inp, first):
+            near = whole_candidates(inp, first)
+            far = _counted_before(inp, first, nouns, near)
+            for whole in (*near, *far):
                 if whole.block == first.block and whole.sentence == first.sentence:
                     continue
                 wn = noun_after(inp, whole)
@@ -511,7 +596,31 @@ def _lead_in(inp: RelationInput) -> Iterator[Candidate]:
                     ),
                 }
                 f.update(whole_features(inp, first, whole))
+                f["whole_far"] = float(whole in far)
                 yield _sum(whole, items, f)
+
+
+def _counted_before(
+    inp: RelationInput, first: Figure, nouns: set[str], near: list[Figure]
+) -> list[Figure]:
+    """The last earlier count of the list's own noun, when the window holds none.
+
+    "Up to 1.4m workers could strike" ... paragraphs later "Unison's 800,000
+    workers, the T&G's 70,000 and Amicus' 20,000 are among those balloted":
+    the list counts what the whole counts, however far back it was named.
+    """
+    if kind_class(first) == "money" or any(noun_after(inp, w) in nouns for w in near):
+        return []
+    earlier = [
+        w
+        for w in inp.figures
+        if w.a_end <= first.a_start
+        and w not in near
+        and additive_level(inp, w)
+        and same_measure(w, first)
+        and noun_after(inp, w) in nouns
+    ]
+    return earlier[-1:]
 
 
 def _by_measure(figs: list[Figure]) -> list[list[Figure]]:
@@ -531,7 +640,7 @@ def _block_list(inp: RelationInput, figs: list[Figure]) -> list[Figure] | None:
     sentences = sorted({f.sentence for f in figs})
     if len(sentences) > 2 or (len(sentences) == 2 and sentences[1] != sentences[0] + 1):
         return None
-    runs = [list_runs(inp, [f for f in figs if f.sentence == s]) for s in sentences]
+    runs = [list_runs(inp, [f for f in figs if f.sentence == s], LONG_GAP_CHARS) for s in sentences]
     if any(len(r) != 1 for r in runs):
         return None
     # A list closes with "and" before its last item ("A, B and C"); "9,120 staff,
@@ -551,63 +660,110 @@ def _block_list(inp: RelationInput, figs: list[Figure]) -> list[Figure] | None:
 
 
 def _table_totals(inp: RelationInput) -> Iterator[Candidate]:
-    """A table's total row: each of its cells sums the same column of the rows above.
+    """A table's totals: a total row's cell sums the cells of its own column, a
+    total column's cell the cells of its own row.
 
-    A Markdown table reaches the analysis text one row per block, cells
-    separated by spaces, on consecutive lines; a cell is read by its place in
-    the row (the n-th figure of a total row sums the n-th figures above).
+    A Markdown table reaches the analysis text one row per block, its cells
+    separated by " | "; a figure's cell is its place between the bars, not its
+    place among the row's figures, so an empty or wordy cell, or a row the
+    sentence splitter cut in two, shifts nothing.
     """
-    rows: dict[int, list[Figure]] = {}
+    for table in _tables(inp):
+        header, body = table[0], table[1:]
+        yield from _column_totals(inp, body)
+        yield from _row_totals(inp, header, body)
+
+
+#: One table row as read: its block, the cell texts, and the numeric figures by cell.
+_Row = tuple[int, list[str], dict[int, list[Figure]]]
+
+
+def _tables(inp: RelationInput) -> list[list[_Row]]:
+    """Runs of consecutive table-row blocks with the same number of cells."""
+    figs: dict[int, list[Figure]] = {}
     for f in inp.figures:
         if numeric(f):
-            rows.setdefault(f.block, []).append(f)
-    for block, cells in rows.items():
-        row_text = inp.sentence_text(cells[0]).strip()
-        if not cues.has("total_row", row_text[: max(0, cells[0].a_start - _start(inp, cells[0]))]):
+            figs.setdefault(f.block, []).append(f)
+    tables: list[list[_Row]] = []
+    prev: int | None = None
+    for block, (start, text) in sorted(inp.blocks.items()):
+        if _BAR not in text or "\n" in text:
+            prev = None
             continue
-        if not _table_row(inp, cells):
+        cells = text.split(_BAR)
+        by_cell: dict[int, list[Figure]] = {}
+        for f in figs.get(block, []):
+            by_cell.setdefault(text[: f.a_start - start].count(_BAR), []).append(f)
+        row = (block, cells, by_cell)
+        if prev is not None and prev == block - 1 and len(tables[-1][-1][1]) == len(cells):
+            tables[-1].append(row)
+        else:
+            tables.append([row])
+        prev = block
+    return [t for t in tables if len(t) >= 3]
+
+
+_BAR = " | "
+
+
+def _cell_figure(row: _Row, col: int) -> Figure | None:
+    cell = row[2].get(col, [])
+    return cell[0] if len(cell) == 1 else None
+
+
+def _summable(inp: RelationInput, total: Figure, parts: list[Figure]) -> bool:
+    if len(parts) < 2 or not all(same_measure(p, total) for p in parts):
+        return False
+    # A column of changes ("+1.8%", "−3.3%") or of rates has no sum; a percent
+    # column sums only when it is a breakdown of 100%.
+    if any(_signed(inp, c) or c.role == "change" for c in (total, *parts)):
+        return False
+    return kind_class(total) != "percent" or float(total.value) == 100  # type: ignore[arg-type]
+
+
+def _column_totals(inp: RelationInput, body: list[_Row]) -> Iterator[Candidate]:
+    """A row labelled "Total" sums each of its columns over the rows since the last total."""
+    first = 0
+    for i, row in enumerate(body):
+        if not cues.has("total_row", row[1][0]):
             continue
-        above: list[list[Figure]] = []
-        line = cells[0].line
-        b = block - 1
-        while b in rows and rows[b][0].line == line - 1 and _table_row(inp, rows[b]):
-            above.append(rows[b])
-            line -= 1
-            b -= 1
-        above.reverse()
-        if len(above) < 2:
+        above = body[first:i]
+        first = i + 1
+        if len(above) < 2 or any(cues.has("inclusion", r[1][0]) for r in above):
+            # "of which", "including" rows restate part of a row above: no breakdown.
             continue
-        for col, total in enumerate(cells):
-            parts = [r[col] for r in above if len(r) == len(cells)]
-            if len(parts) < 2 or not all(same_measure(p, total) for p in parts):
+        for col in range(1, len(row[1])):
+            total = _cell_figure(row, col)
+            if total is None:
                 continue
-            # A column of changes ("+1.8%", "−3.3%") or of rates has no sum; a
-            # percent column sums only when it is a breakdown of 100%.
-            if any(_signed(inp, c) or c.role == "change" for c in (total, *parts)):
+            parts = [_cell_figure(r, col) for r in above]
+            if any(p is None for p in parts):
+                continue  # a blank or wordy cell: the column is not all figures
+            found = [p for p in parts if p is not None]
+            if _summable(inp, total, found):
+                yield _sum(total, found, {"table_total": 1.0, "complete_cue": 1.0})
+
+
+def _row_totals(inp: RelationInput, header: _Row, body: list[_Row]) -> Iterator[Candidate]:
+    """A column headed "Total" sums, in each row, the cells before it."""
+    for col in range(2, len(header[1])):
+        if not cues.has("total_row", header[1][col]) or _cell_figure(header, col) is not None:
+            continue
+        if any(cues.has("total_row", h) for h in header[1][1:col]):
+            continue
+        for row in body:
+            total = _cell_figure(row, col)
+            parts = [_cell_figure(row, c) for c in range(1, col)]
+            if total is None or any(p is None for p in parts):
                 continue
-            if kind_class(total) == "percent" and float(total.value) != 100:  # type: ignore[arg-type]
-                continue
-            yield _sum(total, parts, {"table_total": 1.0, "complete_cue": 1.0})
+            found = [p for p in parts if p is not None]
+            if _summable(inp, total, found):
+                yield _sum(total, found, {"table_total": 1.0, "complete_cue": 1.0})
 
 
 def _signed(inp: RelationInput, fig: Figure) -> bool:
     before = inp.text[max(0, fig.a_start - 1) : fig.a_start]
     return fig.text[:1] in "+-−–" or before in ("+", "-", "−", "–")
-
-
-def _start(inp: RelationInput, fig: Figure) -> int:
-    s = inp.sentence(fig)
-    return s.start if s is not None else fig.a_start
-
-
-def _table_row(inp: RelationInput, cells: list[Figure]) -> bool:
-    """One line, one sentence, no closing full stop: how a table row reads as text."""
-    first = cells[0]
-    s = inp.sentence(first)
-    if s is None or any(c.line != first.line or c.sentence != first.sentence for c in cells):
-        return False
-    text = s.text.rstrip()
-    return not text.endswith((".", "!", "?", ":")) and len(text) < 160
 
 
 # -- segments of a stated total -------------------------------------------------
@@ -618,6 +774,15 @@ def _total_named(inp: RelationInput, fig: Figure) -> bool:
     # "expected to total 287 mln": "total" right before the figure is the verb, no name.
     lead = re.sub(r"\b(?:to\s+)?total(?:s|led|ed|ling|ing)?\s*$", "", clause_before(inp, fig, 60))
     return cues.has("whole_named", lead)
+
+
+#: "sales of its hospital products rose to $882m": the measure of one of the
+#: owner's lines, a segment whether or not the frames named it.
+_OF_OWN = re.compile(r"\b[a-z]+\s+of\s+(?:its|their)\s+[a-z]", re.IGNORECASE)
+
+
+def _of_own(inp: RelationInput, fig: Figure) -> bool:
+    return _OF_OWN.search(clause_before(inp, fig, 90)) is not None
 
 
 @proposer("segment-of")
@@ -632,7 +797,7 @@ def segment_of(inp: RelationInput) -> Iterator[Candidate]:
     levels = [f for f in inp.figures if additive_level(inp, f)]
     wholes = [w for w in levels if w.segment is None and _total_named(inp, w)]
     for part in levels:
-        if part.segment is None or not part.metric:
+        if (part.segment is None and not _of_own(inp, part)) or not part.metric:
             continue
         for whole in wholes:
             if whole is part or not same_measure(part, whole) or whole.metric != part.metric:

@@ -21,8 +21,10 @@ from newscheck.nlp.relations.parts import (
     FAR,
     additive_level,
     completeness,
+    list_item,
     list_runs,
     names,
+    noun_after,
     of_phrase,
     prior_cued,
     same_measure,
@@ -103,8 +105,16 @@ def share_of(inp: RelationInput) -> Iterator[Candidate]:
 
 
 def _share_of_whole(inp: RelationInput, share: Figure) -> Iterator[Candidate]:
-    """A share with no part beside it, of a whole its "of" names: "about 40 pct of revenues"."""
+    """A share with no part beside it, of a whole its "of" names: "about 40 pct of revenues".
+
+    In a list of shares the "of" is said once: "A will be 49 pct of revenues, B 49
+    pct and C two pct" makes B's and C's shares of revenues too.
+    """
     found = of_phrase(inp, share)
+    elided = False
+    if found is None:
+        found = _list_head_of(inp, share)
+        elided = found is not None
     if found is None or not (words := found[0] - {"total"}):
         return
     for whole in whole_candidates(inp, share, any_measure=True):
@@ -113,7 +123,27 @@ def _share_of_whole(inp: RelationInput, share: Figure) -> Iterator[Candidate]:
             continue
         f = {"of_head_match": len(hit) / len(words), "no_part": 1.0}
         f.update(whole_features(inp, share, whole))
+        f["of_elided"] = float(elided)
         yield Candidate("share_of", (share.id, whole.id), ("share", "whole"), f, (share.id,))
+
+
+def _list_head_of(inp: RelationInput, share: Figure) -> tuple[set[str], Figure | None] | None:
+    """The "of" phrase of the first share of the list this share closes, if any."""
+    before = [
+        f
+        for f in inp.figures_in(share.sentence)
+        if _percent_share(f) and f.a_start <= share.a_start
+    ]
+    if prior_cued(inp, share):
+        return None  # "9 to 11 pct of the area, compared to four to six pct a week ago"
+    for run in list_runs(inp, before):
+        if run[-1] is share and len(run) >= 2:
+            if any(of_phrase(inp, p) is not None for p in run[1:]):
+                return None
+            if cues.has("compare", inp.text[run[0].a_end : share.a_start]):
+                return None
+            return of_phrase(inp, run[0])
+    return None
 
 
 def _value_evidence(share: Figure, part: Figure, whole: Figure) -> dict[str, float]:
@@ -148,6 +178,109 @@ def of_phrase_whole(inp: RelationInput, part: Figure) -> Figure | None:
         if len(lead) <= 40 and cues.ends_with("breakdown_lead", lead) and same_measure(w, part):
             return w
     return None
+
+
+# -- a share and its amount, the whole unstated -------------------------------------
+
+#: Between a share and the amount it restates: "12 per cent more - or £38,831 -",
+#: "a premium of 8 per cent (£17,125)", "61 per cent or £91,096 more".
+_SHARE_THEN_AMOUNT = re.compile(
+    r"^\s*(?:(?:more|less|higher|lower|cheaper|dearer|up|down)\s*)?"
+    r"(?:[,\u2013\u2014-]\s*)?(?:or\s+|\(\s*)$",
+    re.IGNORECASE,
+)
+
+
+def _amount(inp: RelationInput, fig: Figure) -> bool:
+    return (
+        numeric(fig)
+        and fig.kind != "range"
+        and kind_class(fig) in ("money", "number")
+        and fig.converts is None
+        and float(fig.value) > 0  # type: ignore[arg-type]
+        and list_item(fig)
+        and not prior_cued(inp, fig)
+        # "2.5 or three pct", "38 or 39 pct", "10 pct (10)": a bare number beside a
+        # percentage is the same rate with its unit left off, or a rank, not an amount.
+        and (kind_class(fig) == "money" or _counted(inp, fig))
+    )
+
+
+def _counted(inp: RelationInput, fig: Figure) -> bool:
+    """A count with its noun right after it: "5.8 mln shares", "400,000 barrels"."""
+    m = re.match(
+        r"\s+(?:mln\s+|million\s+|billion\s+|bln\s+)?([A-Za-z][A-Za-z-]*)", inp.after(fig, 30)
+    )
+    return m is not None and noun_after(inp, fig) is not None
+
+
+@proposer("share-amount")
+def share_amount(inp: RelationInput) -> Iterator[Candidate]:
+    """A percentage and the amount it comes to, side by side: "£38,831 (12 per cent)".
+
+    The amount is the share's part of a whole the text need not state (the
+    price the premium is on): the pair is one quantity said two ways.
+    """
+    for share in inp.figures:
+        if not _percentage(share) or of_phrase(inp, share) is not None:
+            # "41 per cent of revenue" names its whole: `share_of` above pairs all three.
+            continue
+        here = inp.figures_in(share.sentence)
+        k = here.index(share)
+        for other, gap, pattern in (
+            (here[k + 1] if k + 1 < len(here) else None, "after", _SHARE_THEN_AMOUNT),
+            (here[k - 1] if k > 0 else None, "before", _APPOSITION),
+        ):
+            if other is None or not _amount(inp, other):
+                continue
+            between = inp.between(share, other)
+            if len(between) > 12 or not pattern.match(between):
+                continue
+            if not re.search(r"\bor\b|\(", between):
+                # A bare comma lists ("a three billion franc, 8.50 pct bond") as
+                # often as it restates; "or" and brackets restate.
+                continue
+            f = {"amount_apposition": 1.0, f"amount_{gap}": 1.0}
+            f.update(_against_base(inp, share, other))
+            yield Candidate(
+                "share_of",
+                (share.id, other.id),
+                ("share", "part"),
+                f,
+                exclusive=("amount", share.id),
+            )
+
+
+def _against_base(inp: RelationInput, share: Figure, amount: Figure) -> dict[str, float]:
+    """Whether the amount is the difference the percentage measures, or the new level.
+
+    "was 376.9 billion dlrs, or six pct more than the 355.6 billion" states a level
+    and its change; "was 5.1 billion dlrs, or 1.4 pct, above the total of 373.4
+    billion" a difference. With the base the comparison names, the values tell.
+    """
+    last = max(share.a_end, amount.a_end)
+    later = [f for f in inp.figures_in(share.sentence) if f.a_start >= last and numeric(f)]
+    # The figure right after the pair: "..., followed by M&S on 7 per cent (£18,786)"
+    # names another pair, not a base.
+    base = later[0] if later else None
+    if base is None or not same_measure(base, amount) or float(base.value) <= 0:  # type: ignore[arg-type]
+        return {}
+    if not cues.has("change_from", inp.text[last : base.a_start]):
+        return {}
+    stated, a, b = _val(share), _val(amount), _val(base)
+    part_fit = stated > 0 and stated / FAR <= 100 * a / b <= stated * FAR
+    level_fit = stated > 0 and stated / FAR <= 100 * abs(a - b) / b <= stated * FAR
+    return {"base_part_fit": float(part_fit), "base_level_fit": float(level_fit and not part_fit)}
+
+
+def _percentage(fig: Figure) -> bool:
+    """ "12 per cent", "12 per cent more": a percentage, a share or a change (a share of the level it is on)."""
+    return (
+        numeric(fig)
+        and kind_class(fig) == "percent"
+        and fig.converts is None
+        and float(fig.value) > 0  # type: ignore[arg-type]
+    )
 
 
 # -- lists of shares ----------------------------------------------------------

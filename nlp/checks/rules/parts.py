@@ -260,6 +260,10 @@ class PartExceedsWhole(Rule):
         "Acme Corp will invest $900 million next year. Its software arm will spend $1.2 billion "
         "of that total on data centres.",
         "The depot handled 8,200 parcels on Monday, including 9,100 overseas ones.",
+        "The helpline took 1,240 calls in March, and 1,410 of them were about billing.",
+        "Marlow Tools said its domestic sales rose to 410 mln dlrs in 2025, while sales from "
+        "overseas markets rose to 180 mln dlrs. Weaker sterling contributed about 212 mln dlrs "
+        "to overseas sales in 2025.",
     )
     passes = (
         "In the first quarter of 2026, Nokia's AI & Cloud revenue was €1 billion. "
@@ -269,6 +273,10 @@ class PartExceedsWhole(Rule):
         "Acme Corp will invest $900 million next year. Its software arm will spend $300 million "
         "of that total on data centres.",
         "The depot handled 8,200 parcels on Monday, including 1,900 overseas ones.",
+        "The helpline took 1,240 calls in March, and 410 of them were about billing.",
+        "Marlow Tools said its domestic sales rose to 410 mln dlrs in 2025, while sales from "
+        "overseas markets rose to 180 mln dlrs. Weaker sterling contributed about 12 mln dlrs "
+        "to overseas sales in 2025.",
     )
 
     def run(self, ctx: CheckContext) -> Iterator[CheckResult]:
