@@ -182,3 +182,20 @@ def test_the_level_a_multiplier_is_of_is_where_the_change_starts() -> None:
 def test_a_multiplier_of_a_level_its_levels_do_not_give_fails() -> None:
     text = "Ridership is now 14 million, double the 5 million of 2019."
     assert _fails(text, "NC104")
+
+
+def test_headline_change_stops_where_the_story_states_the_change_itself() -> None:
+    text = (
+        "VALDORIA SEES GDP GROWTH OF 3.1 PCT\n\n"
+        "Gross domestic product is expected to grow by 3.1 pct this year, the minister said.\n\n"
+        "Inflation fell to 9 pct from 12 pct, he said.\n"
+    )
+    assert not [c for c in _changes(text) if c[0] == "3.1 PCT"]
+
+
+def test_an_amount_named_a_change_takes_no_level_of_an_earlier_clause() -> None:
+    text = (
+        "World trade is put at 412 mln tonnes against 398 mln last season, "
+        "with the forecast five mln rise in Indian imports offset elsewhere."
+    )
+    assert not [c for c in _changes(text) if c[0] == "five mln"]

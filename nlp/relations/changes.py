@@ -657,6 +657,19 @@ def change_features(
         if other is not None and f.get(f"{role}_distant") and _between_ids(c, lv, other):
             # "rose 7.1% in the four weeks to March 20 to A from B": B is near A, its partner.
             f[f"{role}_distant"] = float(len(_words(_clause_text(inp, other, lv))) > 10)
+    if ch.cue == "noun":
+        # "173 mln against 169 mln … with the forecast three mln rise in Soviet imports":
+        # an amount named a change by its noun has its levels after it ("a £12m cut,
+        # taking it to £88m") or just before it ("£88m, a £12m cut").
+        f["noun_level_before"] = float(
+            any(
+                lv is not None
+                and lv.sentence == c.sentence
+                and lv.a_start < c.a_start
+                and not (role == "to" and f.get("to_lead"))
+                for lv, role in ((to, "to"), (frm, "from"))
+            )
+        )
     if to is not None and frm is not None:
         f.update(_pair_features(ch, to, frm))
         f["from_paired_elsewhere"] = float(_paired_elsewhere(inp, frm, (c.id, to.id)))
@@ -735,7 +748,13 @@ def changes_ahead(inp: RelationInput) -> Iterator[Candidate]:
         if any(f.id not in change_ids and _comparable(ch, f) for f in inp.figures_in(c.sentence)):
             continue  # its own sentence states a level: the `changes` proposer's
         for s in range(c.sentence + 1, c.sentence + 1 + AHEAD_SENTENCES):
+            if any(o.fig.sentence == s and same_measure(o.fig, c) for o in found):
+                # "GDP GROWTH OF 4.4 PCT" … "is expected to grow by 4.4 pct": the story
+                # states the change itself; its own sentence gives the levels, if any.
+                break
             for to, frm in _side_by_side(inp, ch, s, change_ids):
+                if ch.direction is not None and _shown(to, frm) != ch.direction:
+                    continue  # "RISES" of two levels that fall are not this change's
                 f = {"ahead_pair": 1.0, "both_levels": 1.0, f"change_{ch.cue}": 1.0}
                 if ch.direction is not None:
                     f[f"cue_{ch.direction}"] = 1.0
@@ -749,6 +768,10 @@ def changes_ahead(inp: RelationInput) -> Iterator[Candidate]:
                     {k: v for k, v in f.items() if v},
                     exclusive=(c.id,),
                 )
+
+
+def _shown(to: Figure, frm: Figure) -> str:
+    return "up" if float(to.value) > float(frm.value) else "down"  # type: ignore[arg-type]
 
 
 def _side_by_side(
