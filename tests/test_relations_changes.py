@@ -199,3 +199,11 @@ def test_an_amount_named_a_change_takes_no_level_of_an_earlier_clause() -> None:
         "with the forecast five mln rise in Indian imports offset elsewhere."
     )
     assert not [c for c in _changes(text) if c[0] == "five mln"]
+
+
+def test_a_comparison_with_one_year_does_not_take_a_level_of_another() -> None:
+    text = (
+        "The port handled only four cruise ships last year, 11 fewer than in 2016 "
+        "and the fewest since 2009, when only three called."
+    )
+    assert not [c for c in _changes(text) if c[0] == "11" and c[2] == "three"]

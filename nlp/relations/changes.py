@@ -3,11 +3,12 @@
 A change is any figure that states how much something moved: the frames' own
 changes ("rose 5%", "doubled"), and what the frames leave as levels but the
 words mark as a change: "lifted sales by 12%", "11 per cent higher than",
-"a 28-point jump", "a £70m cut in spending". For each change every combination of a "to" level and a
-"from" level (either may be missing) among the comparable figures of its
-sentence and the one before it is a candidate; so is a level of the change's
-metric further back (the current figure a "has doubled since 2019" refers to)
-and a level stated for the period the change runs from.
+"a 28-point jump", "a £70m cut in spending". For each change every
+combination of a "to" level and a "from" level (either may be missing) among
+the comparable figures of its sentence and the one before it is a candidate;
+so is a level of the change's metric further back (the current figure a "has
+doubled since 2019" refers to) and a level stated for the period the change
+runs from.
 
 The evidence is what a reader uses to tell which level is which: the cue just
 before each level ("to", "stood at" / "from", "than", "compared with"), where
@@ -387,6 +388,11 @@ def _level_features(
         cued = cues.ends_with("change_from", before) and not strong_to
         f["from_cue"] = float(cued)
         f["from_compared"] = float(compared and not cued)
+        # "15 fewer than in 1985 and the lowest since 1980, when only two": the
+        # comparison is with 1985; a level stated for another period is another's.
+        f["from_other_period"] = float(
+            after_change and ch.cue == "comparative" and _other_period_between(inp, c, level)
+        )
         f["from_prior"] = float(cues.has("change_from_after", inp.after(level, 25).split(",")[0]))
         f["from_miscued"] = float(strong_to and not strong_from and not compared)
         f["from_before"] = float(same and not after_change)
@@ -407,6 +413,23 @@ def _level_features(
         f[f"{role}_other_sentence"] = 1.0
         f["from_period"] = float(role == "from")  # only prior-period levels come from afar
     return f
+
+
+def _other_period_between(inp: RelationInput, c: Figure, level: Figure) -> bool:
+    """The comparison names its period ("than in 1985") and another period follows it before the level."""
+    periods = [
+        f
+        for f in inp.figures_in(c.sentence)
+        if f.kind in ("date", "period") and c.a_end <= f.a_start < level.a_start
+    ]
+    if len(periods) < 2:
+        return False
+    return (
+        re.fullmatch(
+            r"\s*\w+\s+than\s+(?:in\s+|during\s+)?", inp.text[c.a_end : periods[0].a_start]
+        )
+        is not None
+    )
 
 
 def _clause_break(gap: str) -> bool:
@@ -739,6 +762,8 @@ def changes_ahead(inp: RelationInput) -> Iterator[Candidate]:
     weighs heavily against a pair that does not). A wrong headline figure then
     links to nothing, a miss rather than a false alarm on published copy.
     """
+    if not any(inp.block_kind(f) in TOP_BLOCKS for f in inp.figures):
+        return
     found = [ch for fig in inp.figures if (ch := read_change(inp, fig)) is not None]
     change_ids = frozenset(ch.fig.id for ch in found)
     for ch in found:
