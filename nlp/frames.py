@@ -534,12 +534,15 @@ def _change(span: Span, sent: Span, has_dep: bool, q: Quantity) -> str | None:
             }
             for a in after
         ):
+            # "to increase 12 to 15 pct", "will rise 5%": after "to" or a modal the
+            # word is the verb; the noun needs "of" ("an increase of 5%").
+            verb = k > 0 and words[k - 1] in _VERB_OPENERS
             if w in lx.UP_VERBS or w in lx.CHANGE_NOUNS_UP:
-                if w in lx.CHANGE_NOUNS_UP and "of" not in after:
+                if w in lx.CHANGE_NOUNS_UP and "of" not in after and not verb:
                     continue
                 return "up"
             if w in lx.DOWN_VERBS or w in lx.CHANGE_NOUNS_DOWN:
-                if w in lx.CHANGE_NOUNS_DOWN and "of" not in after:
+                if w in lx.CHANGE_NOUNS_DOWN and "of" not in after and not verb:
                     continue
                 if w in _AMOUNT_NOT_CHANGE and q.kind in {"money", "number"}:
                     # "cut 300 jobs", "a loss of 30 mln dlrs": the amount is a level.
@@ -591,6 +594,7 @@ def _change(span: Span, sent: Span, has_dep: bool, q: Quantity) -> str | None:
     return None
 
 
+_VERB_OPENERS = frozenset({"to", "will", "would", "could", "may", "might", "should", "can"})
 _AMOUNT_NOT_CHANGE = frozenset({"cut", "cuts", "lost", "lose", "lower", "loss", "losses"})
 
 

@@ -310,6 +310,9 @@ _TIMES_RE = re.compile(
 _MULT_WORD_RE = re.compile(
     r"(?<![A-Za-z])(?:(?P<verb>doubled|doubling|tripled|trebled|tripling|quadrupled|halved|halving)"
     r"|(?P<twice>twice)(?=\s+as\b)"
+    # "more than double the legal limit", "almost twice what it made": a multiplier of a level.
+    r"|(?P<of>double|twice|triple|treble|quadruple)"
+    r"(?=\s+(?:the|that|its|their|his|her|this|what|last|a\s+year)\b)"
     r"|(?P<fold>two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|fifty|hundred)-?fold"
     r"|(?P<nx>\d+(?:\.\d+)?)x)(?![A-Za-z0-9])",
     re.IGNORECASE,
@@ -324,6 +327,7 @@ _VERB_FACTOR: dict[str, tuple[float, Literal["up", "down"]]] = {
     "halved": (0.5, "down"),
     "halving": (0.5, "down"),
 }
+_OF_FACTOR = {"double": 2.0, "twice": 2.0, "triple": 3.0, "treble": 3.0, "quadruple": 4.0}
 _FOLD = {
     "two": 2,
     "three": 3,
@@ -975,6 +979,14 @@ def _try_range(text: str, nums: list[Numeral], i: int) -> tuple[Quantity, int] |
     a2 = _scaled_like(a, b)
     if a2.value > b.value:
         return None
+    if ua.kind == "number" and a2.value > 0 and b.value > 0:
+        spread = b.value / a2.value
+        # "over fiscal 1987 to 3.2 billion dlrs": a year, then where a change ends.
+        if a.bare and len(a.digits) == 4 and 1800 <= a.value <= 2100 and spread > 100:
+            return None
+        # "increased 16 to 693 mln dlrs": a change and its level; "rose 12 to 15 pct" is a range.
+        if sep == "to" and _CHANGE_VERB.search(before) and spread > 10:
+            return None
     f = kind_unit.factor
     start = ua.prefix_start if ua.prefix_start is not None else a.start
     end = ub.suffix_end if ub.suffix_end is not None else b.end
@@ -1032,6 +1044,8 @@ def _multiplier_words(text: str) -> list[Quantity]:
             v, d = _VERB_FACTOR[m.group("verb").lower()]
         elif m.group("twice"):
             v, d = 2.0, "up"
+        elif m.group("of"):
+            v, d = _OF_FACTOR[m.group("of").lower()], "up"
         elif m.group("fold"):
             v, d = float(_FOLD[m.group("fold").lower()]), "up"
         else:

@@ -371,3 +371,35 @@ def test_hyphenated_number_word_and_scale_is_one_amount(
 
 def test_a_spaced_hyphen_does_not_join_a_scale() -> None:
     assert not [q for q in find_quantities("It had two - million problems.") if q.value == 2e6]
+    ("sentence", "expected"),
+    [
+        # A year before "to" and a scaled amount: the year, then where a change ends.
+        ("Orders should grow 8% over 2024 to 4.1 billion euros.", ["8%", "4.1 billion euros"]),
+        # After a change verb, ends forty times apart are a change and its level.
+        ("Bookings climbed 12 to 540 mln dlrs.", ["12", "540 mln dlrs"]),
+    ],
+)
+def test_two_figures_not_a_range(sentence: str, expected: list[str]) -> None:
+    assert [q.text for q in find_quantities(sentence)] == expected
+
+
+def test_a_change_range_after_a_verb_stays_a_range() -> None:
+    qs = find_quantities("Bookings climbed 12 to 15 pct.")
+    assert [(q.text, q.kind) for q in qs] == [("12 to 15 pct", "range")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "span", "value", "approx"),
+    [
+        ("Fares are now almost double the level of 2019.", "double", 2.0, "nearly"),
+        ("The bill came to more than twice what was budgeted.", "twice", 2.0, "more_than"),
+        ("Output is triple its pre-war level.", "triple", 3.0, None),
+    ],
+)
+def test_multiplier_of_a_level(sentence: str, span: str, value: float, approx: str | None) -> None:
+    q = _find(sentence, span)
+    assert (q.kind, q.value, q.direction, q.approx) == ("multiplier", value, "up", approx)
+
+
+def test_double_as_an_adjective_is_no_figure() -> None:
+    assert find_quantities("It was a double blow for the firm.") == []

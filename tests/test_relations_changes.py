@@ -136,3 +136,74 @@ def test_explicit_comparison_is_a_compares_relation() -> None:
     by_id = {f.id: f.text for f in rep.figures}
     pairs = [tuple(by_id[i] for i in r.figures) for r in rep.relations if r.type == "compares"]
     assert ("£1.9bn", "£2.3bn") in pairs
+
+
+def test_range_change_after_to_and_a_verb_links_its_level() -> None:
+    text = "Halvorsen expects sales in the year to June to increase 6 to 8 pct to 910 mln dlrs."
+    assert ("6 to 8 pct", "910 mln dlrs", None) in _changes(text)
+
+
+def test_multiplier_of_a_level_links_the_level_before_it() -> None:
+    text = "Tolls brought in £48m ($61m) in 2024, almost double the amount in 2015."
+    assert ("double", "£48m", None) in _changes(text)
+
+
+def test_headline_change_links_the_two_levels_the_story_sets_side_by_side() -> None:
+    text = (
+        "Corvane in $120m profit revision\n\n"
+        "Corvane has cut the profit it reported for last year.\n\n"
+        "The firm said it made $410m, compared with the previously reported $530m. "
+        "Its shares fell 3% on Monday.\n"
+    )
+    assert ("$120m", "$410m", "$530m") in _changes(text)
+
+
+def test_headline_change_the_levels_do_not_give_links_to_nothing() -> None:
+    # $530m - $410m is $120m, not $300m: a wrong headline figure is a miss, not a false link.
+    text = (
+        "Corvane in $300m profit revision\n\n"
+        "Corvane has cut the profit it reported for last year.\n\n"
+        "The firm said it made $410m, compared with the previously reported $530m. "
+        "Its shares fell 3% on Monday.\n"
+    )
+    assert not [c for c in _changes(text) if c[0] == "$300m"]
+
+
+def test_an_amount_before_a_change_noun_is_a_change() -> None:
+    text = "The council announced a £12m cut in its budget, taking it to £88m from £100m."
+    assert ("£12m", "£88m", "£100m") in _changes(text)
+
+
+def test_the_level_a_multiplier_is_of_is_where_the_change_starts() -> None:
+    text = "Ridership is now 9.6 million, almost double the 5 million of 2019."
+    assert ("double", "9.6 million", "5 million") in _changes(text)
+
+
+def test_a_multiplier_of_a_level_its_levels_do_not_give_fails() -> None:
+    text = "Ridership is now 14 million, double the 5 million of 2019."
+    assert _fails(text, "NC104")
+
+
+def test_headline_change_stops_where_the_story_states_the_change_itself() -> None:
+    text = (
+        "VALDORIA SEES GDP GROWTH OF 3.1 PCT\n\n"
+        "Gross domestic product is expected to grow by 3.1 pct this year, the minister said.\n\n"
+        "Inflation fell to 9 pct from 12 pct, he said.\n"
+    )
+    assert not [c for c in _changes(text) if c[0] == "3.1 PCT"]
+
+
+def test_an_amount_named_a_change_takes_no_level_of_an_earlier_clause() -> None:
+    text = (
+        "World trade is put at 412 mln tonnes against 398 mln last season, "
+        "with the forecast five mln rise in Indian imports offset elsewhere."
+    )
+    assert not [c for c in _changes(text) if c[0] == "five mln"]
+
+
+def test_a_comparison_with_one_year_does_not_take_a_level_of_another() -> None:
+    text = (
+        "The port handled only four cruise ships last year, 11 fewer than in 2016 "
+        "and the fewest since 2009, when only three called."
+    )
+    assert not [c for c in _changes(text) if c[0] == "11" and c[2] == "three"]

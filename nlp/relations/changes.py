@@ -3,11 +3,12 @@
 A change is any figure that states how much something moved: the frames' own
 changes ("rose 5%", "doubled"), and what the frames leave as levels but the
 words mark as a change: "lifted sales by 12%", "11 per cent higher than",
-"a 28-point jump". For each change every combination of a "to" level and a
-"from" level (either may be missing) among the comparable figures of its
-sentence and the one before it is a candidate; so is a level of the change's
-metric further back (the current figure a "has doubled since 2019" refers to)
-and a level stated for the period the change runs from.
+"a 28-point jump", "a £70m cut in spending". For each change every
+combination of a "to" level and a "from" level (either may be missing) among
+the comparable figures of its sentence and the one before it is a candidate;
+so is a level of the change's metric further back (the current figure a "has
+doubled since 2019" refers to) and a level stated for the period the change
+runs from.
 
 The evidence is what a reader uses to tell which level is which: the cue just
 before each level ("to", "stood at" / "from", "than", "compared with"), where
@@ -21,6 +22,11 @@ a 51-billion-per-cent rise) count against the link. The arithmetic the rules
 check is never evidence *for* a link beyond a small tie-break, so a wrong
 figure still links.
 
+One exception, `changes_ahead`: a headline's change ("$300m profit revision")
+whose two levels the story sets side by side further down. No word ties them,
+so there the values must agree; a wrong headline figure is then a miss, not a
+link to the wrong levels.
+
 Every candidate of one change shares an exclusive key: the resolver keeps the
 best, or none when no candidate clears the threshold.
 """
@@ -31,13 +37,14 @@ import math
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from itertools import pairwise
 
 from spacy.tokens import Token
 
 from newscheck.nlp import lexicon as lx
 from newscheck.nlp.checks.common import basis, prior_period
 from newscheck.nlp.relations import cues
-from newscheck.nlp.relations.base import Candidate, RelationInput, proposer
+from newscheck.nlp.relations.base import TOP_BLOCKS, Candidate, RelationInput, proposer
 from newscheck.nlp.relations.evidence import (
     head,
     kind_class,
@@ -50,6 +57,8 @@ from newscheck.nlp.types import Figure
 
 #: Levels considered on each side of a change: bounded work on long sentences.
 MAX_LEVELS = 8
+#: How many sentences after a headline's change its levels may be stated.
+AHEAD_SENTENCES = 4
 #: How many sentences back a level of the change's own metric may be its "to".
 FAR_SENTENCES = 6
 #: An implied change this many times the stated one is not what the writer
@@ -86,6 +95,17 @@ _OR_BEFORE = re.compile(
 #: "£38,831 (12 per cent) more than", "61 per cent or £91,096 more than": the
 #: change restated in another unit before the comparative.
 _RESTATEMENT_AFTER = re.compile(r"\s*(?:\(|[,–—-]?\s*or\s+)")
+_APPROX_END = re.compile(
+    r"(?:\s+(?:almost|nearly|about|around|roughly|some|over|just|more\s+than|less\s+than))+\s*$",
+    re.I,
+)
+_NOUN_GAP = re.compile(r"[ \t]*([a-z][a-z-]*)(?=[ \t])")
+#: Between an amount and a change noun, words that make the noun another phrase's:
+#: "£5m of cuts", "$2bn in a rise", "10,000 and a cut".
+_NOUN_GAP_STOP = frozenset(
+    {"of", "in", "to", "and", "or", "from", "for", "on", "at", "by", "a", "an", "the", "was", "is"}
+)
+_MULTIPLIED = re.compile(r"\s+(?:the|its|their|his|her|this|that|last\s+year's)\s+", re.I)
 _PUNCT_BREAK = re.compile(r",\s*and\b|;")
 _DETERMINERS = frozenset({"a", "an", "the", "its", "their", "this", "that"})
 _LEVEL_AFTER_FIGURE = re.compile(r"\b(?:to|from)\s+(?:about\s+|around\s+)?$", re.I)
@@ -108,7 +128,7 @@ class Change:
 
     fig: Figure
     direction: str | None  # "up", "down", or None when only the levels can tell
-    cue: str  # "frame", "by", "comparative", "points"
+    cue: str  # "frame", "by", "comparative", "points", "restated", "noun"
     points: bool  # a bare number stated in points ("a 28-point jump")
 
 
@@ -142,6 +162,10 @@ def read_change(inp: RelationInput, fig: Figure) -> Change | None:
     direction = _comparative_after(inp, fig)
     if direction is not None:
         return Change(fig, direction, "comparative", False)
+    if kind in ("money", "number") and (noun := _change_noun_after(after)) is not None:
+        # "Nortel in $300m profit revision", "a £70m cut in spending": the noun says change.
+        up, down = cues.has("change_noun_up", noun), cues.has("change_noun_down", noun)
+        return Change(fig, "up" if up else "down" if down else None, "noun", False)
     before = inp.before(fig, 60)
     if (m := _OR_BEFORE.search(before)) is not None:
         # "fell $1.12, or 1.7%,": the same change in another unit.
@@ -159,6 +183,25 @@ def read_change(inp: RelationInput, fig: Figure) -> Change | None:
             if w in lx.DOWN_VERBS:
                 return Change(fig, "down", "by", False)
     return None
+
+
+def _change_noun_after(after: str) -> str | None:
+    """The change noun right after an amount, past at most two words naming what changed."""
+    pos = 0
+    for _ in range(3):
+        if (
+            n := cues.pattern("change_noun_after").match(after, pos + _space(after, pos))
+        ) is not None:
+            return n.group(0)
+        m = _NOUN_GAP.match(after, pos)
+        if m is None or m.group(1).lower() in _NOUN_GAP_STOP:
+            return None
+        pos = m.end()
+    return None
+
+
+def _space(text: str, pos: int) -> int:
+    return len(text[pos:]) - len(text[pos:].lstrip(" \t"))
 
 
 def _comparative_after(inp: RelationInput, fig: Figure) -> str | None:
@@ -309,6 +352,14 @@ def _level_features(
             for o in others:
                 if o.fig.id != c.id and level.a_end <= o.fig.a_start < c.a_start:
                     gap = gap.replace(o.fig.text, " ")
+            # "210bn yuan ($25.4bn) in 2004, almost double": the level restated in
+            # another currency, its period, and the change's own approximator are no
+            # words between.
+            for g in inp.figures_in(level.sentence):
+                mine = g.converts == level.id or g.kind in ("date", "period")
+                if mine and level.a_end <= g.a_start < c.a_start:
+                    gap = gap.replace(g.text, " ")
+            gap = _APPROX_END.sub("", gap)
             words = _words(gap)
             lead = (
                 len(words) <= 6 and not re.search(r"[\d;]", gap) and not _CLAUSE_WORDS & set(words)
@@ -328,9 +379,20 @@ def _level_features(
     else:
         # "93 fewer than in 2022, when staffing peaked at 1,705": the level after a comparative.
         compared = after_change and ch.cue == "comparative" and not _clause_break(gap)
+        # "$4bn, more than double the $1.5bn it made": the level a multiplier is of.
+        compared = compared or (
+            after_change
+            and kind_class(c) == "multiplier"
+            and _MULTIPLIED.fullmatch(gap) is not None
+        )
         cued = cues.ends_with("change_from", before) and not strong_to
         f["from_cue"] = float(cued)
         f["from_compared"] = float(compared and not cued)
+        # "15 fewer than in 1985 and the lowest since 1980, when only two": the
+        # comparison is with 1985; a level stated for another period is another's.
+        f["from_other_period"] = float(
+            after_change and ch.cue == "comparative" and _other_period_between(inp, c, level)
+        )
         f["from_prior"] = float(cues.has("change_from_after", inp.after(level, 25).split(",")[0]))
         f["from_miscued"] = float(strong_to and not strong_from and not compared)
         f["from_before"] = float(same and not after_change)
@@ -351,6 +413,23 @@ def _level_features(
         f[f"{role}_other_sentence"] = 1.0
         f["from_period"] = float(role == "from")  # only prior-period levels come from afar
     return f
+
+
+def _other_period_between(inp: RelationInput, c: Figure, level: Figure) -> bool:
+    """The comparison names its period ("than in 1985") and another period follows it before the level."""
+    periods = [
+        f
+        for f in inp.figures_in(c.sentence)
+        if f.kind in ("date", "period") and c.a_end <= f.a_start < level.a_start
+    ]
+    if len(periods) < 2:
+        return False
+    return (
+        re.fullmatch(
+            r"\s*\w+\s+than\s+(?:in\s+|during\s+)?", inp.text[c.a_end : periods[0].a_start]
+        )
+        is not None
+    )
 
 
 def _clause_break(gap: str) -> bool:
@@ -601,6 +680,19 @@ def change_features(
         if other is not None and f.get(f"{role}_distant") and _between_ids(c, lv, other):
             # "rose 7.1% in the four weeks to March 20 to A from B": B is near A, its partner.
             f[f"{role}_distant"] = float(len(_words(_clause_text(inp, other, lv))) > 10)
+    if ch.cue == "noun":
+        # "173 mln against 169 mln … with the forecast three mln rise in Soviet imports":
+        # an amount named a change by its noun has its levels after it ("a £12m cut,
+        # taking it to £88m") or just before it ("£88m, a £12m cut").
+        f["noun_level_before"] = float(
+            any(
+                lv is not None
+                and lv.sentence == c.sentence
+                and lv.a_start < c.a_start
+                and not (role == "to" and f.get("to_lead"))
+                for lv, role in ((to, "to"), (frm, "from"))
+            )
+        )
     if to is not None and frm is not None:
         f.update(_pair_features(ch, to, frm))
         f["from_paired_elsewhere"] = float(_paired_elsewhere(inp, frm, (c.id, to.id)))
@@ -656,6 +748,85 @@ def changes(inp: RelationInput) -> Iterator[Candidate]:
                 change_features(inp, ch, to, frm, feats, levels),
                 exclusive=(fig.id,),
             )
+
+
+@proposer("changes-ahead")
+def changes_ahead(inp: RelationInput) -> Iterator[Candidate]:
+    """A headline's change and the two levels the story states for it further down.
+
+    "Nortel in $300m profit revision" … "it had made $434m, compared to the
+    previously reported $732m": a change in the headline (or a heading, bullet,
+    standfirst) with no level of its own, and a later sentence that sets two
+    levels of its measure side by side. Nothing in the words ties them, so the
+    values must: the levels have to give the change stated (`ahead_value_off`
+    weighs heavily against a pair that does not). A wrong headline figure then
+    links to nothing, a miss rather than a false alarm on published copy.
+    """
+    if not any(inp.block_kind(f) in TOP_BLOCKS for f in inp.figures):
+        return
+    found = [ch for fig in inp.figures if (ch := read_change(inp, fig)) is not None]
+    change_ids = frozenset(ch.fig.id for ch in found)
+    for ch in found:
+        c = ch.fig
+        if inp.block_kind(c) not in TOP_BLOCKS:
+            continue
+        if any(f.id not in change_ids and _comparable(ch, f) for f in inp.figures_in(c.sentence)):
+            continue  # its own sentence states a level: the `changes` proposer's
+        for s in range(c.sentence + 1, c.sentence + 1 + AHEAD_SENTENCES):
+            if any(o.fig.sentence == s and same_measure(o.fig, c) for o in found):
+                # "GDP GROWTH OF 4.4 PCT" … "is expected to grow by 4.4 pct": the story
+                # states the change itself; its own sentence gives the levels, if any.
+                break
+            for to, frm in _side_by_side(inp, ch, s, change_ids):
+                if ch.direction is not None and _shown(to, frm) != ch.direction:
+                    continue  # "RISES" of two levels that fall are not this change's
+                f = {"ahead_pair": 1.0, "both_levels": 1.0, f"change_{ch.cue}": 1.0}
+                if ch.direction is not None:
+                    f[f"cue_{ch.direction}"] = 1.0
+                f.update(_pair_features(ch, to, frm))
+                f["ahead_value_off"] = float(not f.get("value_fits"))
+                f["to_metric_conflict"] = float(_metric_conflict(c, to))
+                yield Candidate(
+                    "change_of",
+                    (c.id, to.id, frm.id),
+                    ("change", "to", "from"),
+                    {k: v for k, v in f.items() if v},
+                    exclusive=(c.id,),
+                )
+
+
+def _shown(to: Figure, frm: Figure) -> str:
+    return "up" if float(to.value) > float(frm.value) else "down"  # type: ignore[arg-type]
+
+
+def _side_by_side(
+    inp: RelationInput, ch: Change, sentence: int, changes: frozenset[str]
+) -> Iterator[tuple[Figure, Figure]]:
+    """Two levels of one measure in a sentence, the second cued as the first's comparison."""
+    figs = [
+        f
+        for f in inp.figures_in(sentence)
+        if f.id not in changes and f.role != "conversion" and f.kind not in ("date", "period")
+    ]
+    for a, b in pairwise(figs):
+        if not (_comparable(ch, a) and _comparable(ch, b) and same_measure(a, b)):
+            continue
+        if _duration(inp, a) or _duration(inp, b):
+            continue
+        # "$434m (£231m), compared to the previously reported $732m": the cue may
+        # stand a few words before the level it marks.
+        gap = _without_conversions(inp, a, b)
+        if len(_words(gap)) <= 8 and cues.has("change_from_strong", gap) and not _clause_break(gap):
+            yield a, b
+
+
+def _without_conversions(inp: RelationInput, a: Figure, b: Figure) -> str:
+    """The text between two levels with the first's restatement in another currency dropped."""
+    gap = inp.text[a.a_end : b.a_start]
+    for f in inp.figures_in(a.sentence):
+        if f.converts == a.id and a.a_end <= f.a_start < b.a_start:
+            gap = gap.replace(f.text, " ")
+    return gap
 
 
 @proposer("comparisons")
