@@ -289,3 +289,22 @@ def test_a_month_that_dates_an_event_is_not_the_period_of_the_figure() -> None:
         "The cartel restored the price of 24 dlrs a crate from February 1, officials said.\n"
     )
     assert not fails(text, "NC151", as_of=date(2027, 3, 11))
+
+
+def test_a_later_item_with_its_own_earlier_value_is_a_sibling_not_the_whole() -> None:
+    text = (
+        "Confectioner results\n\n"
+        "Halden Foods said its Nordic arm made trading profit of 52.1 mln stg in 2030, up from "
+        "49.0 mln in 2029. Profit from Brazil slipped to 31.8 mln stg from 33.0 mln.\n"
+    )
+    assert not fails(text, "NC121", as_of=date(2031, 3, 2))
+
+
+def test_a_monthly_change_with_no_stated_basis_is_not_read_against_the_year_before() -> None:
+    text = (
+        "Road building\n\n"
+        "Road building rose 2.1 bln dlrs, or 0.8 pct, in June to 266.0 bln dlrs, the ministry "
+        "said.\n\n"
+        "June building was 4.4 bln dlrs above the June, 2030 total of 261.6 bln dlrs.\n"
+    )
+    assert not fails(text, "NC102", as_of=date(2031, 8, 1))
