@@ -1463,6 +1463,8 @@ def _period(
     best: tuple[float, str | None] | None = None
     own_time = False
     elsewhere: set[str] = set()
+    # A sentence that names a fiscal year ("over fiscal 1987") counts in fiscal years.
+    fiscal = any(str(x._.quantity.value).startswith("FY") for x in nearby)
     for s in nearby:
         q: Quantity = s._.quantity
         if q.kind == "date":
@@ -1478,7 +1480,7 @@ def _period(
             # it is the later figure's.
             continue
         raw = q.value if isinstance(q.value, str) else None
-        label = _candidate_label(doc, s, raw, default)
+        label = _candidate_label(doc, s, raw, default, fiscal=fiscal)
         if label is None:
             # Relative labels naming the basis of a change ("year-earlier", "annual") are
             # no period of the figure; "last month", "Q3" unplaced are one we cannot name.
@@ -1528,10 +1530,17 @@ def _years_counted(me: Span) -> int | None:
     return int(q.value) if noun in {"years", "seasons"} and 1 < q.value <= 100 else None
 
 
-def _candidate_label(doc: Doc, s: Span, raw: str | None, default: str | None) -> str | None:
+def _candidate_label(
+    doc: Doc, s: Span, raw: str | None, default: str | None, *, fiscal: bool = False
+) -> str | None:
     """A period span's label as a figure's period, or None when it names none absolutely."""
     if not raw:
         return None
+    m = _TWELVE_MONTHS.fullmatch(raw) if fiscal else None
+    if m and (int(m["y2"]) - int(m["y1"])) * 12 + int(m["m2"]) - int(m["m1"]) == 11:
+        # "revenues for the year ending June 30, 1988, to rise 12 pct over fiscal 1987":
+        # twelve months beside a named fiscal year are the fiscal year they end in.
+        return f"FY{m['y2']}"
     if default and (m := _YEARLESS.match(raw)):
         # "the third quarter" in a story whose lead fixed "the 1987 third quarter".
         return _place(m[1], default)
@@ -1576,7 +1585,13 @@ def _belongs_elsewhere(doc: Doc, s: Span, me: Span, sent: Span | None, has_dep: 
         # event; the figure outside it is not measured then.
         tok = s.root
         for _ in range(12):
-            if tok.dep_ == "relcl" and not (tok.left_edge.i <= me.root.i <= tok.right_edge.i):
+            if (
+                tok.dep_ == "relcl"
+                and not (tok.left_edge.i <= me.root.i <= tok.right_edge.i)
+                and any(c.tag_ in _RELATIVE_TAGS for c in tok.children)
+            ):
+                # Only a clause its relative pronoun opens: a zero relative ("the market
+                # it addresses in AI to expand until 2028") is often a misparse.
                 return True
             if tok.head == tok:
                 break
@@ -1599,6 +1614,11 @@ def _base_extent(doc: Doc, s: Span, sent: Span | None) -> tuple[int, int] | None
         m, lo = found, found.start() + 1
     if m is None:
         return None
+    label = str(s._.quantity.value)
+    if m.group().lower().startswith("over") and not re.fullmatch(r"(?:FY)?\d{4}", label):
+        # "over fiscal 1987" is the base of a rise; "over the first quarter", "over
+        # 2001-2003" are the time a figure runs over.
+        return None
     stretch = m["stretch"] or ""
     if stretch and (not re.search(r"\d", stretch) or cues.has("prior_after", stretch)):
         # "higher than expected in 2004", "from a year earlier in the first quarter": the
@@ -1610,7 +1630,11 @@ def _base_extent(doc: Doc, s: Span, sent: Span | None) -> tuple[int, int] | None
     return m.start(), hi
 
 
+_RELATIVE_TAGS = frozenset({"WDT", "WP", "WP$", "WRB"})
 _SPAN_LABEL = re.compile(r"^\d{4}\.\.\d{4}$")
+#: Twelve months not ending in December ("1987-07-01/1988-06-30"), as periods.py labels
+#: "the year ending June 30, 1988" unless it is called a fiscal year.
+_TWELVE_MONTHS = re.compile(r"(?P<y1>\d{4})-(?P<m1>\d\d)-01/(?P<y2>\d{4})-(?P<m2>\d\d)-\d\d")
 _RELATIVE_TO_STORY = re.compile(r"^(?:(?:last|this)-)?(?P<unit>month|quarter)$")
 
 

@@ -245,3 +245,15 @@ def test_a_dated_results_story_defaults_to_the_year_its_lead_reports() -> None:
     )
     figs = figures(text, as_of=date(2031, 5, 12))
     assert figs["¥210 billion"].period == "FY2031"
+
+
+def test_twelve_months_beside_a_named_fiscal_year_are_a_fiscal_year() -> None:
+    text = (
+        "Tarn Corp expects sales of 4.1 bln dlrs for the year ending June 30, 2032, "
+        "up 9 pct over fiscal 2031.\n"
+    )
+    figs = figures(text, as_of=None)
+    assert figs["4.1 bln dlrs"].period == "FY2032"
+    assert figs["9 pct"].period == "FY2032"  # "over fiscal 2031" is the base of the rise
+    plain = "Tarn Corp had sales of 3.6 bln dlrs in the year ended June 30, 2031.\n"
+    assert figures(plain, as_of=None)["3.6 bln dlrs"].period is None

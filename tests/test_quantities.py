@@ -352,3 +352,10 @@ def test_fast_enough_for_every_article() -> None:
     per_call = (time.process_time() - t0) / 20
     assert len(article.split()) > 500
     assert per_call < 0.05  # generous: the target is ~3 ms; this guards against blow-ups
+
+
+def test_a_year_before_to_is_not_the_low_end_of_a_range() -> None:
+    from newscheck.nlp.quantities import find_quantities
+
+    found = find_quantities("Sales should rise over fiscal 2031 to 4.1 billion dlrs.")
+    assert [q.text for q in found if q.kind != "number"] == ["4.1 billion dlrs"]

@@ -403,10 +403,12 @@ class PartExceedsWhole(Rule):
         before = [w for w in found if w.a_start < part.a_start]
         if before:
             return max(before, key=lambda w: w.a_start)
-        # A later sentence's "slipped to 34.7 mln from 37.2 mln" after "rose to 47.9 mln
-        # from 45.3 mln" is the next item of a list, each with its own change, more
-        # likely than the whole its segment was missed for.
-        after = [w for w in found if not _OWN_BASE_AFTER.match(ctx.text, w.a_end)]
+        # A later sentence's "slipped to 34.7 mln from 37.2 mln" or "went up 3 pct to
+        # 1.5 bln" after "rose to 47.9 mln from 45.3 mln" is the next item of a list, each
+        # with its own change, more likely than the whole its segment was missed for.
+        after = [
+            w for w in found if w.id not in targets and not _OWN_BASE_AFTER.match(ctx.text, w.a_end)
+        ]
         return after[0] if after else None
 
 
