@@ -16,6 +16,7 @@ import bisect
 import re
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
@@ -195,7 +196,15 @@ class FrameExtractor:
                 frame.entity = prior[-1].entity if prior else main_entity
             is_base = i in bases or _unstated_change_base(doc, spans, frames, i)
             nearby = in_sentence[frame.sentence]
-            frame.period = _period(doc, span, nearby, default_period, is_base=is_base)
+            frame.period = _period(
+                doc,
+                span,
+                nearby,
+                default_period,
+                is_base=is_base,
+                has_dep=has_dep,
+                sent=sent,
+            )
             if frame.role in ("level", "change"):
                 words = _governing_words(span, sent, has_dep)
                 if words & lx.TARGET_CUES:
@@ -389,6 +398,10 @@ def _default_period(spans: list[Span], doc: Doc) -> str | None:
         # ("the 1979 agreement") as its subject; only a period the lead states is,
         # or the month a year-ago comparison fixes.
         return _lead_period(spans, doc) or _compared_month(spans, doc)
+    if (lead := _lead_period(spans, doc, measured=True)) is not None:
+        # "operating profit fell 11% in the fiscal year ended March 31": the period the
+        # lead reports beats a quarter the body mentions in passing.
+        return lead
     short: Counter[str] = Counter()
     years: Counter[str] = Counter()
     for s in spans:
@@ -427,6 +440,11 @@ _BASE_PERIOD_BEFORE = re.compile(
 )
 
 
+def _measured_over(label: str) -> bool:
+    """A reporting period (fiscal year, quarter, half), not a bare year that may date an event."""
+    return bool(re.fullmatch(r"FY\d{4}|\d{4}-(?:Q[1-4]|H[12])", label))
+
+
 def _compared_month(spans: list[Span], doc: Doc) -> str | None:
     """The story's month when a year-less month is set against the same month of a stated year.
 
@@ -453,7 +471,7 @@ def _compared_month(spans: list[Span], doc: Doc) -> str | None:
     return found.pop() if len(found) == 1 else None
 
 
-def _lead_period(spans: list[Span], doc: Doc) -> str | None:
+def _lead_period(spans: list[Span], doc: Doc, *, measured: bool = False) -> str | None:
     """The one absolute period the headline and first paragraph state, not as a comparison base.
 
     "Nortel revised its profits for the 2003 fiscal year", "sales rose 13 pct in
@@ -470,6 +488,10 @@ def _lead_period(spans: list[Span], doc: Doc) -> str | None:
         if not _ABSOLUTE_PERIOD.match(q.value) or q.value.startswith(".."):
             continue
         if _BASE_BEFORE.search(_text(doc)[max(0, s.start_char - 30) : s.start_char]):
+            continue
+        if measured and not _measured_over(q.value):
+            # Only a period figures are measured over: "the current year" in a results
+            # lead dates a forecast, not the results.
             continue
         labels.add(q.value)
     return labels.pop() if len(labels) == 1 else None
@@ -1538,28 +1560,57 @@ def _entity(
 
 
 def _period(
-    doc: Doc, me: Span, nearby: list[Span], default: str | None, *, is_base: bool
+    doc: Doc,
+    me: Span,
+    nearby: list[Span],
+    default: str | None,
+    *,
+    is_base: bool,
+    has_dep: bool = False,
+    sent: Span | None = None,
 ) -> str | None:
-    """The period of figure `me`: the nearest period among the figures of its sentence."""
+    """The period of figure `me`: the best-scored period candidate of its sentence.
+
+    Each period of the sentence is a candidate scored by its distance (one before the
+    figure costs more than one after it). Evidence rules a candidate out when it belongs
+    to another figure: a comparison base ("to 80 pct from 78 pct in March": March is the
+    78's) or a relative clause about someone else ("Kunis, 31, who moved in 1991"). A
+    relative period ("last month") competes too: the nearest one wins even when the story
+    cannot resolve it, so a farther year in the sentence does not stand in for it.
+    Without a candidate, the story's default period, unless the sentence has a time of
+    its own.
+    """
     # A base stated as "a year earlier" is the prior period, whatever the sentence says.
     after = _text(doc)[me.end_char : me.end_char + 60]
     if is_base and _RELATIVE_PRIOR.match(after):
         return "prior-year"
-    best: tuple[float, str] | None = None
+    best: tuple[float, str | None] | None = None
+    own_time = False
+    elsewhere: set[str] = set()
+    # A sentence that names a fiscal year ("over fiscal 1987") counts in fiscal years.
+    fiscal = any(str(x._.quantity.value).startswith("FY") for x in nearby)
     for s in nearby:
         q: Quantity = s._.quantity
+        if q.kind == "date":
+            own_time = True
         # A period, not a day: "budget for the fiscal year that begins July 1" is not about July 1.
         if q.kind != "period":
             continue
-        label = q.value if isinstance(q.value, str) else None
-        if label and default and (m := _YEARLESS.match(label)):
-            # "the third quarter" in a story whose lead fixed "the 1987 third quarter".
-            label = _place(m[1], default)
-        # Relative labels ("year-earlier") name the basis of a change, not the figure's period.
-        if not label or not _ABSOLUTE_PERIOD.match(label):
+        if _belongs_elsewhere(doc, s, me, sent, has_dep):
+            elsewhere.add(q.value if isinstance(q.value, str) else "")
             continue
-        if label.startswith(".."):
-            label = f"through {label[2:]}"
+        if is_base and s.end_char <= me.start_char:
+            # "falling to 89 mln from 124.6 mln": a base's period follows it; one before
+            # it is the later figure's.
+            continue
+        raw = q.value if isinstance(q.value, str) else None
+        label = _candidate_label(doc, s, raw, default, fiscal=fiscal)
+        if label is None:
+            # Relative labels naming the basis of a change ("year-earlier", "annual") are
+            # no period of the figure; "last month", "Q3" unplaced are one we cannot name.
+            if not (raw and _UNPLACED.match(raw)):
+                continue
+            own_time = True
         d = (
             (s.start_char - me.end_char)
             if s.start_char >= me.end_char
@@ -1571,14 +1622,159 @@ def _period(
         if best is None or d < best[0]:
             best = (d, label)
     if best is not None:
+        if (years := _years_counted(me)) and best[1] and re.fullmatch(r"\d{4}", best[1]):
+            start = next(
+                (
+                    x
+                    for x in nearby
+                    if x.end_char <= me.start_char and x._.quantity.value == best[1]
+                ),
+                None,
+            )
+            if start is not None:
+                # "won the 1904 by-election and served for 47 years": a length of time
+                # covers the span it runs from the year its sentence starts it.
+                return f"{best[1]}..{int(best[1]) + years}"
         return best[1]
-    if is_base:
-        return None
-    if any(_own_time(s) for s in nearby):
+    if is_base or own_time:
         # "climbed 1.46% on Tuesday", "lost 50% since last year": the sentence places the
         # figure in a time of its own that no stated year fixes; the story's period is not it.
         return None
-    return default
+    # A story period its sentence gives another figure or clause is not this figure's.
+    return None if default in elsewhere else default
+
+
+def _years_counted(me: Span) -> int | None:
+    """The number of years a figure counts ("47 continuous years", "two seasons"), if it is one."""
+    q: Quantity = me._.quantity
+    if q.kind != "number" or not isinstance(q.value, (int, float)) or q.value != int(q.value):
+        return None
+    doc = me.doc
+    words = [t.lower_ for t in me[1:]] + [t.lower_ for t in doc[me.end : min(len(doc), me.end + 2)]]
+    noun = next(
+        (w for w in words if w.isalpha() and w not in {"continuous", "straight", "more"}), ""
+    )
+    return int(q.value) if noun in {"years", "seasons"} and 1 < q.value <= 100 else None
+
+
+def _candidate_label(
+    doc: Doc, s: Span, raw: str | None, default: str | None, *, fiscal: bool = False
+) -> str | None:
+    """A period span's label as a figure's period, or None when it names none absolutely."""
+    if not raw:
+        return None
+    m = _TWELVE_MONTHS.fullmatch(raw) if fiscal else None
+    if m and (int(m["y2"]) - int(m["y1"])) * 12 + int(m["m2"]) - int(m["m1"]) == 11:
+        # "revenues for the year ending June 30, 1988, to rise 12 pct over fiscal 1987":
+        # twelve months beside a named fiscal year are the fiscal year they end in.
+        return f"FY{m['y2']}"
+    if default and (m := _YEARLESS.match(raw)):
+        # "the third quarter" in a story whose lead fixed "the 1987 third quarter".
+        return _place(m[1], default)
+    if default and (rel := _RELATIVE_TO_STORY.match(raw)) and _unit(default) == rel["unit"]:
+        # Undated, "last month" in a story whose lead reports a month is that month:
+        # monthly figures are published the month after.
+        return default
+    part = re.fullmatch(r"(?:FY)?\d{4}(-(?:Q[1-4]|H[12]|\d\d))", default or "")
+    if part and re.fullmatch(r"\d{4}", raw) and _comparable_before(doc, s):
+        # "up from 51 mln in the comparable 1986 period": the story's quarter, that year.
+        return raw + part[1]
+    if _SPAN_LABEL.match(raw):
+        return raw
+    if not _ABSOLUTE_PERIOD.match(raw):
+        return None
+    return f"through {raw[2:]}" if raw.startswith("..") else raw
+
+
+def _unit(label: str) -> str:
+    if re.fullmatch(r"(?:FY)?\d{4}-Q[1-4]", label):
+        return "quarter"
+    if re.fullmatch(r"\d{4}-\d\d", label):
+        return "month"
+    return "other"
+
+
+def _comparable_before(doc: Doc, s: Span) -> bool:
+    before = _text(doc)[max(0, s.start_char - 16) : s.start_char]
+    return cues.ends_with("period_comparable", before) and bool(
+        re.match(r"\s+(?:period|quarter|half|months)\b", _text(doc)[s.end_char : s.end_char + 12])
+    )
+
+
+def _belongs_elsewhere(doc: Doc, s: Span, me: Span, sent: Span | None, has_dep: bool) -> bool:
+    """Evidence that period `s` is another figure's, not `me`'s."""
+    if (extent := _base_extent(doc, s, sent)) is not None and not (
+        extent[0] <= me.start_char < extent[1]
+    ):
+        return True
+    if has_dep:
+        # "Ms Kunis, 31, who moved to the U.S. in 1991": a relative clause dates its own
+        # event; the figure outside it is not measured then.
+        tok = s.root
+        for _ in range(12):
+            if (
+                tok.dep_ == "relcl"
+                and not (tok.left_edge.i <= me.root.i <= tok.right_edge.i)
+                and any(c.tag_ in _RELATIVE_TAGS for c in tok.children)
+            ):
+                # Only a clause its relative pronoun opens: a zero relative ("the market
+                # it addresses in AI to expand until 2028") is often a misparse.
+                return True
+            if tok.head == tok:
+                break
+            tok = tok.head
+    return False
+
+
+def _base_extent(doc: Doc, s: Span, sent: Span | None) -> tuple[int, int] | None:
+    """Where the comparison that period `s` is the base of runs, when it is one.
+
+    "raised manufacturing to 80.1 pct from 79.9 pct in January": from the cue to the
+    end of the phrase (a comma, "to", the sentence's end); figures outside it are the
+    other side of the comparison.
+    """
+    text = _text(doc)
+    lo = max(sent.start_char if sent is not None else 0, s.start_char - 60)
+    m = None
+    # The cue nearest the period: a farther "from" earlier in the sentence is another comparison.
+    while (found := _base_rx().search(text, lo, s.start_char)) is not None:
+        m, lo = found, found.start() + 1
+    if m is None:
+        return None
+    label = str(s._.quantity.value)
+    if m.group().lower().startswith("over") and not re.fullmatch(r"(?:FY)?\d{4}", label):
+        # "over fiscal 1987" is the base of a rise; "over the first quarter", "over
+        # 2001-2003" are the time a figure runs over.
+        return None
+    stretch = m["stretch"] or ""
+    if stretch and (not re.search(r"\d", stretch) or cues.has("prior_after", stretch)):
+        # "higher than expected in 2004", "from a year earlier in the first quarter": the
+        # period is the figure's own, not a base's.
+        return None
+    hi = sent.end_char if sent is not None else len(text)
+    if stop := re.compile(r"[,;]|\bto\b").search(text, s.end_char, hi):
+        hi = stop.start()
+    return m.start(), hi
+
+
+_RELATIVE_TAGS = frozenset({"WDT", "WP", "WP$", "WRB"})
+_SPAN_LABEL = re.compile(r"^\d{4}\.\.\d{4}$")
+#: Twelve months not ending in December ("1987-07-01/1988-06-30"), as periods.py labels
+#: "the year ending June 30, 1988" unless it is called a fiscal year.
+_TWELVE_MONTHS = re.compile(r"(?P<y1>\d{4})-(?P<m1>\d\d)-01/(?P<y2>\d{4})-(?P<m2>\d\d)-\d\d")
+_RELATIVE_TO_STORY = re.compile(r"^(?:(?:last|this)-)?(?P<unit>month|quarter)$")
+
+
+@lru_cache(maxsize=1)
+def _base_rx() -> re.Pattern[str]:
+    cue = cues.pattern("period_base").pattern
+    return re.compile(
+        rf"(?:{cue})\s+(?:the\s+)?"
+        r"(?:(?P<stretch>(?:(?!\bto\b)[^,;.]|\.(?=\d)){1,30}?)\s+)??"
+        r"(?:(?:in|during|for|of)\s+)?(?:the\s+)?"
+        r"(?:(?:same|comparable|corresponding|year-earlier|year-ago|prior|previous)\s+)?$",
+        re.IGNORECASE,
+    )
 
 
 def _own_time(s: Span) -> bool:

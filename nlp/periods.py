@@ -134,12 +134,18 @@ _RANGE_AFTER = re.compile(
     r"(?![\w%]|[.,/-]\d)"
 )
 _MONTH_NAMES_CAP = tuple(name for name in calendar.month_name if name)
+# A list of three or more consecutive years is the span they cover: "in 2001, 2002 and 2003".
+_YEAR_LIST_AFTER = re.compile(
+    rf"(?:,\s*(?:19|20)\d{{2}}(?![\w%])){{1,8}},?\s+and\s+(?P<last>{_YEAR}){_YEAR_END}"
+)
 _SPAN_CUE_BEFORE = re.compile(r"\b(?P<cue>(?i:from|between))\s+$")
 _QUARTER_AFTER = re.compile(r"\s+(?i:quarter|half)\b")
 _FISCAL_AFTER = re.compile(r"\s+(?i:financial|fiscal|budget|tax|accounting)\b")
 _FISCAL_BEFORE = re.compile(r"\b(?i:financial|fiscal|budget|tax)\s+(?:(?i:year)\s+)?$")
 _RANGE_CUE_BEFORE = re.compile(r"\b(?i:from|between)\s+$")
-_OPEN_CUE_BEFORE = re.compile(r"\b(?i:through|thru|until|till|by)\s+(?:(?i:the\s+end\s+of)\s+)?$")
+_OPEN_CUE_BEFORE = re.compile(
+    r"\b(?i:through|thru|until|till|by)\s+(?:(?i:the\s+end\s+of)\s+)?(?:(?i:the\s+year)\s+)?$"
+)
 # Bare years are taken as times unless what follows makes them a count.
 _COUNT_AFTER = re.compile(
     r"\s+(?i:million|billion|thousand|trillion|mln|bln|bn|m|k|percent|per\s+cent|pct"
@@ -551,6 +557,13 @@ class _Finder:
                     )
             if e < len(text) and text[e] in ".," and text[e + 1 : e + 2].isdigit():
                 continue
+            if (lst := _YEAR_LIST_AFTER.match(text, e)) is not None:
+                listed = [year, *map(int, _YEAR_SCAN.findall(lst.group()))]
+                if listed == list(range(year, year + len(listed))):
+                    last = listed[-1]
+                    self.period(
+                        s, lst.end(), f"{year}..{last}", dt.date(year, 1, 1), dt.date(last, 12, 31)
+                    )
             if (cue := _OPEN_CUE_BEFORE.search(text, max(0, s - 30), s)) is not None:
                 low = self.ref.isoformat() if self.ref else None
                 self.add(cue.start(), e, "period", f"..{year}", low, f"{year}-12-31")

@@ -923,6 +923,10 @@ def _scaled_like(left: Numeral, right: Numeral) -> Numeral:
     return Numeral(left.start, left.end, v, v - half, v + half, scale=sc, digits=left.digits)
 
 
+#: Words that make a four-digit number before "to" a year: "fiscal 1987 to 3.2 billion".
+_YEAR_CUE = re.compile(r"(?i)\b(?:fiscal|financial|FY|in|of|since|during)\s+$")
+
+
 def _try_range(text: str, nums: list[Numeral], i: int) -> tuple[Quantity, int] | None:
     """A range made of numerals i and i+1, with the numeral count it used."""
     if i + 1 >= len(nums):
@@ -954,6 +958,8 @@ def _try_range(text: str, nums: list[Numeral], i: int) -> tuple[Quantity, int] |
     # Years and scores are not ranges, and neither end is a figure.
     if a.bare and len(a.digits) == 4 and 1800 <= a.value <= 2100 and ub.kind == "number":
         return None
+    if a.bare and len(a.digits) == 4 and 1800 <= a.value <= 2100 and _YEAR_CUE.search(before):
+        return None  # "over fiscal 1987 to 3.2 billion dlrs": a year, then the level
     if a.bare and b.bare and ua.kind == ub.kind == "number" and sep in ("-", "–", "—"):
         if a.value >= b.value or _SPORT_RE.search(
             text, max(0, a.start - 40), min(len(text), b.end + 25)

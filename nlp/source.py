@@ -32,7 +32,7 @@ from typing import TYPE_CHECKING, Any, Literal
 from newscheck.nlp.decoding import decode
 from newscheck.nlp.errors import Errors, InputError, SourceError
 from newscheck.nlp.periods import DATE_RANGE, check_date_range, find_periods
-from newscheck.nlp.types import Position
+from newscheck.nlp.types import Position, Quantity
 
 if TYPE_CHECKING:
     from markdown_it.token import Token
@@ -107,6 +107,9 @@ _WIRE_DATELINE = re.compile(
     rf"|(?:(?i:published|updated|posted|first\s+published|last\s+updated)\b\s*:?\s*(?i:on\s+)?)?"
     rf"(?P<date3>{_DL_DATE})(?:\s*{_DL_AGENCY})?{_DL_END}"
 )
+# The fields of a bar-separated dateline ("Our Bureau | Bengaluru | April 17, 2025").
+_FIELD = re.compile(r"[^|]+")
+_FIELD_MAX = 40
 #: How many blocks after the headline may open with a dateline.
 _DATELINE_BLOCKS = 3
 DATE_RANGE_YEARS = (DATE_RANGE[0].year, DATE_RANGE[1].year)
@@ -1000,10 +1003,32 @@ def _is_metadata(line: str) -> bool:
     dates = [q for q in find_periods(line) if q.kind == "date" and q.value]
     if not dates:
         return False
+    if _field_dateline(line, dates):
+        return True
     if _DATELINE.match(line):
         return True
     # A line that is (nearly) all date: "30 April 2026 10:42 BST".
     return len(line) <= 60 and sum(q.end - q.start for q in dates) >= len(line) * 0.5
+
+
+def _field_dateline(line: str, dates: list[Quantity]) -> bool:
+    """A line of short fields split by bars, one of them a full date.
+
+    "Our Bureau | Bengaluru | April 17, 2025", "May 12, 2026 | 5:18 PM JST": a
+    desk's byline, place and time stamp around the article's date, no sentence.
+    """
+    fields = []
+    for m in _FIELD.finditer(line):
+        text = m.group()
+        if text.strip():
+            a = m.start() + len(text) - len(text.lstrip())
+            fields.append((a, a + len(text.strip())))
+    if len(fields) < 2 or any(b - a > _FIELD_MAX for a, b in fields):
+        return False
+    return any(
+        any(q.start <= a + 1 and q.end >= b - 1 for q in dates if q.value and len(q.value) == 10)
+        for a, b in fields
+    )
 
 
 def _metadata_date(source: SourceText) -> dt.date | None:

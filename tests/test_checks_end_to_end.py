@@ -289,3 +289,36 @@ def test_a_month_that_dates_an_event_is_not_the_period_of_the_figure() -> None:
         "The cartel restored the price of 24 dlrs a crate from February 1, officials said.\n"
     )
     assert not fails(text, "NC151", as_of=date(2027, 3, 11))
+
+
+def test_a_later_item_with_its_own_earlier_value_is_a_sibling_not_the_whole() -> None:
+    text = (
+        "Machine exports\n\n"
+        "Vantor Bank said machine exports to Asia fell 3.0 pct in 2030 to 9 billion crowns.\n\n"
+        "Exports to Laos were lower last year than in 2029. "
+        "Exports to Vietnam were 1.2 billion crowns, down from 1.3 billion.\n"
+    )
+    assert not fails(text, "NC121", as_of=date(2031, 3, 2))
+
+
+def test_a_monthly_change_with_no_stated_basis_is_not_read_against_the_year_before() -> None:
+    text = (
+        "U.S. ROAD SPENDING ROSE 0.8 PCT IN JUNE\n\n"
+        "U.S. road spending rose 2.1 bln dlrs, or 0.8 pct, in June to a seasonally adjusted "
+        "rate of 266.0 bln dlrs, the Transport Department said.\n\n"
+        "Spending in May fell a revised 1.5 bln dlrs, or 0.6 pct, to 263.9 bln dlrs, the "
+        "department said.\n\n"
+        "The department said June road spending was 4.4 bln dlrs, or 1.7 pct, above the "
+        "June, 2030 total of 261.6 bln dlrs.\n"
+    )
+    assert not fails(text, "NC102", as_of=date(2031, 8, 1))
+
+
+def test_a_later_item_reported_as_a_rise_is_a_sibling_not_the_whole() -> None:
+    text = (
+        "Machine exports\n\n"
+        "Vantor Bank said machine exports to Asia fell 3.0 pct in 2030 to 9 billion crowns.\n\n"
+        "Exports to Laos were lower last year than in 2029. "
+        "Exports to Vietnam went up by over two pct to 1.2 billion crowns.\n"
+    )
+    assert not fails(text, "NC121", as_of=date(2031, 3, 2))

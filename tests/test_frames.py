@@ -257,3 +257,77 @@ def test_later_items_of_a_list_by_period_measure_what_the_first_does() -> None:
 )
 def test_modality_reads_the_figure_s_own_clause(text: str, figure: str, modality: str) -> None:
     assert figures(text)[figure].modality == modality
+def test_comparison_base_period_is_not_the_later_figures() -> None:
+    text = (
+        "Kiln output report\n\n"
+        "Brick kilns ran at 71.4 pct of capacity in May, the agency said. "
+        "Tile kilns rose to 64.2 pct from 63.9 pct in April. "
+        "Glass works operated at 58.0 pct, the same as in April.\n\n"
+        "The May rate compared with 69.0 pct in May, 2031.\n"
+    )
+    figs = figures(text, as_of=None)
+    assert figs["63.9 pct"].period == "2032-04"  # the base takes the period after it
+    assert figs["64.2 pct"].period == "2032-05"  # the later figure keeps the story's month
+    assert figs["58.0 pct"].period == "2032-05"
+
+
+def test_relative_clause_dates_its_own_event_not_the_figure() -> None:
+    text = "Mr Okafor, 44, who joined the board in 2011, chairs the audit committee.\n"
+    assert figures(text, as_of=None)["44"].period is None
+
+
+def test_nearest_relative_period_beats_a_farther_year() -> None:
+    text = "The brewer earned 310 mln dlrs last year, twice the figure in 2019.\n"
+    assert figures(text, as_of=None)["310 mln dlrs"].period is None
+
+
+def test_comparable_period_takes_the_storys_quarter() -> None:
+    text = (
+        "Dunmore results\n\n"
+        "Dunmore Inc said net income rose to 40 mln dlrs in the 1991 second quarter.\n\n"
+        "That was up from 32 mln dlrs in the comparable 1990 period.\n"
+    )
+    figs = figures(text, as_of=None)
+    assert figs["40 mln dlrs"].period == "1991-Q2"
+    assert figs["32 mln dlrs"].period == "1990-Q2"
+
+
+def test_consecutive_years_listed_are_one_span() -> None:
+    text = "Grants totalled £14m in 2011, 2012 and 2013, the trust said.\n"
+    assert figures(text, as_of=None)["£14m"].period == "2011..2013"
+
+
+def test_years_counted_from_a_start_year_span_them() -> None:
+    text = "She was first elected in 1972 and held the seat for 18 years.\n"
+    assert figures(text, as_of=None)["18"].period == "1972..1990"
+
+
+def test_a_base_does_not_take_the_period_stated_before_it() -> None:
+    text = "Orders are seen falling to 40 mln tonnes in 2040 from 52.5 mln tonnes.\n"
+    figs = figures(text, as_of=None)
+    assert figs["40 mln"].period == "2040"
+    assert figs["52.5 mln"].period is None
+
+
+def test_a_dated_results_story_defaults_to_the_year_its_lead_reports() -> None:
+    text = (
+        "Ostrava Motor results\n\n"
+        "Ostrava Motor said operating profit fell 9% in the fiscal year ended March 31, and "
+        "forecast growth in the current year.\n\n"
+        "In the January-March quarter, profit fell 20%.\n\n"
+        "Tariffs cut profit by ¥210 billion over the year.\n"
+    )
+    figs = figures(text, as_of=date(2031, 5, 12))
+    assert figs["¥210 billion"].period == "FY2031"
+
+
+def test_twelve_months_beside_a_named_fiscal_year_are_a_fiscal_year() -> None:
+    text = (
+        "Tarn Corp expects sales of 4.1 bln dlrs for the year ending June 30, 2032, "
+        "up 9 pct over fiscal 2031.\n"
+    )
+    figs = figures(text, as_of=None)
+    assert figs["4.1 bln dlrs"].period == "FY2032"
+    assert figs["9 pct"].period == "FY2032"  # "over fiscal 2031" is the base of the rise
+    plain = "Tarn Corp had sales of 3.6 bln dlrs in the year ended June 30, 2031.\n"
+    assert figures(plain, as_of=None)["3.6 bln dlrs"].period is None

@@ -514,3 +514,22 @@ def test_a_month_without_a_year_is_the_latest_one_begun_by_the_article_date(
 def test_a_bare_split_year_stays_a_span() -> None:
     q = _one("Councils spent £3m in 2024-25.", "2024-25")
     assert (q.value, q.low, q.high) == ("2024..2025", "2024-01-01", "2025-12-31")
+
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        ("Gifts rose in 2011, 2012 and 2013.", ["2011..2013"]),
+        ("Gifts rose in 2011, 2012, 2013 and 2014.", ["2011..2014"]),
+        # Not consecutive, or only two: separate years.
+        ("Gifts rose in 2011, 2013 and 2015.", ["2011", "2013", "2015"]),
+        ("Gifts rose in 2011 and 2012.", ["2011", "2012"]),
+    ],
+)
+def test_listed_consecutive_years_are_a_span(text: str, values: list[str]) -> None:
+    assert [q.value for q in find_periods(text)] == values
+
+
+def test_until_the_year_is_an_open_period() -> None:
+    (q,) = find_periods("The treaty stays in force until the year 2061.")
+    assert (q.value, q.text) == ("..2061", "until the year 2061")

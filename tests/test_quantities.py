@@ -403,3 +403,8 @@ def test_multiplier_of_a_level(sentence: str, span: str, value: float, approx: s
 
 def test_double_as_an_adjective_is_no_figure() -> None:
     assert find_quantities("It was a double blow for the firm.") == []
+def test_a_year_before_to_is_not_the_low_end_of_a_range() -> None:
+    from newscheck.nlp.quantities import find_quantities
+
+    found = find_quantities("Sales should rise over fiscal 2031 to 4.1 billion dlrs.")
+    assert [q.text for q in found if q.kind != "number"] == ["4.1 billion dlrs"]

@@ -423,3 +423,21 @@ def test_a_line_of_only_unusual_spaces_is_blank() -> None:
     text = "Sales rose 5%.\n\x85\nCosts fell 2%.\n\u2028\x1c\n"
     src = from_text(text, name="t.txt")
     assert "Sales rose 5%." in src.text and "Costs fell 2%." in src.text
+
+
+@pytest.mark.parametrize(
+    ("line", "date"),
+    [
+        ("City Desk | Leeds | March 3, 2027", dt.date(2027, 3, 3)),
+        ("June 8, 2028 | 9:40 AM BST", dt.date(2028, 6, 8)),
+        ("Staff Reporter | Porto | 14 October 2029", dt.date(2029, 10, 14)),
+    ],
+)
+def test_bar_separated_dateline_gives_the_date(line: str, date: dt.date) -> None:
+    src = from_text(f"Mill output climbs\n\n{line}\n\n{_BODY}\n")
+    assert src.date == date
+    assert [b.kind for b in src.blocks] == ["headline", "metadata", "paragraph"]
+
+
+def test_bar_separated_line_without_a_full_date_is_no_dateline() -> None:
+    assert from_text(f"Mill output climbs\n\nCity Desk | Leeds | March\n\n{_BODY}\n").date is None

@@ -42,7 +42,7 @@ from itertools import pairwise
 from spacy.tokens import Token
 
 from newscheck.nlp import lexicon as lx
-from newscheck.nlp.checks.common import basis, prior_period
+from newscheck.nlp.checks.common import BASIS_MOM, BASIS_YOY, basis, prior_period
 from newscheck.nlp.relations import cues
 from newscheck.nlp.relations.base import TOP_BLOCKS, Candidate, RelationInput, proposer
 from newscheck.nlp.relations.evidence import (
@@ -634,7 +634,13 @@ def _prior_levels(inp: RelationInput, ch: Change, seen: set[str]) -> list[Figure
     c = ch.fig
     if c.period is None or c.entity is None or c.metric is None:
         return []
-    cue = basis(inp.sentence_text(c))
+    text = inp.sentence_text(c)
+    cue = basis(text)
+    stated = BASIS_YOY.search(text) or BASIS_MOM.search(text)
+    if re.fullmatch(r"\d{4}-\d\d", c.period) and not stated:
+        # A monthly change with no stated basis is as often on the month before as on
+        # the year before ("spending rose 1.0 pct in January"): no prior level is implied.
+        return []
     prior = prior_period(c.period, cue) if cue else None
     if prior is None:
         return []

@@ -411,7 +411,17 @@ class PartExceedsWhole(Rule):
         before = [w for w in found if w.a_start < part.a_start]
         if before:
             return max(before, key=lambda w: w.a_start)
-        return found[0] if found else None
+        # A later sentence's "slipped to 34.7 mln from 37.2 mln" or "went up 3 pct to
+        # 1.5 bln" after "rose to 47.9 mln from 45.3 mln" is the next item of a list, each
+        # with its own change, more likely than the whole its segment was missed for.
+        after = [
+            w for w in found if w.id not in targets and not _OWN_BASE_AFTER.match(ctx.text, w.a_end)
+        ]
+        return after[0] if after else None
+
+
+#: A figure followed by its own earlier value: "34.7 mln stg from 37.2 mln", "3.4 bln, up from 3.26 bln".
+_OWN_BASE_AFTER = re.compile(r"\s*,?\s*(?:(?:up|down)\s+)?from\s+[$€£¥]?\d")
 
 
 @register
