@@ -257,6 +257,8 @@ def test_later_items_of_a_list_by_period_measure_what_the_first_does() -> None:
 )
 def test_modality_reads_the_figure_s_own_clause(text: str, figure: str, modality: str) -> None:
     assert figures(text)[figure].modality == modality
+
+
 def test_comparison_base_period_is_not_the_later_figures() -> None:
     text = (
         "Kiln output report\n\n"

@@ -371,6 +371,9 @@ def test_hyphenated_number_word_and_scale_is_one_amount(
 
 def test_a_spaced_hyphen_does_not_join_a_scale() -> None:
     assert not [q for q in find_quantities("It had two - million problems.") if q.value == 2e6]
+
+
+@pytest.mark.parametrize(
     ("sentence", "expected"),
     [
         # A year before "to" and a scaled amount: the year, then where a change ends.
@@ -403,6 +406,8 @@ def test_multiplier_of_a_level(sentence: str, span: str, value: float, approx: s
 
 def test_double_as_an_adjective_is_no_figure() -> None:
     assert find_quantities("It was a double blow for the firm.") == []
+
+
 def test_a_year_before_to_is_not_the_low_end_of_a_range() -> None:
     from newscheck.nlp.quantities import find_quantities
 
