@@ -172,18 +172,21 @@ class FrameExtractor:
                 if metric is None and segment is not None:
                     metric = _listed_metric(doc, spans, frames, i)
             frame.metric, frame.segment = metric, segment
-            frame.entity = _entity(doc, span, sent, noun, sents, frame.sentence, main_entity)
-            if (
-                frame.role == "share"
-                and frame.entity
-                and frame.segment
-                and frame.entity.lower() == frame.segment
-            ):
-                # "Brazil made up 45%": Brazil is the part, not whose revenue it is.
+            frame.entity = _entity(
+                doc, span, sent, noun, sents, frame.sentence, main_entity, segment
+            )
+            if frame.role == "share" and frame.segment:
+                # "India made up 62% of its revenue and Brazil 45%": the parts of one
+                # sentence's whole have one owner; Brazil is a part, not whose revenue it is.
                 prior = [
-                    f for f in frames[:i] if f.sentence == frame.sentence and f.role == "share"
+                    f
+                    for f in frames[:i]
+                    if f.sentence == frame.sentence and f.role == "share" and f.metric == metric
                 ]
-                frame.entity = prior[-1].entity if prior else main_entity
+                if prior:
+                    frame.entity = prior[-1].entity
+                elif frame.entity and frame.entity.lower() == frame.segment:
+                    frame.entity = main_entity
             is_base = i in bases or _unstated_change_base(doc, spans, frames, i)
             nearby = in_sentence[frame.sentence]
             frame.period = _period(doc, span, nearby, default_period, is_base=is_base)
@@ -1216,6 +1219,35 @@ def _segment_from_pp(head: Token) -> str | None:
                         words.append("market")
                     words = ["and" if w == "&" else w for w in words]
                     return " ".join(words) or None
+    for child in head.rights:
+        # "orders for defense capital goods rose": the orders of that part, not all orders.
+        if child.dep_ == "prep" and child.lower_ == "for":
+            for pobj in child.children:
+                if (
+                    pobj.dep_ == "pobj"
+                    and pobj.pos_ == "NOUN"
+                    and pobj.lower_ not in TIME_NOUNS
+                    and pobj.lower_ not in lx.SEGMENT_NOISE
+                    and not pobj.ent_type_
+                    # A named part: "capital goods", "farm machinery", "cars", not a bare word.
+                    and (
+                        pobj.tag_ == "NNS"
+                        or any(c.dep_ in {"compound", "amod"} for c in pobj.children)
+                    )
+                    # "sales for the first nine weeks": a period, however the parse reads it.
+                    and not any(
+                        t.lower_ in TIME_NOUNS or t.like_num or t.ent_type_ in {"DATE", "ORDINAL"}
+                        for t in pobj.subtree
+                    )
+                ):
+                    words = [
+                        t.lower_
+                        for t in pobj.subtree
+                        if (t.dep_ in {"compound", "amod", "nmod"} or t == pobj)
+                        and t.is_alpha
+                        and not t.is_stop
+                    ]
+                    return " ".join(words) or None
     if head.lower_ in {"market", "markets"}:
         # "the market it addresses in AI", "the market it serves in Europe".
         for clause in head.rights:
@@ -1443,6 +1475,7 @@ def _entity(
     sents: list[Span],
     n: int,
     main: str | None,
+    segment: str | None = None,
 ) -> str | None:
     """Whose figure: the best-scored owner candidate of the sentence (nlp/owners.py), else the article's."""
     if noun is not None:
@@ -1460,7 +1493,7 @@ def _entity(
         and not _text(doc)[e.end_char : e.end_char + 7].lower().startswith(("-based", " based"))
     ]
     q: Quantity = span._.quantity
-    cands = owners.candidates(span, sent, noun, ents, main, q.kind)
+    cands = owners.candidates(span, sent, noun, ents, main, q.kind, segment)
     return owners.best(cands, main)
 
 

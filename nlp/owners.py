@@ -23,8 +23,10 @@ from newscheck.nlp.relations import cues
 OWNER_LABELS = frozenset({"ORG", "GPE", "NORP", "PERSON"})
 #: Figure kinds a person rarely owns: "Mr Dale said the fund would grow 5%".
 AMOUNT_KINDS = frozenset({"money", "percent", "points", "range"})
-#: Words of a reported clause that point back at its speaker: "Nortel said it had made $434m".
-SELF_REFERENCE = frozenset({"it", "its", "we", "our", "us", "they", "their", "his", "her"})
+#: Words of a reported clause that point back at its speaker: "Nortel said it had made $434m"
+#: points at an organisation, "Mr Dale said his party would pay £2,000" at a person.
+SELF_REFERENCE = frozenset({"it", "its", "we", "our", "us", "they", "their"})
+PERSONAL_REFERENCE = frozenset({"he", "she", "his", "her", "i", "my"})
 _SELF_NOUNS = frozenset({"company", "group", "firm", "party", "bank", "business", "corporation"})
 _RELATIVE = frozenset({"who", "which", "that", "whose"})
 _PLACE_PREPS = frozenset({"in", "at", "across", "throughout", "within", "from"})
@@ -80,16 +82,19 @@ def _lift(tok: Token) -> Token:
     return tok
 
 
-def _refers_back(subject: Token) -> bool:
-    """'it', 'its profit', 'the company', 'his party': the reported clause is about its speaker."""
-    if subject.lower_ in SELF_REFERENCE:
-        return True
-    if subject.lower_ in _SELF_NOUNS and any(
-        c.dep_ in {"det", "poss"} and (c.lower_ in SELF_REFERENCE or c.lower_ == "the")
-        for c in subject.children
+def _refers_back(subject: Token) -> str | None:
+    """How a reported clause's subject points back at its speaker: 'it', 'its profit'
+    ("pronoun"); 'the company' ("descriptive", an organisation); 'he', 'his party' ("person")."""
+    words = [subject] + [c for c in subject.children if c.dep_ in {"det", "poss"}]
+    if any(w.lower_ in PERSONAL_REFERENCE for w in words):
+        return "person"
+    if subject.lower_ in SELF_REFERENCE or any(
+        c.dep_ == "poss" and c.lower_ in SELF_REFERENCE for c in subject.children
     ):
-        return True
-    return any(c.dep_ == "poss" and c.lower_ in SELF_REFERENCE for c in subject.children)
+        return "pronoun"
+    if subject.lower_ in _SELF_NOUNS and any(w.lower_ == "the" for w in words):
+        return "descriptive"
+    return None
 
 
 def is_source(e: Span) -> bool:
@@ -153,6 +158,23 @@ def _speech_head(verb: Token) -> Token | None:
     return None
 
 
+def _words(name: str) -> list[str]:
+    return ["and" if w == "&" else w for w in name.casefold().split() if w.isalpha() or w == "&"]
+
+
+def _names_speaker(e: Span, speakers: list[Token]) -> bool:
+    """The name is the speaker or names it: "SNP leader Alex Salmond", "Plaid's spokesman
+    Adam Price" (not "Karo, now living in Los Angeles")."""
+    tok = e.root
+    for _ in range(4):
+        if tok in speakers:
+            return True
+        if tok.dep_ not in {"compound", "appos", "amod", "nmod", "poss"} or tok.head is tok:
+            break
+        tok = tok.head
+    return tok in speakers
+
+
 def _within(e: Span, tokens: Iterable[Token]) -> bool:
     return any(e.start <= t.i < e.end for t in tokens)
 
@@ -177,8 +199,13 @@ def candidates(
     ents: list[tuple[Span, str]],
     main: str | None,
     kind: str,
+    segment: str | None = None,
 ) -> dict[str, dict[str, float]]:
-    """Owner name -> evidence features, for the figure `span` of sentence `sent`."""
+    """Owner name -> evidence features, for the figure `span` of sentence `sent`.
+
+    `segment` is the part the metric names ("ai and cloud" of "AI & Cloud sales"): a name
+    that is that part is not whose figure it is.
+    """
     doc = span.doc
     has_dep = doc.has_annotation("DEP")
     anchor = noun if noun is not None else span.root
@@ -190,10 +217,14 @@ def candidates(
     # The reported clause's subject, however deep the figure sits: "Bat announced [it had won
     # approval to build a $1.5bn factory]".
     reported = subjects or next((_subjects(v) for v in _outer_clauses(verb) if _subjects(v)), [])
-    self_report = any(_refers_back(s) for s in reported) and bool(speakers)
-    speaker_orgs = [
-        e for e, _ in ents if e.label_ != "PERSON" and any(_within(e, s.subtree) for s in speakers)
-    ]
+    refers = {_refers_back(s) for s in reported} - {None} if speakers else set()
+    if speakers and any(t.dep_ == "poss" and t.lower_ in SELF_REFERENCE for t in anchor.children):
+        refers.add("pronoun")  # "X said sales were 62% of its revenue"
+    speaker_orgs = [e for e, _ in ents if e.label_ != "PERSON" and _names_speaker(e, speakers)]
+    # "Chief executive Ann Lee said the group expects…": the group is no person; "Plaid's
+    # spokesman said he wanted…" speaks for his organisation when the sentence names it; a
+    # speaker called "it" is no person whatever its tag.
+    person_ok = not speaker_orgs and bool(refers & {"pronoun", "person"})
     # "Unison's 800,000, the GMB's 70,000": a possessor right before the figure is its own,
     # whatever noun the figures share.
     own_poss = [t for t in doc[max(sent.start, span.start - 3) : span.start] if t.dep_ == "poss"]
@@ -208,9 +239,14 @@ def candidates(
             ):
                 f["possessor"] = 1.0
             root = _lift(e.root) if e.root.dep_ == "compound" else e.root
-            if (span.start <= e.start and e.end <= span.end) or (
-                e.root.dep_ in {"compound", "nmod", "amod"}
-                and e.root.head in {anchor, span.root, span.root.head}
+            if (
+                (span.start <= e.start and e.end <= span.end)
+                or (
+                    e.root.dep_ in {"compound", "nmod", "amod"}
+                    and e.root.head in {anchor, span.root, span.root.head}
+                )
+                # "Ms Dale, 31,": the figure describes the name.
+                or (span.root.dep_ in {"appos", "amod", "nummod"} and _within(e, [span.root.head]))
             ):
                 f["modifier"] = 1.0
             if any(e.start <= s.i < e.end for s in subjects):
@@ -221,8 +257,8 @@ def candidates(
                 f["outer_subject"] = 1.0
             if verb.left_edge.i <= e.start and e.end <= verb.right_edge.i + 1:
                 f["clause"] = 1.0
-            mine = self_report and any(_within(e, s.subtree) for s in speakers)
-            if mine and (e.label_ != "PERSON" or not speaker_orgs):
+            mine = bool(refers) and _names_speaker(e, speakers)
+            if mine and (e.label_ != "PERSON" or person_ok):
                 f["self_report"] = 1.0
             elif (
                 (e.label_ != "PERSON" or not mine)
@@ -243,7 +279,13 @@ def candidates(
                 )
             ):
                 f["place"] = 1.0
-        if e.label_ == "PERSON" and kind in AMOUNT_KINDS:
+        if segment and set(_words(name)) <= set(segment.split()):
+            f["segment"] = 1.0
+        if (
+            e.label_ == "PERSON"
+            and kind in AMOUNT_KINDS
+            and not ("self_report" in f and "pronoun" in refers)
+        ):
             f["person_amount"] = 1.0
         if name == main:
             f["main"] = 1.0

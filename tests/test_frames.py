@@ -254,3 +254,28 @@ def test_a_name_inside_the_subject_owns_the_figure_not_the_source() -> None:
         "expects prices to rise.\n"
     )
     assert figures(text)["£200,000"].entity == "Leeds"
+
+
+def test_an_executive_speaking_for_the_group_does_not_own_its_figures() -> None:
+    text = (
+        "Harrow Metals results\n\n"
+        "Harrow Metals lifted output in 2025. Chief executive Dana Reyes said the group "
+        "expects sales of $450 million in 2026.\n"
+    )
+    assert figures(text)["$450 million"].entity == "Harrow Metals"
+
+
+def test_a_figure_that_describes_a_name_belongs_to_it() -> None:
+    text = (
+        "Court case\n\n"
+        "Harmon Records was sued on Monday. The singer Rosa Dale, 31, says the label owes her "
+        "money, and Harmon Records denies it.\n"
+    )
+    assert figures(text)["31"].entity == "Rosa Dale"
+
+
+def test_a_metric_for_a_named_part_is_that_parts() -> None:
+    f = figures(
+        "Orders report\n\nOrders for farm machinery rose 4 pct to 2.1 billion dlrs in March.\n"
+    )["2.1 billion dlrs"]
+    assert (f.metric, f.segment) == ("orders", "farm machinery")
