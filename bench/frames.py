@@ -650,6 +650,26 @@ def render(result: dict[str, Any]) -> str:
     )
     out += [f"| {g} | {p} | {n} |" for (g, p), n in rconf.most_common()]
 
+    out += [
+        "",
+        "## Entity confusions",
+        "",
+        "Gold owner against ours, wrong ones only, most frequent first. *class*: none (we name "
+        "no owner), spurious (the gold has none), other (a different name).",
+        "",
+        "| gold | predicted | class | figures |",
+        "|---|---|---|---|",
+    ]
+    econf: Counter[tuple[str, str, str]] = Counter()
+    for f in figs:
+        if "entity" in f and not f["entity"]["ok"]:
+            g, p = f["entity"]["gold"], f["entity"]["pred"]
+            cls = "none" if p is None else "spurious" if g is None else "other"
+            econf[(str(g), str(p), cls)] += 1
+    out += [
+        f"| {md_escape(g)} | {md_escape(p)} | {c} | {n} |" for (g, p, c), n in econf.most_common(40)
+    ]
+
     out += ["", "## Per article", ""]
     out.append(
         "For each article: gold figures not recognised, predicted figures the gold does not "

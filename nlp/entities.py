@@ -60,7 +60,7 @@ def normalise_name(text: str) -> str:
     text = " ".join(text.split())
     text = _LEADING.sub("", text)
     text = _POSSESSIVE.sub("", text)
-    return text.strip(" .,;:-–—\"'")
+    return text.strip(" .,;:-–—\"'<>")
 
 
 class EntityCleanup:
@@ -154,8 +154,14 @@ def _trim(spans: list[Span], doc: Doc) -> list[Span]:
 LABEL_PREFERENCE = ("ORG", "PERSON", "GPE", "NORP", "LOC", "FAC", "PRODUCT", "EVENT")
 
 
-def _resolve(names: Counter[str], person_votes: Counter[str]) -> dict[str, str]:
-    """Short forms join the full form they name: a surname its person, a first word its company."""
+def _resolve(
+    names: Counter[str], person_votes: Counter[str], places: frozenset[str] = frozenset()
+) -> dict[str, str]:
+    """Short forms join the full form they name: a surname its person, a first word its company.
+
+    A place or a people (mostly tagged GPE, LOC, NORP) is no short form: "China" is not
+    "China Daily", "Turkish" not "Turkish Central Bank".
+    """
     order = sorted(names, key=lambda n: (-len(n.split()), -names[n], n))
     mapping: dict[str, str] = {}
     for name in order:
@@ -171,10 +177,15 @@ def _resolve(names: Counter[str], person_votes: Counter[str]) -> dict[str, str]:
             starts = [
                 f
                 for f in longer
-                if f.split()[: len(words)] == words
+                if name not in places
+                and f.split()[: len(words)] == words
                 and all(w[:1].isupper() and w.isalpha() for w in f.split()[len(words) :])
                 and not name.isupper()
             ]
+            # "Bat" -> "British American Tobacco": an abbreviation of the one name it spells.
+            spelt = [f for f in longer if len(words) == 1 and _initials(f) == name.casefold()]
+            if len(spelt) == 1 and not starts:
+                starts = spelt
             # "Nokia" -> "Nokia Oyj"; "Larkfield" -> "Larkfield Outdoor" when that is the only one.
             if len(starts) == 1 or (
                 starts
@@ -183,6 +194,15 @@ def _resolve(names: Counter[str], person_votes: Counter[str]) -> dict[str, str]:
                 target = mapping.get(starts[0], starts[0])
         mapping[name] = target
     return mapping
+
+
+_LINKS = frozenset({"and", "of", "the", "for", "&"})
+
+
+def _initials(name: str) -> str:
+    """'British American Tobacco' -> 'bat'; 'Bank of England' -> 'boe'."""
+    words = [w for w in name.split() if w.casefold() not in _LINKS]
+    return "".join(w[0] for w in words).casefold() if len(words) > 1 else ""
 
 
 def canonical_names(doc: Doc) -> dict[tuple[int, int], str]:
@@ -196,7 +216,11 @@ def canonical_names(doc: Doc) -> dict[tuple[int, int], str]:
     person_votes: Counter[str] = Counter(
         normalise_name(e.text) for e in ents if e.label_ == "PERSON"
     )
-    mapping = _resolve(names, person_votes)
+    place_votes: Counter[str] = Counter(
+        normalise_name(e.text) for e in ents if e.label_ in {"GPE", "LOC", "NORP"}
+    )
+    places = frozenset(n for n, k in place_votes.items() if 2 * k > names[n])
+    mapping = _resolve(names, person_votes, places)
     votes: dict[str, Counter[str]] = defaultdict(Counter)
     for e in ents:
         short = normalise_name(e.text)
@@ -209,6 +233,8 @@ def canonical_names(doc: Doc) -> dict[tuple[int, int], str]:
             and full.split()[: len(short.split())] == short.split()
         ):
             label = "ORG"
+        if full != short and len(short.split()) == 1 and _initials(full) == short.casefold():
+            continue  # an abbreviation keeps the label of the name it spells
         votes[full][label] += 1
     label_of = {
         name: min(v, key=lambda lab: (-v[lab], LABEL_PREFERENCE.index(lab)))

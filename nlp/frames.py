@@ -22,7 +22,8 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from newscheck.nlp import lexicon as lx
-from newscheck.nlp.entities import canonical
+from newscheck.nlp import owners
+from newscheck.nlp.entities import CORPORATE_SUFFIXES, canonical
 from newscheck.nlp.figures import SPAN_KEY
 from newscheck.nlp.relations import cues
 from newscheck.nlp.tables import Tables
@@ -182,18 +183,21 @@ class FrameExtractor:
                 # measures what the first does; the parse often hangs them elsewhere.
                 metric, segment = listed.metric, segment or listed.segment
             frame.metric, frame.segment = metric, segment
-            frame.entity = _entity(doc, span, sent, noun, sents, frame.sentence, main_entity)
-            if (
-                frame.role == "share"
-                and frame.entity
-                and frame.segment
-                and frame.entity.lower() == frame.segment
-            ):
-                # "Brazil made up 45%": Brazil is the part, not whose revenue it is.
+            frame.entity = _entity(
+                doc, span, sent, noun, sents, frame.sentence, main_entity, segment
+            )
+            if frame.role == "share" and frame.segment:
+                # "India made up 62% of its revenue and Brazil 45%": the parts of one
+                # sentence's whole have one owner; Brazil is a part, not whose revenue it is.
                 prior = [
-                    f for f in frames[:i] if f.sentence == frame.sentence and f.role == "share"
+                    f
+                    for f in frames[:i]
+                    if f.sentence == frame.sentence and f.role == "share" and f.metric == metric
                 ]
-                frame.entity = prior[-1].entity if prior else main_entity
+                if prior:
+                    frame.entity = prior[-1].entity
+                elif frame.entity and frame.entity.lower() == frame.segment:
+                    frame.entity = main_entity
             is_base = i in bases or _unstated_change_base(doc, spans, frames, i)
             nearby = in_sentence[frame.sentence]
             frame.period = _period(
@@ -320,23 +324,55 @@ def _main_entity(doc: Doc) -> str | None:
 
     In "Chairman Robert Ellison said…" the figures are the company's, however
     often its chairman is quoted; a name in the headline or first paragraph is
-    the story's subject more often than not.
+    the story's subject more often than not. A name that mostly reports ("the Fed
+    said", "quoted in China Daily") is weighed down, and so is a place after "in".
     """
     lead_end = _lead_end(doc)
+    has_dep = doc.has_annotation("DEP")
     scores: Counter[str] = Counter()
-    for e in _ents(doc):
+    as_source: Counter[str] = Counter()  # the weight of the mentions that only report
+    mentions: Counter[str] = Counter()
+    sources: Counter[str] = Counter()
+    for e in _cached(doc).names:
         if e.label_ not in {"ORG", "GPE", "NORP", "PERSON"}:
             continue
-        weight = 1.5 if e.label_ == "ORG" else 1.0
+        name = _name(e)
+        label = e.label_
+        if label == "PERSON" and not _person_name(name):
+            label = "NAME"  # "Royex" tagged PERSON: a one-word name is a company as often
+        weight = _LABEL_WEIGHT[label]
         if e.start_char < lead_end:
             weight += 1.0
-        scores[_name(e)] += weight
+        if has_dep and e.label_ == "GPE" and e.root.dep_ == "pobj" and e.root.head.lower_ in _AT:
+            weight *= 0.5  # "business in the U.S.": where, not who
+        mentions[name] += 1
+        if has_dep and owners.is_source(e):
+            sources[name] += 1
+            as_source[name] += weight
+        else:
+            scores[name] += weight
+    for name, weight in as_source.items():
+        # "…, China Daily said", "the Fed said the rate was": a name that mostly reports is who
+        # says it, not whose it is; a company that also owns ("Royex said its stake…") counts.
+        share = _SOURCE_WEIGHT if 2 * sources[name] >= mentions[name] else 1.0
+        scores[name] += weight * share
     if not scores:
         return None
-    (name, n), *rest = scores.most_common(2)
-    if rest and rest[0][1] == n:
-        return None
-    return name
+    # A tie goes to the name mentioned first (most_common keeps insertion order).
+    return scores.most_common(1)[0][0]
+
+
+def _person_name(name: str) -> bool:
+    """A person's full name: two words or more, none of them a company suffix."""
+    words = name.split()
+    return len(words) > 1 and words[-1].rstrip(".").lower() not in CORPORATE_SUFFIXES
+
+
+#: Evidence weights for the article's subject: an organisation owns figures more often than a
+#: place, and far more often than a person, whose figures are mostly quoted.
+_LABEL_WEIGHT = {"ORG": 1.5, "GPE": 1.0, "NORP": 1.0, "NAME": 1.0, "PERSON": 0.5}
+_SOURCE_WEIGHT = 0.1
+_AT = frozenset({"in", "at", "across", "throughout", "within"})
 
 
 def _lead_sentence_end(doc: Doc) -> int:
@@ -970,7 +1006,7 @@ def _name(e: Span) -> str:
     """The canonical name, an abbreviation with full stops spelt without them ("U.S." -> "US"),
     so that "US" and "U.S." in one article are one owner."""
     name = canonical(e)
-    return name.replace(".", "") if _DOTTED.match(name) else name
+    return owners.alias(name.replace(".", "") if _DOTTED.match(name) else name)
 
 
 def _ent_text(t: Token) -> str | None:
@@ -990,20 +1026,57 @@ class _DocCache:
     ents: tuple[Span, ...]
     ent_at: dict[int, Span]  # token index -> its entity
     ent_starts: list[int]  # token start of each entity, ascending
+    names: tuple[Span, ...]  # possible owners: the entities and the names the model missed
+    name_starts: list[int]
 
 
 def _cached(doc: Doc) -> _DocCache:
     cache = doc.user_data.get(_CACHE)
     if cache is None:
         ents = tuple(doc.ents)
+        names = tuple(sorted([*ents, *_missed_names(doc, ents)], key=lambda e: e.start))
         cache = _DocCache(
             doc.text,
             ents,
             {i: e for e in ents for i in range(e.start, e.end)},
             [e.start for e in ents],
+            names,
+            [e.start for e in names],
         )
         doc.user_data[_CACHE] = cache
     return cache
+
+
+#: A capitalised proper noun the story repeats this often, outside every entity, is a name.
+_MISSED_NAME_MIN = 3
+
+
+def _missed_names(doc: Doc, ents: tuple[Span, ...]) -> list[Span]:
+    """Names the small model never tagged ("homes near a Waitrose"): a capitalised proper noun,
+    not opening a sentence, repeated in the story and never part of a tagged entity."""
+    if not doc.has_annotation("TAG"):
+        return []
+    known = {t.lower_ for e in ents for t in e}
+    found: dict[str, list[int]] = {}
+    for t in doc:
+        if (
+            t.pos_ == "PROPN"
+            and not t.ent_type_
+            and t.is_title
+            and t.is_alpha
+            and len(t) > 2
+            and not t.is_sent_start
+            and t.lower_ not in known
+            and not (t.i > 0 and doc[t.i - 1].pos_ == "PROPN")
+            and not (t.i + 1 < len(doc) and doc[t.i + 1].pos_ == "PROPN")
+        ):
+            found.setdefault(t.lower_, []).append(t.i)
+    return [
+        Span(doc, i, i + 1, label="ORG")
+        for idx in found.values()
+        if len(idx) >= _MISSED_NAME_MIN
+        for i in idx
+    ]
 
 
 def _ents_within(doc: Doc, span: Span) -> list[Span]:
@@ -1012,6 +1085,14 @@ def _ents_within(doc: Doc, span: Span) -> list[Span]:
     lo = bisect.bisect_left(cache.ent_starts, span.start)
     hi = bisect.bisect_left(cache.ent_starts, span.end)
     return [e for e in cache.ents[lo:hi] if e.end <= span.end]
+
+
+def _names_within(doc: Doc, span: Span) -> list[Span]:
+    """The possible owners named inside `span`."""
+    cache = _cached(doc)
+    lo = bisect.bisect_left(cache.name_starts, span.start)
+    hi = bisect.bisect_left(cache.name_starts, span.end)
+    return [e for e in cache.names[lo:hi] if e.end <= span.end]
 
 
 def _text(doc: Doc) -> str:
@@ -1284,6 +1365,35 @@ def _segment_from_pp(head: Token) -> str | None:
                         words.append("market")
                     words = ["and" if w == "&" else w for w in words]
                     return " ".join(words) or None
+    for child in head.rights:
+        # "orders for defense capital goods rose": the orders of that part, not all orders.
+        if child.dep_ == "prep" and child.lower_ == "for":
+            for pobj in child.children:
+                if (
+                    pobj.dep_ == "pobj"
+                    and pobj.pos_ == "NOUN"
+                    and pobj.lower_ not in TIME_NOUNS
+                    and pobj.lower_ not in lx.SEGMENT_NOISE
+                    and not pobj.ent_type_
+                    # A named part: "capital goods", "farm machinery", "cars", not a bare word.
+                    and (
+                        pobj.tag_ == "NNS"
+                        or any(c.dep_ in {"compound", "amod"} for c in pobj.children)
+                    )
+                    # "sales for the first nine weeks": a period, however the parse reads it.
+                    and not any(
+                        t.lower_ in TIME_NOUNS or t.like_num or t.ent_type_ in {"DATE", "ORDINAL"}
+                        for t in pobj.subtree
+                    )
+                ):
+                    words = [
+                        t.lower_
+                        for t in pobj.subtree
+                        if (t.dep_ in {"compound", "amod", "nmod"} or t == pobj)
+                        and t.is_alpha
+                        and not t.is_stop
+                    ]
+                    return " ".join(words) or None
     if head.lower_ in {"market", "markets"}:
         # "the market it addresses in AI", "the market it serves in Europe".
         for clause in head.rights:
@@ -1500,12 +1610,7 @@ def _descriptive_reference(
     return _name(recent[-1]) if recent else main
 
 
-def _clause_verb(tok: Token) -> Token:
-    for _ in range(5):
-        if tok.pos_ in {"VERB", "AUX"} or tok.dep_ == "ROOT":
-            break
-        tok = tok.head
-    return tok
+_clause_verb = owners.clause_verb
 
 
 def _entity(
@@ -1516,47 +1621,26 @@ def _entity(
     sents: list[Span],
     n: int,
     main: str | None,
+    segment: str | None = None,
 ) -> str | None:
-    """Whose figure: a possessor, the clause's subject, the one organisation named, else the article's."""
-    ents = [
-        e
-        for e in _ents_within(doc, sent)
-        if e.label_ in {"ORG", "GPE", "NORP"}
-        and not _text(doc)[e.end_char : e.end_char + 7].lower().startswith(("-based", " based"))
-    ]
+    """Whose figure: the best-scored owner candidate of the sentence (nlp/owners.py), else the article's."""
     if noun is not None:
         for child in noun.lefts:
-            if child.dep_ == "poss" and child.ent_type_ in {"ORG", "GPE", "NORP", "PERSON"}:
-                return _ent_text(child)
             if (
                 child.dep_ == "poss"
                 and child.pos_ == "NOUN"
                 and any(d.lower_ == "the" for d in child.lefts)
             ):
                 return _descriptive_reference(doc, child, sents, n, main)
-    for t in doc[max(sent.start, span.start - 2) : span.start]:
-        if t.dep_ == "poss" and t.ent_type_ in {"ORG", "GPE"}:
-            return _ent_text(t)
-    if doc.has_annotation("DEP"):
-        verb = _clause_verb(span.root)
-        # "Nokia expects revenue to rise": the subject of the governing verb, but
-        # never the speaker of "X said revenue rose" (ccomp).
-        for v in (verb, verb.head if verb.dep_ in {"xcomp", "conj"} else None):
-            if v is None:
-                continue
-            for child in v.children:
-                if child.dep_ in {"nsubj", "nsubjpass"}:
-                    for e in ents:
-                        if e.start <= child.i < e.end:
-                            return _name(e)
-    # Organisations that are not the segment being measured.
-    phrase = set(range(noun.left_edge.i, noun.i + 1)) if noun is not None else set()
-    others = [e for e in ents if not any(t.i in phrase for t in e) and e.label_ == "ORG"]
-    names = {_name(e) for e in others}
-    if main is not None:
-        return main
-    del names
-    return main
+    ents = [
+        (e, _name(e))
+        for e in _names_within(doc, sent)
+        if e.label_ in owners.OWNER_LABELS
+        and not _text(doc)[e.end_char : e.end_char + 7].lower().startswith(("-based", " based"))
+    ]
+    q: Quantity = span._.quantity
+    cands = owners.candidates(span, sent, noun, ents, main, q.kind, segment)
+    return owners.best(cands, main)
 
 
 def _period(

@@ -7,6 +7,7 @@ from datetime import date
 import pytest
 
 from newscheck import analyze
+from newscheck.nlp.pipeline import load_pipeline
 from newscheck.nlp.types import Figure
 
 
@@ -333,3 +334,98 @@ def test_twelve_months_beside_a_named_fiscal_year_are_a_fiscal_year() -> None:
     assert figs["9 pct"].period == "FY2032"  # "over fiscal 2031" is the base of the rise
     plain = "Tarn Corp had sales of 3.6 bln dlrs in the year ended June 30, 2031.\n"
     assert figures(plain, as_of=None)["3.6 bln dlrs"].period is None
+# -- whose figure: owner candidates scored by evidence (nlp/owners.py) ------------------------
+
+
+def test_speaker_is_not_the_owner_of_the_figures() -> None:
+    text = (
+        "Fenwick orchards report\n\n"
+        "Orchards in Fenwick County picked 3.1 million crates this autumn, the Growers "
+        "Council said. The Growers Council said the crop was late, and the Growers Council "
+        "told reporters that prices would rise.\n"
+    )
+    assert figures(text, as_of=None)["3.1 million"].entity != "Growers Council"
+
+
+def test_speaker_referring_to_itself_owns_the_figure() -> None:
+    text = (
+        "Selwyn Quarries said it earned $410 million in 2025. Selwyn Quarries said its output "
+        "rose 6%. Selwyn Quarries is based in Leeds.\n"
+    )
+    assert figures(text)["$410 million"].entity == "Selwyn Quarries"
+
+
+def test_subject_of_the_figures_own_clause_owns_it() -> None:
+    text = (
+        "Engineering results\n\n"
+        "Siemens said its sales rose 3% in 2025. Rival Philips lifted its revenue by 11% to "
+        "$640 million, a spokesman said.\n"
+    )
+    figs = figures(text)
+    assert figs["11%"].entity == figs["$640 million"].entity
+    assert "Philips" in (figs["11%"].entity or "")
+    assert figs["3%"].entity == "Siemens"
+
+
+def test_possessor_right_before_the_figure_owns_it() -> None:
+    text = (
+        "Strike ballot\n\n"
+        "The Dock Workers Union will ballot members. Hartwell Ports' 900 staff and the "
+        "union's other members could strike, the Dock Workers Union said. Hartwell Ports "
+        "employs 2,000 people.\n"
+    )
+    assert figures(text, as_of=None)["900"].entity == "Hartwell Ports"
+
+
+def test_name_the_model_missed_can_own_figures() -> None:
+    from newscheck.nlp import frames
+
+    text = (
+        "Homes near a Pellworth store cost 7 per cent more than others. Shoppers love "
+        "Pellworth, and a new Pellworth opened in May. Rents near a Pellworth rose 2 per cent.\n"
+    )
+    nlp = load_pipeline(None).nlp
+    doc = nlp(text)
+    names = {frames._name(e) for e in frames._cached(doc).names}
+    assert "Pellworth" in names
+
+
+def test_a_country_and_its_names_are_one_owner() -> None:
+    from newscheck.nlp.owners import alias
+
+    assert alias("Britain") == alias("United Kingdom") == "UK"
+    assert alias("Acme") == "Acme"
+
+
+def test_a_name_inside_the_subject_owns_the_figure_not_the_source() -> None:
+    text = (
+        "House prices\n\n"
+        "Homes in Leeds cost £200,000 on average this year, Rightmove said. Rightmove "
+        "expects prices to rise.\n"
+    )
+    assert figures(text)["£200,000"].entity == "Leeds"
+
+
+def test_an_executive_speaking_for_the_group_does_not_own_its_figures() -> None:
+    text = (
+        "Harrow Metals results\n\n"
+        "Harrow Metals lifted output in 2025. Chief executive Dana Reyes said the group "
+        "expects sales of $450 million in 2026.\n"
+    )
+    assert figures(text)["$450 million"].entity == "Harrow Metals"
+
+
+def test_a_figure_that_describes_a_name_belongs_to_it() -> None:
+    text = (
+        "Court case\n\n"
+        "Harmon Records was sued on Monday. The singer Rosa Dale, 31, says the label owes her "
+        "money, and Harmon Records denies it.\n"
+    )
+    assert figures(text)["31"].entity == "Rosa Dale"
+
+
+def test_a_metric_for_a_named_part_is_that_parts() -> None:
+    f = figures(
+        "Orders report\n\nOrders for farm machinery rose 4 pct to 2.1 billion dlrs in March.\n"
+    )["2.1 billion dlrs"]
+    assert (f.metric, f.segment) == ("orders", "farm machinery")
