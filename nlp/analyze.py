@@ -233,7 +233,7 @@ def _figures(
         if not timeless:
             s = sents[fr.sentence] if fr.sentence < len(sents) else None
             lo, hi = (s.start, s.end) if s is not None else (q.start, q.end)
-            modality = modality_of(role, clause_around(doc.text, q.start, q.end, lo, hi))
+            modality = modality_of(role, clause_around(src.text, q.start, q.end, lo, hi))
         out.append(
             Figure(
                 id=ids[_i],
