@@ -115,6 +115,10 @@ def features(
     f["approx_any"] = float(a.approx is not None or b.approx is not None)
     f["prior_xor"] = float(va.prior != vb.prior)
     f["estimate_xor"] = float(va.estimate != vb.estimate)
+    # A result and someone's expectation of it, a plan and a supposition: not one quantity.
+    f["modality_conflict"] = float(
+        a.modality is not None and b.modality is not None and a.modality != b.modality
+    )
     f["hypothetical_any"] = float(va.hypothetical or vb.hypothetical)
     f["spelled_any"] = float(va.spelled or vb.spelled)
     agree = kind is None and values_agree(a, b)
