@@ -334,6 +334,8 @@ def test_twelve_months_beside_a_named_fiscal_year_are_a_fiscal_year() -> None:
     assert figs["9 pct"].period == "FY2032"  # "over fiscal 2031" is the base of the rise
     plain = "Tarn Corp had sales of 3.6 bln dlrs in the year ended June 30, 2031.\n"
     assert figures(plain, as_of=None)["3.6 bln dlrs"].period is None
+
+
 # -- whose figure: owner candidates scored by evidence (nlp/owners.py) ------------------------
 
 
