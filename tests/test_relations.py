@@ -205,3 +205,19 @@ def test_a_forecast_said_to_be_unchanged_but_restated_differently_fails() -> Non
     fails = _nc101_fails(text, "t.txt")
     assert any("$6.2 billion" in m and "$6.5 billion" in m for m in fails), fails
     assert not _nc101_fails(text.replace("$6.5 billion", "$6.2 billion"), "t.txt")
+
+
+def test_a_rival_claim_or_an_expectation_is_not_a_restatement() -> None:
+    text = (
+        "Brightwater profit falls short\n\n"
+        "Brightwater Foods said on Monday that its 2025 net profit was $1.12 billion.\n\n"
+        "Analysts had expected 2025 net profit of $1.21 billion, according to a poll.\n\n"
+        "The union claims Brightwater's 2025 net profit was $1.21 billion before a one-off "
+        "charge.\n"
+    )
+    assert not _nc101_fails(text, "t.txt")
+    # The same figure restated by the company itself, one digit changed, still fails.
+    text_bad = text.replace("The union claims", "The company said")
+    assert any(
+        "$1.12 billion" in m and "$1.21 billion" in m for m in _nc101_fails(text_bad, "t.txt")
+    )

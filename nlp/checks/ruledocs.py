@@ -84,9 +84,10 @@ DOCS: dict[str, RuleDoc] = {
     "NC101": RuleDoc(
         what=(
             "Finds the same measure stated more than once (same metric, same entity, same "
-            "period, same role) and checks that every statement gives the same value, within "
-            'the precision each is written with: "49%" and "49 percent" agree, "49%" and '
-            '"45%" do not.'
+            "period, same role, same modality) and checks that every statement gives the same "
+            'value, within the precision each is written with: "49%" and "49 percent" agree, '
+            '"49%" and "45%" do not. A result, analysts\' expectation of it and a rival\'s '
+            "claim about it are different statements and are not compared."
         ),
         why=(
             "A figure repeated in the standfirst, a bullet and the body is often edited in one "

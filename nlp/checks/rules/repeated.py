@@ -155,7 +155,15 @@ class RepeatedFigure(Rule):
             if fig.period is None and self._eligible(
                 ctx, fig, bases, targets, anonymous_ok=anonymous_ok, undated=True
             ):
-                key = (fig.metric, fig.segment, fig.entity, fig.role, kind_class(fig), fig.unit)
+                key = (
+                    fig.metric,
+                    fig.segment,
+                    fig.entity,
+                    fig.role,
+                    fig.modality,
+                    kind_class(fig),
+                    fig.unit,
+                )
                 undated[key].append(fig)
             elif self._eligible(ctx, fig, bases, targets, anonymous_ok=anonymous_ok):
                 key = (
@@ -164,6 +172,9 @@ class RepeatedFigure(Rule):
                     fig.entity,
                     fig.period,
                     fig.role,
+                    # A result, analysts' expectation of it and a rival's claim about it
+                    # are three statements, not one stated three ways.
+                    fig.modality,
                     kind_class(fig),
                     fig.unit,
                 )
