@@ -65,6 +65,11 @@ class CheckContext:
         """The relations of one type, in text order."""
         return [r for r in self.relations if r.type == rtype]
 
+    def playing(self, rel: Relation, *roles: str) -> tuple[Figure, ...] | None:
+        """The figures playing these roles in a relation, or None if one is missing."""
+        figs = tuple(self.figure(rel.one(r)) for r in roles)
+        return None if any(f is None for f in figs) else figs  # type: ignore[return-value]
+
     def span(self, start: int, end: int) -> Position:
         """Position of an analysis-text span (for evidence that is not a figure)."""
         if self.position is not None:

@@ -52,11 +52,9 @@ class AverageArithmetic(Rule):
 
     def run(self, ctx: CheckContext) -> Iterator[CheckResult]:
         for rel in ctx.related("average_of"):
-            avg = ctx.figure(rel.one("average"))
-            total = ctx.figure(rel.one("total"))
-            count = ctx.figure(rel.one("count"))
-            if avg is None or total is None or count is None:
+            if (figs := ctx.playing(rel, "average", "total", "count")) is None:
                 continue
+            avg, total, count = figs
             quotient = divide(span_of(total), span_of(count))
             if quotient is None:
                 continue
@@ -74,7 +72,6 @@ class AverageArithmetic(Rule):
                 "stated": iv6(stated),
                 "relation": list(rel.evidence),
             }
-            figs = [avg, total, count]
             unit_kind = kind_class(avg)
             # A duration's unit is the word after it: "450 minutes".
             word = "" if unit_kind == "money" else f" {_unit_word(ctx, avg)}"

@@ -291,9 +291,10 @@ class PartExceedsWhole(Rule):
     def _related(self, ctx: CheckContext, seen: set[str]) -> Iterator[CheckResult]:
         """The `part_of` relations: "40 of last year's burglaries", "..., including 13,100"."""
         for rel in ctx.related("part_of"):
-            part, whole = ctx.figure(rel.one("part")), ctx.figure(rel.one("whole"))
-            if part is None or whole is None or part.id in seen:
+            figs = ctx.playing(rel, "part", "whole")
+            if figs is None or figs[0].id in seen:
                 continue
+            part, whole = figs
             p, w = span_of(part), span_of(whole)
             details: dict[str, object] = {
                 "part": iv6(p),

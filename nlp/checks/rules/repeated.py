@@ -239,9 +239,9 @@ class RepeatedFigure(Rule):
         for rel in ctx.related("same_as"):
             if frozenset(rel.figures) in compared:
                 continue
-            a, b = ctx.figure(rel.one("a")), ctx.figure(rel.one("b"))
-            if a is None or b is None:
+            if (figs := ctx.playing(rel, "a", "b")) is None:
                 continue
+            a, b = figs
             compared.add(frozenset(rel.figures))
             what = subject(ctx, b)
             details: dict[str, object] = {

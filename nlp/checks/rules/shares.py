@@ -63,11 +63,9 @@ class ShareArithmetic(Rule):
 
     def run(self, ctx: CheckContext) -> Iterator[CheckResult]:
         for rel in ctx.related("share_of"):
-            share = ctx.figure(rel.one("share"))
-            part = ctx.figure(rel.one("part"))
-            whole = ctx.figure(rel.one("whole"))
-            if share is None or part is None or whole is None:
+            if (figs := ctx.playing(rel, "share", "part", "whole")) is None:
                 continue
+            share, part, whole = figs
             ratio = divide(span_of(part), span_of(whole))
             if ratio is None:
                 continue
@@ -79,7 +77,6 @@ class ShareArithmetic(Rule):
                 "stated": iv6(stated),
                 "relation": list(rel.evidence),
             }
-            figs = [share, part, whole]
             implied_text = f"{sig(nominal)}% ({fmt_interval(implied, 'percent', '%')})"
             if overlaps(implied, stated):
                 msg = f"{ref(share)} is {ref(part)} of {ref(whole)}: {implied_text}"
