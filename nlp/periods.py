@@ -43,6 +43,7 @@ from collections.abc import Callable, Iterator
 from typing import Literal
 
 from newscheck.nlp.errors import Errors, InputError
+from newscheck.nlp.numbers import parse_words
 from newscheck.nlp.types import Quantity
 
 __all__ = ["DATE_RANGE", "check_date_range", "find_periods"]
@@ -201,24 +202,26 @@ _FISCAL = re.compile(
     + rf"|(?<![\w/])(?P<y4c>{_YEAR})\s+(?i:fiscal)\s+(?i:year)\b"
 )
 _MONTH_FULL = "|".join(name for name in calendar.month_name if name)
-_NUMBER_WORDS = {
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-    "thirteen": 13,
-    "twenty-six": 26,
-    "fifty-two": 52,
-    "fifty-three": 53,
-}
+# The lengths of reporting periods written in words ("nine weeks", "fifty-two weeks");
+# their values are read by `numbers.parse_words`.
+_NUMBER_WORDS = [
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "twenty-six",
+    "fifty-two",
+    "fifty-three",
+]
 # A period told by its length and its last day: "the nine weeks to 3 January
 # 2026", "the financial year ended March 31, 2025", "the year to August 2025",
 # "three months to June".
@@ -619,7 +622,7 @@ class _Finder:
             assert before is not None  # every part of it is optional
             n = before["n"]
             start = before.start() if before.group() else m.start()
-            count = (int(n) if n.isdigit() else _NUMBER_WORDS[n.lower()]) if n else None
+            count = (int(n) if n.isdigit() else int(parse_words(n.lower()) or 0)) if n else None
             if (count not in (None, 1)) if unit == "year" else not count:
                 continue
             month = _MONTHS[m["mon"].lower()]
