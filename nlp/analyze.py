@@ -21,7 +21,6 @@ from newscheck.nlp.entities import NAME_LABELS, canonical, group_entities
 from newscheck.nlp.errors import Errors, InputError, SourceError
 from newscheck.nlp.figures import MAX_PER_DOCUMENT, MAX_PER_PARSE, MAX_PER_SENTENCE, SPAN_KEY
 from newscheck.nlp.frames import Frame, sentence_spans
-from newscheck.nlp.modality import clause_around, modality_of
 from newscheck.nlp.periods import check_date_range
 from newscheck.nlp.pipeline import load_pipeline
 from newscheck.nlp.relations.base import RelationInput, propose, resolve, score_candidates
@@ -122,7 +121,7 @@ def _analyze_source(
         Sentence(n, s.start_char, s.end_char, block_of(s.start_char), s.text)
         for n, s in enumerate(sentence_spans(doc))
     ]
-    figures = _figures(doc, src, block_of, outside_article, sents)
+    figures = _figures(doc, src, block_of, outside_article)
     entities = group_entities(doc, src.position, skip=outside_article)
     t2 = time.perf_counter()
     timings["frames"] = t2 - t1
@@ -212,9 +211,7 @@ def _rates(rates: ReferenceRates | str | Path | None) -> ReferenceRates:
     return ReferenceRates.load(rates)
 
 
-def _figures(
-    doc: Doc, src: SourceText, block_of, outside_article, sents: list[Sentence]
-) -> list[Figure]:  # type: ignore[no-untyped-def]
+def _figures(doc: Doc, src: SourceText, block_of, outside_article) -> list[Figure]:  # type: ignore[no-untyped-def]
     spans = list(doc.spans[SPAN_KEY]) if SPAN_KEY in doc.spans else []
     ids: dict[int, str] = {}
     kept: list[tuple[int, Quantity, Frame]] = []
@@ -228,12 +225,6 @@ def _figures(
     for _i, q, fr in kept:
         pos = src.position(q.start, q.end)
         timeless = q.kind in ("date", "period")
-        role = None if timeless else fr.role
-        modality = None
-        if not timeless:
-            s = sents[fr.sentence] if fr.sentence < len(sents) else None
-            lo, hi = (s.start, s.end) if s is not None else (q.start, q.end)
-            modality = modality_of(role, clause_around(src.text, q.start, q.end, lo, hi))
         out.append(
             Figure(
                 id=ids[_i],
@@ -251,8 +242,8 @@ def _figures(
                 metric=fr.metric,
                 entity=fr.entity,
                 period=fr.period,
-                role=role,  # type: ignore[arg-type]
-                modality=modality,
+                role=None if timeless else fr.role,  # type: ignore[arg-type]
+                modality=None if timeless else fr.modality,
                 segment=fr.segment,
                 converts=ids.get(fr.converts) if fr.converts is not None else None,
                 target=ids.get(fr.target) if fr.target is not None else None,

@@ -25,7 +25,9 @@ from newscheck.nlp import lexicon as lx
 from newscheck.nlp import owners
 from newscheck.nlp.entities import CORPORATE_SUFFIXES, canonical
 from newscheck.nlp.figures import SPAN_KEY
+from newscheck.nlp.modality import clause_around, modality_of
 from newscheck.nlp.relations import cues
+from newscheck.nlp.source import TableCell
 from newscheck.nlp.tables import Tables
 from newscheck.nlp.types import Quantity
 
@@ -73,6 +75,7 @@ class Frame:
     target: int | None = None
     base: int | None = None
     sentence: int = 0
+    modality: str | None = None  # nlp/modality.py; None for dates and periods
 
 
 def sentence_spans(doc: Doc) -> list[Span]:
@@ -234,7 +237,14 @@ class FrameExtractor:
                 src = frames[frame.converts]
                 frame.metric, frame.segment = src.metric, src.segment
                 frame.entity, frame.period = src.entity, src.period
+        text = _text(doc)
         for span, frame in zip(spans, frames, strict=True):
+            if span._.quantity.kind not in TIME_KINDS:
+                sent = sents[frame.sentence]
+                clause = clause_around(
+                    text, span.start_char, span.end_char, sent.start_char, sent.end_char
+                )
+                frame.modality = modality_of(frame.role, clause)
             span._.frame = frame
         doc.user_data.pop(_CACHE, None)
         return doc
@@ -250,14 +260,30 @@ def _table_frames(doc: Doc, spans: list[Span], frames: list[Frame], main: str | 
     tables = Tables(doc)
     if not tables:
         return
+    # The one absolute period each cell states ("2025", "Q1 2026", "FY2024"), read once.
+    stated: dict[TableCell, set[str]] = {}
+    for s in spans:
+        value = s._.quantity.value
+        if (
+            s._.quantity.kind == "period"
+            and isinstance(value, str)
+            and _ABSOLUTE_PERIOD.match(value)
+            and (cell := tables.cell_of(s)) is not None
+        ):
+            stated.setdefault(cell, set()).add(value)
+
+    def period_of(cell: TableCell | None) -> str | None:
+        labels = stated.get(cell) if cell is not None else None
+        return next(iter(labels)) if labels and len(labels) == 1 else None
+
     for span, frame in zip(spans, frames, strict=True):
         if span._.quantity.kind in TIME_KINDS or frame.role == "conversion":
             continue
         h = tables.headers(span)
         if h is None:
             continue
-        col_period = _header_period(h.col_header, spans)
-        row_period = None if col_period else _header_period(h.row_header, spans)
+        col_period = period_of(h.col_cell)
+        row_period = None if col_period else period_of(h.row_cell)
         label = h.col_header if row_period else h.row_header
         other = h.row_header if row_period else h.col_header
         if col_period or row_period:
@@ -272,24 +298,8 @@ def _table_frames(doc: Doc, spans: list[Span], frames: list[Frame], main: str | 
         ):
             frame.role = "change"
             # "| 2024 | 2025 | Change |": the change is to the latest period before it.
-            before = [_header_period(p, spans) for p in tables.row_before(h)]
+            before = [period_of(c) for c in tables.row_before(h)]
             frame.period = next((p for p in reversed(before) if p), frame.period)
-
-
-def _header_period(header: Span | None, spans: list[Span]) -> str | None:
-    """The one absolute period a header cell states ("2025", "Q1 2026", "FY2024")."""
-    if header is None:
-        return None
-    labels = {
-        s._.quantity.value
-        for s in spans
-        if header.start_char <= s.start_char
-        and s.end_char <= header.end_char
-        and s._.quantity.kind == "period"
-        and isinstance(s._.quantity.value, str)
-        and _ABSOLUTE_PERIOD.match(s._.quantity.value)
-    }
-    return labels.pop() if len(labels) == 1 else None
 
 
 def _header_metric(header: Span, main: str | None) -> tuple[str, str | None] | None:
@@ -375,13 +385,18 @@ _SOURCE_WEIGHT = 0.1
 _AT = frozenset({"in", "at", "across", "throughout", "within"})
 
 
-def _lead_sentence_end(doc: Doc) -> int:
-    """End of the headline and the first body sentence (a wire lead; a CNN story is one block)."""
-    suspect = sorted(doc._.suspect_ranges or ())
+def _body_start(doc: Doc) -> int:
+    """Where the body begins: after the headline, datelines and headings that open the text."""
     pos = 0
-    for a, b in suspect:
+    for a, b in sorted(doc._.suspect_ranges or ()):
         if a <= pos + 2:
             pos = max(pos, b)
+    return pos
+
+
+def _lead_sentence_end(doc: Doc) -> int:
+    """End of the headline and the first body sentence (a wire lead; a CNN story is one block)."""
+    pos = _body_start(doc)
     for sent in sentence_spans(doc):
         if sent.end_char > pos + 2 and sent.text.strip():
             return sent.end_char
@@ -390,11 +405,7 @@ def _lead_sentence_end(doc: Doc) -> int:
 
 def _lead_end(doc: Doc) -> int:
     """End of the first body block (after headline, datelines and headings)."""
-    suspect = sorted(doc._.suspect_ranges or ())
-    pos = 0
-    for a, b in suspect:
-        if a <= pos + 2:
-            pos = max(pos, b)
+    pos = _body_start(doc)
     nxt = _text(doc).find("\n\n", pos + 2)
     return len(_text(doc)) if nxt < 0 else nxt
 

@@ -25,8 +25,10 @@ class CellHeaders:
     """The header cells that frame one body cell (None where the table has none)."""
 
     cell: TableCell
-    row_header: Span | None  # the row's label: column 0 of the same row
-    col_header: Span | None  # the column's label: row 0 of the same column
+    row_cell: TableCell | None  # the row's label: column 0 of the same row
+    col_cell: TableCell | None  # the column's label: row 0 of the same column
+    row_header: Span | None  # their text
+    col_header: Span | None
 
 
 class Tables:
@@ -42,13 +44,16 @@ class Tables:
     def __bool__(self) -> bool:
         return bool(self._cells)
 
-    def cell_of(self, span: Span) -> TableCell | None:
-        """The cell that holds the whole span, if any."""
-        i = bisect.bisect_right(self._starts, span.start_char) - 1
+    def cell_at(self, start: int, end: int) -> TableCell | None:
+        """The cell that holds the whole analysis-text span [start, end), if any."""
+        i = bisect.bisect_right(self._starts, start) - 1
         if i < 0:
             return None
         c = self._cells[i]
-        return c if c.start <= span.start_char and span.end_char <= c.end else None
+        return c if c.start <= start and end <= c.end else None
+
+    def cell_of(self, span: Span) -> TableCell | None:
+        return self.cell_at(span.start_char, span.end_char)
 
     def _span(self, c: TableCell | None) -> Span | None:
         if c is None or c.end <= c.start:
@@ -60,13 +65,10 @@ class Tables:
         c = self.cell_of(span)
         if c is None or c.row == 0 or c.col == 0:
             return None
-        return CellHeaders(
-            c,
-            self._span(self._at.get((c.table, c.row, 0))),
-            self._span(self._at.get((c.table, 0, c.col))),
-        )
+        row_cell, col_cell = self._at.get((c.table, c.row, 0)), self._at.get((c.table, 0, c.col))
+        return CellHeaders(c, row_cell, col_cell, self._span(row_cell), self._span(col_cell))
 
-    def row_before(self, h: CellHeaders) -> list[Span | None]:
+    def row_before(self, h: CellHeaders) -> list[TableCell | None]:
         """The header cells of the columns before this cell's, left to right."""
         c = h.cell
-        return [self._span(self._at.get((c.table, 0, k))) for k in range(1, c.col)]
+        return [self._at.get((c.table, 0, k)) for k in range(1, c.col)]

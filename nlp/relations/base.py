@@ -13,6 +13,7 @@ from typing import Any
 from spacy.tokens import Doc, Span
 
 from newscheck.nlp.relations.model import identity, probability, threshold
+from newscheck.nlp.tables import Tables
 from newscheck.nlp.types import Figure, Relation, RelationType, Sentence
 
 #: Blocks that sum the story up: a figure there is restated in the body.
@@ -100,16 +101,13 @@ class RelationInput:
         return kinds[fig.block] if 0 <= fig.block < len(kinds) else "paragraph"
 
     @cached_property
-    def _cells(self) -> tuple[list[int], list[int]]:
-        has = self.doc is not None and Doc.has_extension("table_cells")
-        cells = sorted(self.doc._.table_cells if has else (), key=lambda c: c.start)  # type: ignore[union-attr]
-        return [c.start for c in cells], [c.end for c in cells]
+    def _tables(self) -> Tables | None:
+        return Tables(self.doc) if self.doc is not None else None
 
     def in_table(self, fig: Figure) -> bool:
         """In a Markdown table's cell."""
-        starts, ends = self._cells
-        k = bisect.bisect_right(starts, fig.a_start) - 1
-        return k >= 0 and fig.a_end <= ends[k]
+        tables = self._tables
+        return tables is not None and tables.cell_at(fig.a_start, fig.a_end) is not None
 
     def is_top(self, fig: Figure) -> bool:
         """In the headline, a heading, a bullet, or the lead paragraph."""
