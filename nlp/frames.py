@@ -1036,7 +1036,6 @@ class _DocCache:
     text: str
     ents: tuple[Span, ...]
     ent_at: dict[int, Span]  # token index -> its entity
-    ent_starts: list[int]  # token start of each entity, ascending
     names: tuple[Span, ...]  # possible owners: the entities and the names the model missed
     name_starts: list[int]
 
@@ -1050,7 +1049,6 @@ def _cached(doc: Doc) -> _DocCache:
             doc.text,
             ents,
             {i: e for e in ents for i in range(e.start, e.end)},
-            [e.start for e in ents],
             names,
             [e.start for e in names],
         )
@@ -1088,14 +1086,6 @@ def _missed_names(doc: Doc, ents: tuple[Span, ...]) -> list[Span]:
         if len(idx) >= _MISSED_NAME_MIN
         for i in idx
     ]
-
-
-def _ents_within(doc: Doc, span: Span) -> list[Span]:
-    """The entities inside `span`."""
-    cache = _cached(doc)
-    lo = bisect.bisect_left(cache.ent_starts, span.start)
-    hi = bisect.bisect_left(cache.ent_starts, span.end)
-    return [e for e in cache.ents[lo:hi] if e.end <= span.end]
 
 
 def _names_within(doc: Doc, span: Span) -> list[Span]:
@@ -1870,15 +1860,6 @@ def _base_rx() -> re.Pattern[str]:
         r"(?:(?:same|comparable|corresponding|year-earlier|year-ago|prior|previous)\s+)?$",
         re.IGNORECASE,
     )
-
-
-def _own_time(s: Span) -> bool:
-    """A date, or a period relative to an unknown date ("last-year", "--01", "Q3")."""
-    q: Quantity = s._.quantity
-    if q.kind == "date":
-        return True
-    label = q.value if isinstance(q.value, str) else ""
-    return q.kind == "period" and bool(_UNPLACED.match(label))
 
 
 def _place(part: str, anchor: str) -> str:
