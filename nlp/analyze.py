@@ -244,6 +244,7 @@ def _figures(doc: Doc, src: SourceText, block_of, outside_article) -> list[Figur
                 period=fr.period,
                 role=None if timeless else fr.role,  # type: ignore[arg-type]
                 modality=None if timeless else fr.modality,
+                standing=fr.standing,
                 segment=fr.segment,
                 converts=ids.get(fr.converts) if fr.converts is not None else None,
                 target=ids.get(fr.target) if fr.target is not None else None,

@@ -15,7 +15,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from spacy.language import Language
@@ -28,6 +28,7 @@ from newscheck.nlp.figures import SPAN_KEY
 from newscheck.nlp.modality import clause_around, modality_of
 from newscheck.nlp.relations import cues
 from newscheck.nlp.source import TableCell
+from newscheck.nlp.standing import Standing, standing_of
 from newscheck.nlp.tables import Tables
 from newscheck.nlp.types import Quantity
 
@@ -76,6 +77,7 @@ class Frame:
     base: int | None = None
     sentence: int = 0
     modality: str | None = None  # nlp/modality.py; None for dates and periods
+    standing: Standing = field(default_factory=Standing)  # nlp/standing.py
 
 
 def sentence_spans(doc: Doc) -> list[Span]:
@@ -239,8 +241,16 @@ class FrameExtractor:
                 frame.entity, frame.period = src.entity, src.period
         text = _text(doc)
         for span, frame in zip(spans, frames, strict=True):
+            sent = sents[frame.sentence]
+            q = span._.quantity
+            change = q.kind not in TIME_KINDS and (
+                frame.role == "change"
+                or (frame.role in ("forecast", "target") and (q.direction or frame.direction))
+            )
+            frame.standing = standing_of(
+                text, q.start, q.end, sent.start_char, sent.end_char, change=bool(change)
+            )
             if span._.quantity.kind not in TIME_KINDS:
-                sent = sents[frame.sentence]
                 clause = clause_around(
                     text, span.start_char, span.end_char, sent.start_char, sent.end_char
                 )

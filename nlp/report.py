@@ -26,7 +26,7 @@ from newscheck.nlp.types import (
     SummarySentence,
 )
 
-SCHEMA_VERSION = "1.2"
+SCHEMA_VERSION = "1.3"
 
 
 def _num(x: object) -> object:
@@ -155,6 +155,11 @@ def _figure(f: Figure) -> dict[str, Any]:
         "period": f.period,
         "role": f.role,
         "modality": f.modality,
+        "standing": {
+            "side": f.standing.side,
+            "basis": f.standing.basis,
+            "version": sorted(f.standing.version),
+        },
         "direction": f.direction,
         "converts": f.converts,
         "target": f.target,

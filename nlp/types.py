@@ -61,6 +61,32 @@ class Position:
     text: str
 
 
+Side = Literal["current", "compared", "superseded", "earlier"]
+Basis = Literal["yoy", "qoq", "mom", "mixed"]
+
+
+@dataclass(frozen=True, slots=True)
+class Standing:
+    """What the words around one figure say of it, beyond metric, owner and period."""
+
+    # current: the value the frame names; compared: the other side of a comparison
+    # ("from", "versus", "than"); superseded: an earlier version ("its previous outlook");
+    # earlier: its sentence is about an earlier time ("A year earlier, sales were …"),
+    # unless it is a change or where a movement ends ("rose to $1.2bn from $1.1bn a
+    # year earlier").
+    side: Side = "current"
+    # What a change is measured against (year, quarter or month before), read from its
+    # sentence up to its clause's end; "mixed" when two are cited; None for a level.
+    basis: Basis | None = None
+    # Versions of the measure named in the figure's own phrase ("adjusted", "organic").
+    version: frozenset[str] = field(default_factory=frozenset)
+    # Someone other than the subject estimates it ("analysts had expected £1.2bn").
+    estimated: bool = False
+    # Its clause puts it at another time, with another source or in another version:
+    # not an item of a breakdown as such.
+    aside: bool = False
+
+
 @dataclass(slots=True)
 class Figure:
     id: str
@@ -93,6 +119,9 @@ class Figure:
     base: str | None = None
     direction: Literal["up", "down"] | None = None
     weekday: int | None = None
+    # How it stands to its frame: current value, a comparison's other side, an earlier
+    # time or superseded version; its change basis and measure version (nlp/standing.py).
+    standing: Standing = field(default_factory=Standing)
     block: int = 0  # index of the structural block (bullet/paragraph) it sits in
     sentence: int = 0  # index of the sentence it sits in
     # Offsets into the analysis text, kept for the checks; not serialised.

@@ -19,6 +19,7 @@ from newscheck.nlp.checks.rules.parts import PartExceedsWhole, PartsSumToTotal, 
 from newscheck.nlp.checks.rules.points import PercentVsPoints
 from newscheck.nlp.checks.rules.repeated import RepeatedFigure
 from newscheck.nlp.relations import RelationInput, find_relations
+from newscheck.nlp.standing import standing_of
 from newscheck.nlp.types import Approx, CheckResult, Entity, Figure, Kind, Mention, Sentence
 
 _UNITS = {"percent": "%", "points": "pp", "multiplier": "x", "money": "EUR"}
@@ -76,6 +77,11 @@ class Article:
             a_end=a + len(text),
             **frame,  # type: ignore[arg-type]
         )
+        if "standing" not in frame:
+            # What the frames component reads from the words around a figure.
+            f.standing = standing_of(
+                self.text, f.a_start, f.a_end, s.start, s.end, change=common.is_change(f)
+            )
         self.figures.append(f)
         return f
 

@@ -493,163 +493,49 @@ def just_before(ctx: CheckContext, fig: Figure, chars: int = 30) -> str:
     return ctx.text[max(start, a_start - chars) : a_start]
 
 
-def _rx(pattern: str) -> re.Pattern[str]:
-    return re.compile(pattern, re.IGNORECASE)
+def superseded(fig: Figure) -> bool:
+    """A revised, earlier or former version of the figure ("its earlier 16% outlook")."""
+    return fig.standing.side == "superseded"
 
 
-#: The measure is compared from a year back ("from a year earlier").
-BASIS_YOY = _rx(
-    r"\b(?:year[- ]on[- ]year|year[- ]over[- ]year|y/y|yoy|from a year (?:earlier|ago|before)|"
-    r"than a year (?:earlier|ago|before)|(?:from|over|on) the (?:same|year-earlier) (?:period|quarter)|"
-    r"from last year)\b"
-)
-#: ... or from the preceding quarter/month.
-BASIS_QOQ = _rx(
-    r"\b(?:sequential(?:ly)?|quarter[- ](?:on|over)[- ]quarter|q/q|qoq|"
-    r"(?:from|than|over|on) the (?:previous|prior|preceding|last) quarter|a quarter earlier)\b"
-)
-BASIS_MOM = _rx(
-    r"\b(?:month[- ](?:on|over)[- ]month|m/m|(?:from|than|over|on) the (?:previous|prior|preceding|last) month|"
-    r"a month earlier)\b"
-)
-#: Versions of a measure that differ from the reported one.
-_QUALIFIERS = {
-    "adjusted": _rx(r"\b(?:adjusted|underlying|comparable|non-gaap|pro[- ]forma|excluding)"),
-    "organic": _rx(
-        r"\b(?:organic(?:ally)?|like[- ]for[- ]like|constant[- ]currenc(?:y|ies)|"
-        r"constant exchange|at constant)"
-    ),
-    "cumulative": _rx(
-        r"\b(?:cumulative|combined|in total|altogether|annuali[sz]ed|run[- ]rate|average)\b"
-    ),
-    "real": _rx(r"\b(?:in real terms|inflation[- ]adjusted|nominal)\b"),
-}
-#: Someone other than the subject states the figure.
-SOURCE = _rx(
-    r"\b(?:analysts?|consensus|estimates?|expectations?|polled|forecasters?|economists?|"
-    r"lseg|factset|refinitiv|visible alpha|bloomberg)\b"
-)
-#: Someone other than the subject estimates the figure: the source with an estimate word.
-ESTIMATE = _rx(
-    r"\b(?:consensus|polled|surveyed|lseg|factset|refinitiv|visible alpha|"
-    r"(?:analysts?|economists?|forecasters?|markets?)\b[^.;,]{0,25}?\b(?:expect\w*|forecast\w*|"
-    r"estimat\w*|predict\w*|project\w*|anticipat\w*|pencil\w*)|"
-    r"(?:analysts?|economists?)(?:'|’)?\s+(?:estimates?|forecasts?|expectations?|predictions?)|"
-    r"(?:estimates?|expectations?|forecasts?) (?:of|for)\b)"
-)
-#: The figure is from another time than the one its frame names, or a
-#: superseded version of it.
-TIME_SHIFT = _rx(
-    r"\b(?:a year (?:earlier|ago|before)|year[- ]earlier|year[- ]ago|last year|the (?:previous|prior|preceding) "
-    r"(?:year|quarter|period|month)|a quarter earlier|in the same (?:period|quarter) (?:of|in|a|last))\b"
-)
-REVISION = _rx(
-    r"\b(?:earlier|previous(?:ly)?|prior|initial(?:ly)?|original(?:ly)?|former|old|revised|"
-    r"raised|lifted|lowered|cut|upgraded|downgraded|had been|was once|used to)\b"
-)
-#: A figure right after these words is the other side of a comparison.
-COMPARED = _rx(
-    r"(?:\bfrom|\bversus|\bvs\.?|\bagainst|\bcompared (?:with|to)|\brelative to|\bthan|\bbeat|\bmissed)"
-    r"\s*(?:an?|the|its|their|about|around|nearly|almost|some|roughly|~)?\s*$"
-)
-#: "than" after these words is an approximator ("more than 50%"), not a comparison.
-_APPROX_THAN = _rx(r"\b(?:more|less|fewer|greater|higher|lower) than\s*$")
-#: Survey answers overlap: "65% cited cost and 48% speed" need not sum to 100.
-SURVEY = _rx(
-    r"\b(?:respondents?|surveyed|survey|polled|poll|reported that|"
-    r"of (?:those|people|adults|voters|consumers|customers|companies|firms))\b|"
-    # "62% said they…": an answer, not "the company said sales to China were 58%".
-    r"(?:%|\bper ?cent|\bpct)\s+(?:of\s+\w+\s+)?(?:said|say|says|cited|cite)\b"
-)
-
-
-def superseded(ctx: CheckContext, fig: Figure) -> bool:
-    """A revised, earlier or former version of the figure ("its earlier 16% outlook").
-
-    Phrases naming the comparison period ("from a year earlier") are not
-    revisions and are taken out first.
-    """
-    window = lead_in(ctx, fig)
-    for rx in (BASIS_YOY, BASIS_QOQ, BASIS_MOM, TIME_SHIFT):
-        window = rx.sub(" ", window)
-    return bool(REVISION.search(window))
-
-
-def plain_statement(ctx: CheckContext, fig: Figure, targets: set[str]) -> bool:
+def plain_statement(fig: Figure, targets: set[str]) -> bool:
     """Nothing around the figure makes it another time or version than its frame says.
 
     Used before comparing figures across sentences: the "from" side of a
     comparison, a year-earlier value and a superseded outlook all carry the
-    frame of the current one.
+    frame of the current one. A change's "from a year earlier" is its basis, and
+    the level a movement ends at ("rose to $1.23B from $1.12B a year earlier") is
+    the current value even in a year-earlier sentence.
     """
-    if compared_side(ctx, fig) or superseded(ctx, fig):
-        return False
-    # A change's "from a year earlier" is its basis; the target of a change is
-    # the current value even in a "year earlier" sentence.
-    # "rose to $1.23B from $1.12B a year earlier": the "to" level is the current one even
-    # when no percentage makes it a change's target.
-    end_level = re.search(
-        r"\b(?:to|at)\s*(?:a\s+record\s+|about\s+|around\s+|some\s+)?$", just_before(ctx, fig, 24)
-    )
-    return (
-        is_change(fig)
-        or fig.id in targets
-        or bool(end_level and not COMPARED.search(just_before(ctx, fig, 24)))
-        or not TIME_SHIFT.search(lead_in(ctx, fig))
-    )
+    side = fig.standing.side
+    return side == "current" or (side == "earlier" and fig.id in targets)
 
 
-def context_marks(ctx: CheckContext, fig: Figure) -> tuple[object, ...]:
+def context_marks(fig: Figure) -> tuple[object, ...]:
     """What besides the frame tells two mentions apart: measure version, source, basis."""
-    window = lead_in(ctx, fig)
-    change_basis = basis(window) if is_change(fig) else "-"
-    if change_basis is None:
+    st = fig.standing
+    change_basis = st.basis or "-"
+    if change_basis == "mixed":
         # Two bases cited side by side: equal to nothing.
         return (object(),)
     # A qualifier belongs to the figure's own phrase, an estimate to its own clause:
     # "the 4.9 mln passengers carried … filled an average of 63.5 pct" is no average,
     # and "Analysts said the 9% growth …" reports the company's figure.
-    local = near(ctx, fig)
-    return (qualifiers(local), bool(ESTIMATE.search(clause(ctx, fig))), change_basis)
+    return (st.version, st.estimated, change_basis)
 
 
-def near(ctx: CheckContext, fig: Figure, chars: int = 25) -> str:
-    start, end = sentence_bounds(ctx, fig)
-    return ctx.text[max(start, fig.a_start - chars) : min(end, fig.a_end + chars)]
-
-
-def listed_item(ctx: CheckContext, fig: Figure) -> bool:
+def listed_item(fig: Figure) -> bool:
     """An item of a list as such: not a comparison's other side, an earlier value or an estimate.
 
     Lets a figure whose frame has no segment ("€3B from hardware") count as one
     part of a breakdown stated in its sentence.
     """
-    if compared_side(ctx, fig):
-        return False
-    local = clause(ctx, fig)
-    return not (TIME_SHIFT.search(local) or SOURCE.search(local) or REVISION.search(local))
+    return not fig.standing.aside
 
 
-def qualifiers(text: str) -> frozenset[str]:
-    return frozenset(k for k, rx in _QUALIFIERS.items() if rx.search(text))
-
-
-def basis(text: str) -> str | None:
-    """ "yoy", "qoq", "mom" or None when ambiguous (more than one cue)."""
-    found = {
-        name
-        for name, rx in (("yoy", BASIS_YOY), ("qoq", BASIS_QOQ), ("mom", BASIS_MOM))
-        if rx.search(text)
-    }
-    if len(found) > 1:
-        return None
-    return found.pop() if found else "yoy"  # financial copy compares to a year earlier by default
-
-
-def compared_side(ctx: CheckContext, fig: Figure) -> bool:
+def compared_side(fig: Figure) -> bool:
     """The figure is the "from"/"versus"/"than" side of a comparison."""
-    before = just_before(ctx, fig)
-    return bool(COMPARED.search(before)) and not _APPROX_THAN.search(before)
+    return fig.standing.side == "compared"
 
 
 # -- writing messages --------------------------------------------------------

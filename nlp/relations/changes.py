@@ -42,7 +42,7 @@ from itertools import pairwise
 from spacy.tokens import Token
 
 from newscheck.nlp import lexicon as lx
-from newscheck.nlp.checks.common import BASIS_MOM, BASIS_YOY, basis, prior_period
+from newscheck.nlp.checks.common import prior_period
 from newscheck.nlp.relations import cues
 from newscheck.nlp.relations.base import TOP_BLOCKS, Candidate, RelationInput, proposer
 from newscheck.nlp.relations.evidence import (
@@ -53,6 +53,7 @@ from newscheck.nlp.relations.evidence import (
     same_measure,
     values_agree,
 )
+from newscheck.nlp.standing import basis_of, states_basis
 from newscheck.nlp.types import Figure
 
 #: Levels considered on each side of a change: bounded work on long sentences.
@@ -635,13 +636,13 @@ def _prior_levels(inp: RelationInput, ch: Change, seen: set[str]) -> list[Figure
     if c.period is None or c.entity is None or c.metric is None:
         return []
     text = inp.sentence_text(c)
-    cue = basis(text)
-    stated = BASIS_YOY.search(text) or BASIS_MOM.search(text)
+    cue = basis_of(text)
+    stated = states_basis(text, "yoy", "mom")
     if re.fullmatch(r"\d{4}-\d\d", c.period) and not stated:
         # A monthly change with no stated basis is as often on the month before as on
         # the year before ("spending rose 1.0 pct in January"): no prior level is implied.
         return []
-    prior = prior_period(c.period, cue) if cue else None
+    prior = prior_period(c.period, cue) if cue != "mixed" else None
     if prior is None:
         return []
     found = [

@@ -14,12 +14,22 @@ def _tables() -> dict[str, dict[str, object]]:
     return {k: v for k, v in json.loads(text).items() if not k.startswith("_")}
 
 
-@lru_cache(maxsize=64)
+@lru_cache(maxsize=256)
 def pattern(name: str) -> re.Pattern[str]:
-    """One regex matching any phrase of the table, as whole words, case-insensitive."""
+    """One regex matching any phrase of the table, as whole words, case-insensitive.
+
+    A phrase ending in "*" matches any word that begins with it ("expect*": expected,
+    expectations).
+    """
     phrases = sorted(_tables()[name]["phrases"], key=len, reverse=True)  # type: ignore[arg-type]
-    alt = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in phrases)
+    alt = "|".join(_phrase_rx(p) for p in phrases)
     return re.compile(rf"(?<![A-Za-z])(?:{alt})(?![A-Za-z])", re.IGNORECASE)
+
+
+def _phrase_rx(phrase: str) -> str:
+    stem = phrase.removesuffix("*")
+    rx = re.escape(stem).replace(r"\ ", r"\s+")
+    return rx + "[A-Za-z]*" if stem != phrase else rx
 
 
 def has(name: str, text: str) -> bool:

@@ -593,7 +593,7 @@ def _compared_figure_period(ctx: CheckContext, period: Figure) -> bool:
         return False
     prev = amounts[-1]
     return bool(_PERIOD_LINK.fullmatch(ctx.text, prev.a_end, period.a_start)) and compared_side(
-        ctx, prev
+        prev
     )
 
 

@@ -29,7 +29,6 @@ from dataclasses import replace
 from newscheck.nlp.checks.common import (
     ADDITIVE_KINDS,
     NON_ADDITIVE_METRIC,
-    SURVEY,
     add,
     agree,
     clause,
@@ -57,6 +56,14 @@ from newscheck.nlp.checks.intervals import Interval
 from newscheck.nlp.checks.registry import CheckContext, Rule, register
 from newscheck.nlp.types import CheckResult, Figure, Sentence
 
+#: Survey answers overlap: "65% cited cost and 48% speed" need not sum to 100.
+SURVEY = re.compile(
+    r"\b(?:respondents?|surveyed|survey|polled|poll|reported that|"
+    r"of (?:those|people|adults|voters|consumers|customers|companies|firms))\b|"
+    # "62% said they…": an answer, not "the company said sales to China were 58%".
+    r"(?:%|\bper ?cent|\bpct)\s+(?:of\s+\w+\s+)?(?:said|say|says|cited|cite)\b",
+    re.IGNORECASE,
+)
 _LEVEL_ROLES = frozenset({"level", "forecast", "target"})
 
 #: The parts listed after these words are all of the whole.
@@ -101,7 +108,7 @@ COMPOSITION = re.compile(
 def _composition(ctx: CheckContext, fig: Figure) -> bool:
     if fig.metric is None or NON_ADDITIVE_METRIC.search(fig.metric):
         return False
-    return bool(COMPOSITION.search(clause(ctx, fig))) and listed_item(ctx, fig)
+    return bool(COMPOSITION.search(clause(ctx, fig))) and listed_item(fig)
 
 
 def _own_composition(ctx: CheckContext, fig: Figure, sentence_shares: list[Figure]) -> bool:
@@ -137,7 +144,7 @@ def _part_like(ctx: CheckContext, fig: Figure) -> bool:
     "hardware accounted for 60%"; such a figure still counts when nothing
     makes it a comparison's other side, an earlier value or an estimate.
     """
-    return sane_segment(fig) or listed_item(ctx, fig)
+    return sane_segment(fig) or listed_item(fig)
 
 
 def _distinct_parts(ctx: CheckContext, figs: list[Figure]) -> list[Figure]:
@@ -149,7 +156,7 @@ def _distinct_parts(ctx: CheckContext, figs: list[Figure]) -> list[Figure]:
             if f.segment not in seen:
                 seen[f.segment] = f
                 out.append(f)
-        elif listed_item(ctx, f):
+        elif listed_item(f):
             out.append(f)
     return out
 
@@ -395,16 +402,16 @@ class PartExceedsWhole(Rule):
         if here:
             before = [w for w in here if w.a_start < part.a_start]
             return before[-1] if before else None
-        if not plain_statement(ctx, part, targets):
+        if not plain_statement(part, targets):
             return None
-        marks = context_marks(ctx, part)
+        marks = context_marks(part)
         found = [
             w
             for w in wholes
             if w.role == part.role
             and same_whole(part, w, same_sentence=False)
-            and plain_statement(ctx, w, targets)
-            and context_marks(ctx, w) == marks
+            and plain_statement(w, targets)
+            and context_marks(w) == marks
         ]
         # The whole a part is read against is the one stated last before it
         # ("Total sales rose to $1.58B. Domestic sales were $1.25B."), not the
@@ -523,7 +530,7 @@ class PartsSumToTotal(Rule):
         if first is not None and not sane_segment(first):
             whole, rest = first, [f for f in figs if f.a_start > first.a_start]
         else:
-            whole = next((w for w in previous if not sane_segment(w) and listed_item(ctx, w)), None)
+            whole = next((w for w in previous if not sane_segment(w) and listed_item(w)), None)
             rest = figs
         if whole is None:
             return

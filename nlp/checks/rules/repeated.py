@@ -305,7 +305,7 @@ class RepeatedFigure(Rule):
         ):
             return False
         # The base of a change is an earlier value than anything else in its frame.
-        return fig.id not in bases and plain_statement(ctx, fig, targets)
+        return fig.id not in bases and plain_statement(fig, targets)
 
     def _compare(
         self,
@@ -317,7 +317,7 @@ class RepeatedFigure(Rule):
         def marks_of(f: Figure) -> tuple[object, ...]:
             # Each figure is compared with many others: read its context once.
             if f.id not in marks:
-                marks[f.id] = context_marks(ctx, f)
+                marks[f.id] = context_marks(f)
             return marks[f.id]
 
         mine = marks_of(later)
