@@ -68,6 +68,11 @@ def _load_model(model: str | None) -> tuple[Language, str, str | None]:
 
 def build(nlp: Language) -> Language:
     """Add newscheck's components to a loaded model, in order."""
+    # "profit was £39m. It …": the exception kept for an initial "m." would take the
+    # full stop after a figure in millions, and the sentence would run into the next.
+    rules = dict(nlp.tokenizer.rules or {})
+    if rules.pop("m.", None) is not None:
+        nlp.tokenizer.rules = rules
     # Block breaks are not forced as sentence starts before the parser: partial
     # presets derail the small model's parse. `frames.sentence_spans` cuts there.
     if not {"parser", "senter", "sentencizer"} & set(nlp.pipe_names):

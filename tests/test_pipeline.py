@@ -72,3 +72,12 @@ def test_model_flag_accepts_a_path(tmp_path) -> None:  # type: ignore[no-untyped
 def test_unknown_model_is_a_clear_error() -> None:
     with pytest.raises(pipeline.ModelError, match="no_such_model"):
         pipeline.load_pipeline("no_such_model_qq")
+
+
+def test_a_figure_in_millions_ends_its_sentence() -> None:
+    nlp = pipeline.load_pipeline().nlp
+    doc = nlp("Turnover fell to £39m. Its rival made £41m. The 7 a.m. train was late.")
+    sentences = [s.text for s in doc.sents]
+    assert sentences[:2] == ["Turnover fell to £39m.", "Its rival made £41m."]
+    # Other abbreviations keep their full stop.
+    assert "a.m." in [t.text for t in doc]
