@@ -7,6 +7,8 @@ candidate owner, and so is the story's main entity. Each candidate gets 0/1
 of the clause that governs the figure, stand near it, or only report it ("…,
 the Farm Bureau said")? The weights in `nlp/data/owners.json` turn features
 into a score; the best positive candidate owns the figure, else the main entity.
+The main entity's prior is a fallback: named in the sentence, it keeps the full prior
+only as the speaker or when no other name has a grammatical claim on the figure.
 """
 
 from __future__ import annotations
@@ -239,10 +241,18 @@ def item_stretch(
     return before[-1].end, span.start
 
 
+#: The longest stretch, in tokens, between two figures that still reads as one list item.
+_ITEM_MAX = 12
+_FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
+
+
 def _item_name(ents: list[tuple[Span, str]], item: tuple[int, int]) -> Span | None:
     """The one name of a list item's stretch; a place after "in" is where the figure before
     happened ("5% in Ely and 3%…"), not the next item's name."""
     lo, hi = item
+    doc = ents[0][0].doc if ents else None
+    if doc is None or hi - lo > _ITEM_MAX or any(t.tag_ in _FINITE for t in doc[lo:hi]):
+        return None  # an item is short and verbless: "…, the GMB's 70,000", "…, Arvo, on 7%"
     inside = [
         e
         for e, _ in ents
@@ -387,6 +397,8 @@ def candidates(
             prev[k] = max(prev.get(k, 0.0), v)
     if main is not None and main not in out:
         out[main] = {"main": 1.0}
+    elif main is not None and "main" in out[main]:
+        out[main].pop("main_named", None)  # one prior, whichever of its mentions speaks
     elif main is not None and not any(
         OWNER_EVIDENCE & f.keys() for n, f in out.items() if n != main
     ):
