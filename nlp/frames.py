@@ -188,9 +188,25 @@ class FrameExtractor:
                 # measures what the first does; the parse often hangs them elsewhere.
                 metric, segment = listed.metric, segment or listed.segment
             frame.metric, frame.segment = metric, segment
-            frame.entity = _entity(
-                doc, span, sent, noun, sents, frame.sentence, main_entity, segment
+            before = [
+                s
+                for s in in_sentence[frame.sentence]
+                if s.end <= span.start and s._.quantity.kind not in TIME_KINDS
+            ]
+            frame.entity, claimed = _entity(
+                doc, span, sent, noun, sents, frame.sentence, main_entity, segment, before
             )
+            if not claimed and owners.points_back(span):
+                # "Homes in Ely cost £300,000. This is 60% more than…": the figure before
+                # says whose.
+                frame.entity = next(
+                    (
+                        f.entity
+                        for f in reversed(frames[:i])
+                        if frame.sentence - 1 <= f.sentence and f.entity is not None
+                    ),
+                    frame.entity,
+                )
             if frame.role == "share" and frame.segment:
                 # "India made up 62% of its revenue and Brazil 45%": the parts of one
                 # sentence's whole have one owner; Brazil is a part, not whose revenue it is.
@@ -1054,7 +1070,9 @@ def _cached(doc: Doc) -> _DocCache:
     cache = doc.user_data.get(_CACHE)
     if cache is None:
         ents = tuple(doc.ents)
-        names = tuple(sorted([*ents, *_missed_names(doc, ents)], key=lambda e: e.start))
+        found = [*ents, *_missed_names(doc, ents)]
+        more = _untagged_mentions(doc, found)
+        names = tuple(sorted([*found, *more], key=lambda e: e.start))
         cache = _DocCache(
             doc.text,
             ents,
@@ -1090,12 +1108,79 @@ def _missed_names(doc: Doc, ents: tuple[Span, ...]) -> list[Span]:
             and not (t.i + 1 < len(doc) and doc[t.i + 1].pos_ == "PROPN")
         ):
             found.setdefault(t.lower_, []).append(t.i)
-    return [
+    out = [
         Span(doc, i, i + 1, label="ORG")
         for idx in found.values()
         if len(idx) >= _MISSED_NAME_MIN
         for i in idx
     ]
+    tagged = {i for e in ents for i in range(e.start, e.end)}
+    for t in doc:
+        # "Plaid Cymru's spokesman": two proper nouns or more owning something are a name,
+        # however rarely the story repeats them.
+        if t.tag_ != "POS" or t.i < 2:
+            continue
+        start = t.i
+        while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].is_title:
+            start -= 1
+        if (
+            t.i - start >= 2
+            and not any(i in tagged for i in range(start, t.i))
+            and doc[start].lower_.rstrip(".") not in _HONORIFICS
+        ):
+            out.append(Span(doc, start, t.i, label="ORG"))
+    return out
+
+
+#: Words before a person's name: "Mr Dale's" names a person, not an organisation.
+_HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "lord", "lady", "dame"})
+
+
+#: The longest name, in tokens, looked for again where the model did not tag it.
+_MENTION_MAX = 5
+
+
+def _untagged_mentions(doc: Doc, names: list[Span]) -> list[Span]:
+    """A name tagged once is a name wherever the story spells it the same way: the small
+    model tags "Waitrose" in one sentence and misses it in "Houses in areas with a Waitrose
+    cost…". Each untagged run of the same capitalised words is one more mention, with the
+    label its tagged mentions carry most often."""
+    labels: dict[tuple[str, ...], Counter[str]] = {}
+    canon: dict[tuple[str, ...], str] = {}  # "Council" of "Northshire County Council"
+    for e in names:
+        words = tuple(t.text for t in e)
+        if (
+            e.label_ in {"ORG", "GPE", "NORP", "PERSON"}
+            and len(words) <= _MENTION_MAX
+            and words[0][:1].isupper()
+            and not all(t.is_stop for t in e)
+        ):
+            labels.setdefault(words, Counter())[e.label_] += 1
+            canon.setdefault(words, canonical(e))
+    if not labels:
+        return []
+    for words in canon:
+        # "Council" after "Northshire County Council": the short form names the full one.
+        longer = {canon[w] for w in canon if len(w) > len(words) and w[-len(words) :] == words}
+        if len(longer) == 1:
+            canon[words] = longer.pop()
+    taken = {i for e in names for i in range(e.start, e.end)}
+    table = doc._.canonical
+    longest = max(len(w) for w in labels)
+    out: list[Span] = []
+    i = 0
+    while i < len(doc):
+        for n in range(min(longest, len(doc) - i), 0, -1):
+            words = tuple(t.text for t in doc[i : i + n])
+            if words in labels and not any(k in taken for k in range(i, i + n)):
+                out.append(Span(doc, i, i + n, label=labels[words].most_common(1)[0][0]))
+                if isinstance(table, dict):
+                    table[(i, i + n)] = canon[words]  # one owner under one name
+                i += n
+                break
+        else:
+            i += 1
+    return out
 
 
 def _names_within(doc: Doc, span: Span) -> list[Span]:
@@ -1633,8 +1718,10 @@ def _entity(
     n: int,
     main: str | None,
     segment: str | None = None,
-) -> str | None:
-    """Whose figure: the best-scored owner candidate of the sentence (nlp/owners.py), else the article's."""
+    before: list[Span] | None = None,
+) -> tuple[str | None, bool]:
+    """Whose figure: the best-scored owner candidate of the sentence (nlp/owners.py), else the
+    article's; and whether a name of the sentence has a grammatical claim on it."""
     if noun is not None:
         for child in noun.lefts:
             if (
@@ -1642,16 +1729,45 @@ def _entity(
                 and child.pos_ == "NOUN"
                 and any(d.lower_ == "the" for d in child.lefts)
             ):
-                return _descriptive_reference(doc, child, sents, n, main)
+                return _descriptive_reference(doc, child, sents, n, main), True
+    names = _names_within(doc, sent)
+    if (poss := _possessive_name(span, sent, names)) is not None:
+        # It replaces a tagged tail of itself ("Federation" of "Brick Workers' Federation").
+        names = [*(e for e in names if not (poss.start <= e.start and e.end <= poss.end)), poss]
     ents = [
         (e, _name(e))
-        for e in _names_within(doc, sent)
+        for e in names
         if e.label_ in owners.OWNER_LABELS
         and not _text(doc)[e.end_char : e.end_char + 7].lower().startswith(("-based", " based"))
     ]
     q: Quantity = span._.quantity
-    cands = owners.candidates(span, sent, noun, ents, main, q.kind, segment)
-    return owners.best(cands, main)
+    item = owners.item_stretch(sent, before or [], span, [e for e, _ in ents])
+    cands = owners.candidates(span, sent, noun, ents, main, q.kind, segment, item)
+    return owners.best(cands, main), owners.has_claim(cands)
+
+
+_NAME_JOINERS = frozenset({"and", "of", "&", "'", "for"})
+
+
+def _possessive_name(span: Span, sent: Span, names: list[Span]) -> Span | None:
+    """The capitalised name whose "'s" stands right before the figure, when the model tagged
+    none there or only its tail: "the Ferry and General Workers' Union's 70,000"."""
+    doc = span.doc
+    end = span.start - 1  # the "'s"
+    if end - 1 < sent.start or doc[end].tag_ != "POS" or not doc[end - 1].is_title:
+        return None
+    start = end - 1
+    while start - 1 >= sent.start and (
+        doc[start - 1].is_title or doc[start - 1].lower_ in _NAME_JOINERS
+    ):
+        start -= 1
+    while start < end and (not doc[start].is_title or doc[start].is_stop):
+        start += 1  # a name opens with a capital, not "and" or a sentence's "The"
+    if end - start < 2:
+        return None  # one capitalised word is a name only when the model says so
+    if any(e.end == end and e.start <= start for e in names):
+        return None  # the model tagged it whole
+    return Span(doc, start, end, label="ORG")
 
 
 def _period(

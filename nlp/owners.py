@@ -7,6 +7,8 @@ candidate owner, and so is the story's main entity. Each candidate gets 0/1
 of the clause that governs the figure, stand near it, or only report it ("…,
 the Farm Bureau said")? The weights in `nlp/data/owners.json` turn features
 into a score; the best positive candidate owns the figure, else the main entity.
+The main entity's prior is a fallback: named in the sentence, it keeps the full prior
+only as the speaker or when no other name has a grammatical claim on the figure.
 """
 
 from __future__ import annotations
@@ -29,8 +31,13 @@ SELF_REFERENCE = frozenset({"it", "its", "we", "our", "us", "they", "their"})
 PERSONAL_REFERENCE = frozenset({"he", "she", "his", "her", "i", "my"})
 _SELF_NOUNS = frozenset({"company", "group", "firm", "party", "bank", "business", "corporation"})
 _RELATIVE = frozenset({"who", "which", "that", "whose"})
+_DEMONSTRATIVES = frozenset({"this", "that", "these", "those"})
 _PLACE_PREPS = frozenset({"in", "at", "across", "throughout", "within", "from"})
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+#: Features by which the parse ties a name to the figure, beyond standing in its sentence.
+OWNER_EVIDENCE = frozenset(
+    {"possessor", "modifier", "subject", "in_subject", "outer_subject", "self_report"}
+)
 #: Edges that climb from a clause to the clause it depends on, not across reported speech.
 _UP = frozenset({"xcomp", "conj", "advcl", "relcl", "acl", "pcomp", "prep", "pobj"})
 
@@ -126,6 +133,12 @@ def clause_verb(tok: Token) -> Token:
 
 def _subjects(verb: Token) -> list[Token]:
     out = [c for c in verb.children if c.dep_ in _SUBJECTS]
+    if not out:
+        # "…, followed by Dunmore, on 7%": with no subject of its own, the passive's agent
+        # is who does it.
+        out = [
+            p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"
+        ]
     if verb.dep_ in {"xcomp", "conj"} and not out:
         out = [c for c in verb.head.children if c.dep_ in _SUBJECTS]
     # "Mr Leslie, who was elected at the age of 24": the relative stands for its noun.
@@ -149,10 +162,12 @@ def _outer_clauses(verb: Token, limit: int = 3) -> list[Token]:
 def _speech_head(verb: Token) -> Token | None:
     """The speech verb whose report holds the figure's clause: 'X said [sales rose 5%]'."""
     tok = verb
-    for _ in range(4):
+    for _ in range(5):
         if tok.dep_ in {"ccomp", "parataxis"} and _is_speech(tok.head):
             return tok.head
-        if tok.head is tok or tok.dep_ not in _UP | {"ccomp"}:
+        # "X said he wanted [help to get …]": a clause hanging off the object is still
+        # inside the report.
+        if tok.head is tok or tok.dep_ not in _UP | {"ccomp", "dobj"}:
             return None
         tok = tok.head
     return None
@@ -192,6 +207,76 @@ def _inside_phrase(e: Span, head: Token) -> bool:
     return False
 
 
+#: Places named together this often are where something happens, each one no owner.
+_PLACE_LIST = 3
+
+
+def _listed_places(e: Span) -> int:
+    """How many proper nouns the coordination of places holding `e` lists ("Ely, Hove and
+    Bude": 3), however the model tagged each of them."""
+    top = e.root
+    while top.dep_ == "conj" and top.head is not top:
+        top = top.head
+    members = {top.i}
+    for t in top.subtree:  # in text order: each conjunct after the one it hangs off
+        if t.dep_ == "conj" and t.head.i in members:
+            members.add(t.i)
+    if not any(e.doc[i].ent_type_ in {"GPE", "LOC"} for i in members):
+        return 0  # "Tesco, Asda and Lidl": a list of names, no list of places
+    return sum(1 for i in members if e.doc[i].pos_ == "PROPN")
+
+
+def item_stretch(
+    sent: Span, before: list[Span], span: Span, names: list[Span]
+) -> tuple[int, int] | None:
+    """The tokens between the figure before `span` in its sentence and `span`, when the
+    sentence reads as a list of name-figure items: "Dunmore's 800 staff, Korva's 700 and
+    Arvo's 90", "Korva came next with 8%, followed by Arvo, on 7%". The first figure must
+    follow a name too: in "sales rose 5% in Ely and 3% in Hove" each name follows its figure."""
+    if not before:
+        return None
+    first = before[0]
+    if not any(sent.start <= n.start and n.end <= first.start for n in names):
+        return None
+    return before[-1].end, span.start
+
+
+#: The longest stretch, in tokens, between two figures that still reads as one list item.
+_ITEM_MAX = 12
+_FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
+
+
+def _item_name(ents: list[tuple[Span, str]], item: tuple[int, int]) -> Span | None:
+    """The one name of a list item's stretch; a place after "in" is where the figure before
+    happened ("5% in Ely and 3%…"), not the next item's name."""
+    lo, hi = item
+    doc = ents[0][0].doc if ents else None
+    if doc is None or hi - lo > _ITEM_MAX or any(t.tag_ in _FINITE for t in doc[lo:hi]):
+        return None  # an item is short and verbless: "…, the GMB's 70,000", "…, Arvo, on 7%"
+    inside = [
+        e
+        for e, _ in ents
+        if lo <= e.start
+        and e.end <= hi
+        and not (e.root.dep_ == "pobj" and e.root.head.lower_ in _PLACE_PREPS)
+    ]
+    return inside[0] if len(inside) == 1 else None
+
+
+def points_back(span: Span) -> bool:
+    """The figure's clause is about what the sentence before stated: "This is 64% more
+    than…", "That was 3% less"."""
+    if not span.doc.has_annotation("DEP"):
+        return False
+    verb = clause_verb(span.root)
+    return any(s.lower_ in _DEMONSTRATIVES for s in verb.children if s.dep_ in _SUBJECTS)
+
+
+def has_claim(cands: dict[str, dict[str, float]]) -> bool:
+    """Some name of the sentence is tied to the figure by the parse, not only nearby."""
+    return any(OWNER_EVIDENCE & f.keys() for f in cands.values())
+
+
 def candidates(
     span: Span,
     sent: Span,
@@ -200,13 +285,17 @@ def candidates(
     main: str | None,
     kind: str,
     segment: str | None = None,
+    item: tuple[int, int] | None = None,
 ) -> dict[str, dict[str, float]]:
     """Owner name -> evidence features, for the figure `span` of sentence `sent`.
 
     `segment` is the part the metric names ("ai and cloud" of "AI & Cloud sales"): a name
-    that is that part is not whose figure it is.
+    that is that part is not whose figure it is. `item` is the stretch of tokens between
+    the figure before in the sentence and this one, when the sentence lists its figures each
+    after its own name (`list_item`).
     """
     doc = span.doc
+    listed = _item_name(ents, item) if item is not None else None
     has_dep = doc.has_annotation("DEP")
     anchor = noun if noun is not None else span.root
     verb = clause_verb(span.root) if has_dep else span.root
@@ -228,6 +317,9 @@ def candidates(
     # "Unison's 800,000, the GMB's 70,000": a possessor right before the figure is its own,
     # whatever noun the figures share.
     own_poss = [t for t in doc[max(sent.start, span.start - 3) : span.start] if t.dep_ == "poss"]
+    if span.start - 2 >= sent.start and doc[span.start - 1].tag_ == "POS":
+        # "…and Amicus' 20,000": the parse hangs the name elsewhere, the "'" still marks it.
+        own_poss.append(doc[span.start - 2])
     out: dict[str, dict[str, float]] = {}
     for e, name in ents:
         f: dict[str, float] = {"sentence": 1.0}
@@ -279,6 +371,12 @@ def candidates(
                 )
             ):
                 f["place"] = 1.0
+        if has_dep and _listed_places(e) >= _PLACE_LIST:
+            # "Korva stores in Ely, Hove, Bude and Looe will offer…": a list of places says
+            # where, not whose.
+            f["place_list"] = 1.0
+        if e is listed:
+            f["list_item"] = 1.0
         if segment and set(_words(name)) <= set(segment.split()):
             f["segment"] = 1.0
         if (
@@ -288,12 +386,26 @@ def candidates(
         ):
             f["person_amount"] = 1.0
         if name == main:
-            f["main"] = 1.0
+            # Named in the sentence, the story's subject competes on the evidence of this
+            # mention: the full prior would outvote "Tesco came next, with 8%" for a main
+            # entity named in passing ("...and Aldi the lowest"). As the speaker it reports
+            # its own figures ("Korva president Ann Lee told analysts sales would…").
+            speaking = _names_speaker(e, speakers) or is_source(e) if has_dep else False
+            f["main" if speaking else "main_named"] = 1.0
         prev = out.setdefault(name, {})
         for k, v in f.items():
             prev[k] = max(prev.get(k, 0.0), v)
     if main is not None and main not in out:
         out[main] = {"main": 1.0}
+    elif main is not None and "main" in out[main]:
+        out[main].pop("main_named", None)  # one prior, whichever of its mentions speaks
+    elif main is not None and not any(
+        OWNER_EVIDENCE & f.keys() for n, f in out.items() if n != main
+    ):
+        # No other name has a grammatical claim on the figure ("80% of the bill was met by
+        # European nations"): the story's subject keeps its full prior.
+        out[main].pop("main_named", None)
+        out[main]["main"] = 1.0
     return out
 
 
