@@ -311,7 +311,8 @@ _MULT_WORD_RE = re.compile(
     r"(?<![A-Za-z])(?:(?P<verb>doubled|doubling|tripled|trebled|tripling|quadrupled|halved|halving)"
     r"|(?P<twice>twice)(?=\s+as\b)"
     # "more than double the legal limit", "almost twice what it made": a multiplier of a level.
-    r"|(?P<of>double|twice|triple|treble|quadruple)"
+    # "the fee almost trebles the old record": the present tense says the same of a level.
+    r"|(?P<of>(?:double|triple|treble|quadruple)s?|twice)"
     r"(?=\s+(?:the|that|its|their|his|her|this|what|last|a\s+year)\b)"
     r"|(?P<fold>two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|fifty|hundred)-?fold"
     r"|(?P<nx>\d+(?:\.\d+)?)x)(?![A-Za-z0-9])",
@@ -1051,7 +1052,7 @@ def _multiplier_words(text: str) -> list[Quantity]:
         elif m.group("twice"):
             v, d = 2.0, "up"
         elif m.group("of"):
-            v, d = _OF_FACTOR[m.group("of").lower()], "up"
+            v, d = _OF_FACTOR[m.group("of").lower().removesuffix("s")], "up"
         elif m.group("fold"):
             v, d = float(_FOLD[m.group("fold").lower()]), "up"
         else:

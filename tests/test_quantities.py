@@ -397,6 +397,9 @@ def test_a_change_range_after_a_verb_stays_a_range() -> None:
         ("Fares are now almost double the level of 2019.", "double", 2.0, "nearly"),
         ("The bill came to more than twice what was budgeted.", "twice", 2.0, "more_than"),
         ("Output is triple its pre-war level.", "triple", 3.0, None),
+        # Present tense: "the new deal almost doubles the old one".
+        ("The new lease almost doubles the rent the charity paid.", "doubles", 2.0, "nearly"),
+        ("Her pay award triples what the board offered in May.", "triples", 3.0, None),
     ],
 )
 def test_multiplier_of_a_level(sentence: str, span: str, value: float, approx: str | None) -> None:

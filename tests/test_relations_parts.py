@@ -277,3 +277,26 @@ def test_amount_contributed_to_a_named_segment_is_part_of_it() -> None:
     assert {"part": "12 mln dlrs", "whole": "180 mln dlrs"} in _relations(ok, "part_of")
     assert not _fails(ok, "NC121")
     assert _fails(_report(text.format(part="212")), "NC121")
+
+
+def test_share_after_a_part_of_a_figure_is_of_that_figure() -> None:
+    # "A of the B, or S": the share follows the whole; the part is what "of" hangs from.
+    report = _report("The housing trust owns 1,150 of the town's 4,600 homes, or 35 per cent.")
+    assert {"share": "35 per cent", "part": "1,150", "whole": "4,600"} in _relations(
+        report, "share_of"
+    )
+    assert _fails(report, "NC124")
+    ok = _report("The housing trust owns 1,150 of the town's 4,600 homes, or 25 per cent.")
+    assert not _fails(ok, "NC124")
+
+
+def test_share_in_words_a_slip_away_from_a_named_whole_is_reported() -> None:
+    # 26% called "roughly a fifth" of a whole the share names: a writer's slip, reported.
+    report = _report(
+        "Sales at the bakery group came to £9,400 million last year. Cakes brought in "
+        "£2,450 million, roughly a fifth of total sales, the company said."
+    )
+    assert _relations(report, "share_of") == [
+        {"share": "a fifth", "part": "£2,450 million", "whole": "£9,400 million"}
+    ]
+    assert _fails(report, "NC124")

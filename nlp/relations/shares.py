@@ -35,7 +35,8 @@ from newscheck.nlp.types import Figure
 
 #: Between a part and its share: "830, or 21.5 per cent"; "640 (16.6 per cent)".
 _APPOSITION = re.compile(
-    r"^(?:\s+of\s+[^,.;()\d]{1,40})?\s*(?:,\s*(?:or|about|around|roughly|some|nearly|almost|just)?\s*|\(\s*|,?\s*or\s+)"
+    # "4,800 homes, or 25 per cent", "6.1 GW of capacity, or 38%": the part's unit or noun.
+    r"^(?:\s+(?!of\b|or\b|and\b)[A-Za-z][\w'\u2019-]*){0,2}(?:\s+of\s+[^,.;()\d]{1,40})?\s*(?:,\s*(?:or|about|around|roughly|some|nearly|almost|just)?\s*|\(\s*|,?\s*or\s+)"
     r"(?:(?:more|less|fewer) than|just over|just under|over|under|about|almost|nearly)?\s*$",
     re.IGNORECASE,
 )
@@ -65,6 +66,25 @@ def _part_before(inp: RelationInput, share: Figure) -> Figure | None:
     return part if _APPOSITION.match(inp.text[part.a_end : share.a_start]) else None
 
 
+#: Between a part and its whole in "6.1 GW of the region's 14.2 GW, or 43%": an "of"
+#: with at most a unit before it and a short possessor or noun phrase after, no figure.
+_OF_FIGURE = re.compile(
+    r"^\s*(?:[A-Za-z]{1,5}\.?\s+)?of\s+(?:the|its|their|his|her|a|an|all)?\s*[^,.;()\d]{0,40}$",
+    re.IGNORECASE,
+)
+
+
+def _of_figure_part(inp: RelationInput, whole: Figure) -> Figure | None:
+    """The part an "A of B" names when B is the figure a share follows: A, if of B's measure."""
+    here = [f for f in inp.figures_in(whole.sentence) if f.a_end <= whole.a_start]
+    if not here:
+        return None
+    part = here[-1]
+    if not additive_level(inp, part) or not same_measure(part, whole):
+        return None
+    return part if _OF_FIGURE.match(inp.text[part.a_end : whole.a_start]) else None
+
+
 @proposer("share-of")
 def share_of(inp: RelationInput) -> Iterator[Candidate]:
     for share in inp.figures:
@@ -74,6 +94,19 @@ def share_of(inp: RelationInput) -> Iterator[Candidate]:
         if part is None:
             yield from _share_of_whole(inp, share)
             continue
+        inner = _of_figure_part(inp, part)
+        if inner is not None:
+            # "supplied 6.1 GW of the region's 14.2 GW, or 38%": the share is of the
+            # figure it follows, and the part is the figure that "of" hangs from.
+            f = {"apposition": 1.0, "of_figure": 1.0, "same_sentence": 1.0}
+            f.update(_value_evidence(share, inner, part))
+            yield Candidate(
+                "share_of",
+                (share.id, inner.id, part.id),
+                ("share", "part", "whole"),
+                f,
+                exclusive=(share.id,),
+            )
         found = of_phrase(inp, share)
         words = found[0] if found is not None else set()
         partitive = of_phrase_whole(inp, part)
@@ -151,15 +184,25 @@ def _value_evidence(share: Figure, part: Figure, whole: Figure) -> dict[str, flo
 
     A share under 100% of a whole smaller than its part, or a ratio far from
     the stated share ("180%" for "41 per cent"), means the wrong whole; a
-    writer's slip is a few points, which the rule then reports.
+    writer's slip is a few points, which the rule then reports. Between the two
+    ("roughly a fifth" of a 27% share) only a whole the text names ("of total
+    revenue") outweighs the doubt, so that band is a separate, milder feature.
     """
     p, w, stated = _val(part), _val(whole), _val(share)
     full = full_share(share)
     ratio = p / w * full if w > 0 else 0.0
+    near = stated > 0 and stated / FAR <= ratio <= stated * FAR
+    off = stated > 0 and not near and stated / SLIP <= ratio <= stated * SLIP
     return {
         "part_exceeds": float(p > w and stated < full),
-        "ratio_far": float(stated <= 0 or not (stated / FAR <= ratio <= stated * FAR)),
+        "ratio_far": float(not (near or off)),
+        "ratio_off": float(off),
     }
+
+
+#: How far a stated share may be from its part/whole ratio and still be a slip of the writer's
+#: (with a named whole): "roughly a fifth" for 27%, "38%" for 43% are errors to report.
+SLIP = 1.6
 
 
 def _val(fig: Figure) -> float:
