@@ -300,3 +300,21 @@ def test_share_in_words_a_slip_away_from_a_named_whole_is_reported() -> None:
         {"share": "a fifth", "part": "£2,450 million", "whole": "£9,400 million"}
     ]
     assert _fails(report, "NC124")
+
+
+def test_of_that_after_a_unit_word_is_a_part_of_the_figure_before() -> None:
+    report = _report(
+        "The terminal loaded 12.4 million barrels in March. The largest berth took 13.1 "
+        "million barrels of that, the operator said."
+    )
+    assert {"part": "13.1 million", "whole": "12.4 million"} in _relations(report, "part_of")
+    assert _fails(report, "NC121")
+
+
+def test_a_list_closed_by_other_places_is_all_of_its_whole() -> None:
+    text = (
+        "Tallis Group had a busy year. Tallis's 9,400 employees work in France (4,100), "
+        "Italy (2,600) and other markets ({})."
+    )
+    assert _fails(_report(text.format("2,300")), "NC122")
+    assert not _fails(_report(text.format("2,700")), "NC122")

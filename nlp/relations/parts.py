@@ -365,7 +365,8 @@ def _contributed_to(inp: RelationInput, levels: list[Figure]) -> Iterator[Candid
 #: "£12m of them", "40 of those", "a third of it": "of" and a word pointing back, no noun.
 _OF_PRONOUN = re.compile(
     # "of these 37 fields" names its figure, "of those surveyed" its noun: neither is a pronoun.
-    r"\s+of\s+(?:them|it|(?:these|those|this|that)(?![\s\u00a0]+(?:\d|(?!(?:were|was|are|is|"
+    # A unit word may stand between ("41.2 million tonnes of that").
+    r"(?:\s+(?!of\b|or\b|and\b|to\b|in\b|from\b)[a-z]+)?\s+of\s+(?:them|it|(?:these|those|this|that)(?![\s\u00a0]+(?:\d|(?!(?:were|was|are|is|"
     r"came|come|went|had|have|has|from|in|on|at|by|with|for)\b)[a-z])))\b",
     re.IGNORECASE,
 )
