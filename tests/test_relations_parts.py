@@ -318,3 +318,21 @@ def test_a_list_closed_by_other_places_is_all_of_its_whole() -> None:
     )
     assert _fails(_report(text.format("2,300")), "NC122")
     assert not _fails(_report(text.format("2,700")), "NC122")
+
+
+def test_answers_listed_across_two_sentences_are_one_list() -> None:
+    text = (
+        "Asked who should lead the county, 38 per cent backed Ms Adeyemi and {} per cent Mr "
+        "Holt. The mayor was on 15 per cent, with 9 per cent undecided."
+    )
+    assert _fails(_report(text.format("45")), "NC123")
+    assert not _fails(_report(text.format("35")), "NC123")
+
+
+def test_a_party_standing_on_a_share_is_no_earlier_value() -> None:
+    # "on 15 per cent" after a copula or in a list is where a party stands; "up 4% on" is a base.
+    report = _report(
+        "In the latest poll Labour was on 31 per cent, the Greens on 14 per cent and "
+        "others on 62 per cent."
+    )
+    assert _fails(report, "NC123")

@@ -367,3 +367,57 @@ def share_list(inp: RelationInput) -> Iterator[Candidate]:
             yield Candidate(
                 "sum_of", tuple(p.id for p in run), ("part",) * len(run), f, exclusive=None
             )
+    yield from _share_list_across(inp)
+
+
+#: At most this much text before a list's continuation in the next sentence ("The Greens
+#: were on 14 per cent, ..."): the sentence carries the list on, it does not start anew.
+_CONTINUES_WITHIN = 40
+
+
+def _share_list_across(inp: RelationInput) -> Iterator[Candidate]:
+    """A list of shares that runs on into the next sentence of the paragraph.
+
+    "... 34 per cent named Labor and 31 per cent the Coalition. The Greens were on
+    14 per cent, independents on 12 per cent, and 17 per cent were undecided." The
+    first sentence ends on its run, the next begins with its own; only answers to
+    one question (an "undecided" among them) or a whole named once make it one list.
+    """
+    for s in inp.sentences:
+        nxt = s.index + 1
+        here = [f for f in inp.figures_in(s.index) if _percent_share(f)]
+        there = [f for f in inp.figures_in(nxt) if _percent_share(f)]
+        if len(here) < 2 or not there or here[-1].block != there[0].block:
+            continue
+        head = list_runs(inp, here)[-1]
+        tail = list_runs(inp, there)[0]
+        if len(head) < 2 or len(head) + len(tail) < 3:
+            continue
+        if any(f.a_start > head[-1].a_end for f in inp.figures_in(s.index)):
+            continue  # the first sentence goes on past its list
+        if any(f.a_end <= tail[0].a_start for f in inp.figures_in(nxt)):
+            continue
+        nxt_start = inp.sentence(tail[0])
+        if nxt_start is None or tail[0].a_start - nxt_start.start > _CONTINUES_WITHIN:
+            continue
+        run = head + tail
+        if any(float(p.value) >= 100 for p in run):  # type: ignore[arg-type]
+            continue
+        prev = inp.sentences[s.index - 1] if s.index > 0 else s
+        text = inp.text[prev.start : nxt_start.end]
+        # The answer words may follow the last share: "and 17 per cent were undecided".
+        span = inp.text[run[0].a_start : nxt_start.end]
+        first_of = of_phrase(inp, run[0])
+        f = {
+            "share_list": 1.0,
+            "two_sentences": 1.0,
+            "of_once": float(
+                first_of is not None and not any(of_phrase(inp, p) for p in run[1:])
+            ),
+            "answers": float(cues.has("exclusive_answers", span)),
+            "complete_cue": completeness(inp, span),
+            "multi_answer": float(cues.has("multi_answer", text)),
+            "prior_any": float(any(prior_cued(inp, p) for p in run)),
+            "role_share": float(any(p.role == "share" for p in run)),
+        }
+        yield Candidate("sum_of", tuple(p.id for p in run), ("part",) * len(run), f, exclusive=None)
