@@ -292,7 +292,8 @@ _SUFFIX_MONEY_RE = re.compile(
 _HYPHEN_MONEY_RE = re.compile(r"-(?P<word>cent|yen|dollar|pound|euro|penny)(?![A-Za-z])", re.I)
 
 _PERCENT_RE = re.compile(
-    r"(?:\s?%|\s?(?:-\s?)?(?:percent|per\s?cent|percents|pct)(?![A-Za-z])"
+    # "5.1pc": British headline style, lower case and fixed to the numeral (not "2 PCs").
+    r"(?:\s?%|(?-i:pc)(?![A-Za-z])|\s?(?:-\s?)?(?:percent|per\s?cent|percents|pct)(?![A-Za-z])"
     r"|\s(?:percentage)(?!\s+points?)(?![A-Za-z]))",
     re.IGNORECASE,
 )

@@ -416,3 +416,15 @@ def test_a_year_before_to_is_not_the_low_end_of_a_range() -> None:
 
     found = find_quantities("Sales should rise over fiscal 2031 to 4.1 billion dlrs.")
     assert [q.text for q in found if q.kind != "number"] == ["4.1 billion dlrs"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # British headline style: "pc" fixed to the numeral is per cent.
+        ("Jobless rate climbs to 5.1pc as hiring stalls", [("5.1pc", "percent", 5.1)]),
+        ("The office bought 2 PCs and a printer.", [("2", "number", 2.0)]),
+    ],
+)
+def test_pc_after_a_numeral_is_per_cent(text: str, expected: list[tuple[str, str, float]]) -> None:
+    assert [(q.text, q.kind, q.value) for q in find_quantities(text)] == expected
