@@ -207,3 +207,11 @@ def test_a_comparison_with_one_year_does_not_take_a_level_of_another() -> None:
         "and the fewest since 2009, when only three called."
     )
     assert not [c for c in _changes(text) if c[0] == "11" and c[2] == "three"]
+
+
+def test_a_change_by_a_fraction_in_words_is_a_relative_change() -> None:
+    # "by a third" is a 30-36.7% rise: £372m -> £500m is 34%, -> £460m only 24%.
+    text = "Ticket sales rose by a third to £{} last season, from £372m the season before."
+    assert _changes(text.format("500m")) == [("a third", "£500m", "£372m")]
+    assert not _fails(text.format("500m"), "NC102")
+    assert _fails(text.format("460m"), "NC102")

@@ -42,7 +42,10 @@ ARTICLES: list[tuple[str, list[E], list[str]]] = [
         [
             err(
                 "percent-vs-points",
-                ["rose to 5.1 per cent in the three months", "A year earlier the rate stood at 4.7 per cent"],
+                [
+                    "rose to 5.1 per cent in the three months",
+                    "A year earlier the rate stood at 4.7 per cent",
+                ],
                 ["5.1 per cent", "4.7 per cent", "a rise of 0.4 per cent"],
                 "4.7% to 5.1% is a 0.4 percentage-point rise (8.5% relative), not 0.4 per cent.",
             )
@@ -523,6 +526,8 @@ def build() -> list[dict[str, Any]]:
 
 if __name__ == "__main__":
     key = build()
-    (HERE / "key.json").write_text(json.dumps(key, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+    (HERE / "key.json").write_text(
+        json.dumps(key, indent=1, ensure_ascii=False) + "\n", encoding="utf-8"
+    )
     n_err = sum(len(a["errors"]) for a in key)
     print(f"{len(key)} articles, {n_err} errors, {sum(len(a['traps']) for a in key)} traps")

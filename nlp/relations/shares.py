@@ -411,9 +411,7 @@ def _share_list_across(inp: RelationInput) -> Iterator[Candidate]:
         f = {
             "share_list": 1.0,
             "two_sentences": 1.0,
-            "of_once": float(
-                first_of is not None and not any(of_phrase(inp, p) for p in run[1:])
-            ),
+            "of_once": float(first_of is not None and not any(of_phrase(inp, p) for p in run[1:])),
             "answers": float(cues.has("exclusive_answers", span)),
             "complete_cue": completeness(inp, span),
             "multi_answer": float(cues.has("multi_answer", text)),
