@@ -8,6 +8,7 @@ original-text offsets (what the report shows): every span goes through
 from __future__ import annotations
 
 import bisect
+import re
 import time
 from dataclasses import replace
 from datetime import date
@@ -216,6 +217,11 @@ def _rates(rates: ReferenceRates | str | Path | None) -> ReferenceRates:
 _WORD_SLACK = 0.10
 
 
+#: "half a percentage point", "a third of a point": the fraction sizes a unit, it is no
+#: relative change.
+_OF_A_UNIT = re.compile(r"\s+(?:of\s+)?an?\s+\w", re.IGNORECASE)
+
+
 def _fraction_word(q: Quantity) -> bool:
     """A fraction written in words ("a third", "a quarter", "half"), not "0.3"."""
     if q.kind != "number" or not isinstance(q.value, int | float):
@@ -237,7 +243,12 @@ def _figures(doc: Doc, src: SourceText, block_of, outside_article) -> list[Figur
     for _i, q, fr in kept:
         pos = src.position(q.start, q.end)
         timeless = q.kind in ("date", "period")
-        if fr.role == "change" and (q.direction or fr.direction) and _fraction_word(q):
+        if (
+            fr.role == "change"
+            and (q.direction or fr.direction)
+            and _fraction_word(q)
+            and not _OF_A_UNIT.match(doc.text, q.end)
+        ):
             # "rose by a third", "fell by a quarter": a relative change, read as the
             # percent it rounds (a third: 30-36.7%), so the growth rules can weigh it.
             v = float(q.value) * 100  # type: ignore[arg-type]

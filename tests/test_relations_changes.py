@@ -215,3 +215,8 @@ def test_a_change_by_a_fraction_in_words_is_a_relative_change() -> None:
     assert _changes(text.format("500m")) == [("a third", "£500m", "£372m")]
     assert not _fails(text.format("500m"), "NC102")
     assert _fails(text.format("460m"), "NC102")
+
+
+def test_half_a_point_is_no_relative_change() -> None:
+    text = "The margin widened to 21.4 percent from 20.9 percent, an improvement of half a percentage point."
+    assert not _fails(text, "NC102")
