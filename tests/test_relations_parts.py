@@ -336,3 +336,16 @@ def test_a_party_standing_on_a_share_is_no_earlier_value() -> None:
         "others on 62 per cent."
     )
     assert _fails(report, "NC123")
+
+
+def test_of_those_takes_its_whole_from_the_sentence_before() -> None:
+    text = (
+        "In all, 1,640 drivers were stopped at the checkpoint. Of those, {} were over the "
+        "limit, or one in five motorists, police said."
+    )
+    report = _report(text.format("410"))
+    assert _relations(report, "share_of") == [
+        {"share": "one in five", "part": "410", "whole": "1,640"}
+    ]
+    assert _fails(report, "NC124")
+    assert not _fails(_report(text.format("330")), "NC124")

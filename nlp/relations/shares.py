@@ -56,6 +56,13 @@ def share_like(fig: Figure) -> bool:
     return kind_class(fig) == "number" and 0 < v < 1 and not any(c.isdigit() for c in fig.text)
 
 
+#: "Of those, 714 were awarded the top grade, or one in four": after a partitive, the
+#: share may close the clause its part opens.
+_CLAUSE_THEN_OR = re.compile(
+    r"^\s+[^\d;:()]{3,70},\s*or\s+(?:about|around|roughly|nearly|almost)?\s*$"
+)
+
+
 def _part_before(inp: RelationInput, share: Figure) -> Figure | None:
     here = [f for f in inp.figures_in(share.sentence) if f.a_end <= share.a_start]
     if not here:
@@ -63,7 +70,12 @@ def _part_before(inp: RelationInput, share: Figure) -> Figure | None:
     part = here[-1]
     if not additive_level(inp, part):
         return None
-    return part if _APPOSITION.match(inp.text[part.a_end : share.a_start]) else None
+    gap = inp.text[part.a_end : share.a_start]
+    if _APPOSITION.match(gap):
+        return part
+    if _CLAUSE_THEN_OR.match(gap) and of_phrase_whole(inp, part) is not None:
+        return part
+    return None
 
 
 #: Between a part and its whole in "6.1 GW of the region's 14.2 GW, or 43%": an "of"
@@ -220,7 +232,21 @@ def of_phrase_whole(inp: RelationInput, part: Figure) -> Figure | None:
         lead = inp.text[s.start : w.a_start]
         if len(lead) <= 40 and cues.ends_with("breakdown_lead", lead) and same_measure(w, part):
             return w
+    # "A total of 2,380 pupils sat the paper. Of those, 714 ...": the partitive's
+    # pronoun points at the last count of the sentence before.
+    lead = inp.text[s.start : part.a_start]
+    if _PARTITIVE_PRONOUN.match(lead) and s.index > 0:
+        before = [
+            w
+            for w in inp.figures_in(s.index - 1)
+            if additive_level(inp, w) and same_measure(w, part) and w.value != part.value
+        ]
+        if before:
+            return before[-1]
     return None
+
+
+_PARTITIVE_PRONOUN = re.compile(r"^\W*(?:of|out of)\s+(?:those|these|them),?\s*$", re.IGNORECASE)
 
 
 # -- a share and its amount, the whole unstated -------------------------------------
