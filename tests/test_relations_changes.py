@@ -220,3 +220,14 @@ def test_a_change_by_a_fraction_in_words_is_a_relative_change() -> None:
 def test_half_a_point_is_no_relative_change() -> None:
     text = "The margin widened to 21.4 percent from 20.9 percent, an improvement of half a percentage point."
     assert not _fails(text, "NC102")
+
+
+def test_that_compared_with_pairs_the_levels_across_the_full_stop() -> None:
+    # The earlier value stands between the pronoun's level and the change: still the pair.
+    text = (
+        "Bookings reached 41,300 in the quarter. That compared with 37,900 a year earlier, "
+        "an increase of {}%."
+    )
+    assert _changes(text.format("9.0")) == [("9.0%", "41,300", "37,900")]
+    assert not _fails(text.format("9.0"), "NC102")
+    assert _fails(text.format("12.0"), "NC102")
