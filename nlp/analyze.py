@@ -8,7 +8,9 @@ original-text offsets (what the report shows): every span goes through
 from __future__ import annotations
 
 import bisect
+import re
 import time
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -211,6 +213,22 @@ def _rates(rates: ReferenceRates | str | Path | None) -> ReferenceRates:
     return ReferenceRates.load(rates)
 
 
+#: How loosely a fraction in words states a change: "a third" for 30-36.7%.
+_WORD_SLACK = 0.10
+
+
+#: "half a percentage point", "a third of a point": the fraction sizes a unit, it is no
+#: relative change.
+_OF_A_UNIT = re.compile(r"\s+(?:of\s+)?an?\s+\w", re.IGNORECASE)
+
+
+def _fraction_word(q: Quantity) -> bool:
+    """A fraction written in words ("a third", "a quarter", "half"), not "0.3"."""
+    if q.kind != "number" or not isinstance(q.value, int | float):
+        return False
+    return 0 < q.value < 1 and not any(ch.isdigit() for ch in q.text)
+
+
 def _figures(doc: Doc, src: SourceText, block_of, outside_article) -> list[Figure]:  # type: ignore[no-untyped-def]
     spans = list(doc.spans[SPAN_KEY]) if SPAN_KEY in doc.spans else []
     ids: dict[int, str] = {}
@@ -225,6 +243,23 @@ def _figures(doc: Doc, src: SourceText, block_of, outside_article) -> list[Figur
     for _i, q, fr in kept:
         pos = src.position(q.start, q.end)
         timeless = q.kind in ("date", "period")
+        if (
+            fr.role == "change"
+            and (q.direction or fr.direction)
+            and _fraction_word(q)
+            and not _OF_A_UNIT.match(doc.text, q.end)
+        ):
+            # "rose by a third", "fell by a quarter": a relative change, read as the
+            # percent it rounds (a third: 30-36.7%), so the growth rules can weigh it.
+            v = float(q.value) * 100  # type: ignore[arg-type]
+            q = replace(
+                q,
+                kind="percent",
+                unit="%",
+                value=v,
+                low=v * (1 - _WORD_SLACK),
+                high=v * (1 + _WORD_SLACK),
+            )
         out.append(
             Figure(
                 id=ids[_i],

@@ -314,6 +314,21 @@ def _table_frames(doc: Doc, spans: list[Span], frames: list[Frame], main: str | 
         other = h.row_header if row_period else h.col_header
         if col_period or row_period:
             frame.period = col_period or row_period
+        corner = tables.corner(h)
+        if (
+            not (col_period or row_period)
+            and corner is not None
+            and h.col_header is not None
+            and h.row_header is not None
+            and cues.has("table_dimension", corner.text)
+            and not cues.has("change_header", h.col_header.text)
+        ):
+            # "| Segment | Revenue | Operating profit |": each column is a metric and each
+            # row a part of the whole; a row naming the company itself ("Group") is the whole.
+            if (named := _header_metric(h.col_header, main)) is not None:
+                frame.metric = named[0]
+                frame.segment = _row_segment(h.row_header.text, main)
+            continue
         if label is not None and (named := _header_metric(label, main)) is not None:
             frame.metric, frame.segment = named
         if (
@@ -326,6 +341,16 @@ def _table_frames(doc: Doc, spans: list[Span], frames: list[Frame], main: str | 
             # "| 2024 | 2025 | Change |": the change is to the latest period before it.
             before = [period_of(c) for c in tables.row_before(h)]
             frame.period = next((p for p in reversed(before) if p), frame.period)
+
+
+def _row_segment(label: str, main: str | None) -> str | None:
+    """A row label as a segment; None for a total row or the company's own name."""
+    words = [w.lower() for w in re.findall(r"[A-Za-z][\w&'-]*", label)]
+    if not words or cues.has("total_row", label):
+        return None
+    if main is not None and set(words) <= {w.lower() for w in main.split()}:
+        return None
+    return " ".join(words)
 
 
 def _header_metric(header: Span, main: str | None) -> tuple[str, str | None] | None:

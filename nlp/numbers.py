@@ -87,7 +87,7 @@ _NUM_RE = re.compile(
     (?P<exp>e[-+]?\d+(?![\d.])|\^[-+]*\d+(?:\.\d+)?)?
     (?P<frac>\ +\d{1,2}/\d{1,2}(?![\d/])|/\d+(?![\d/]))?
     (?:(?P<sp>\s*)(?P<sfx>bn|mln|mn|bln|tn|trn|tln|mil|MM|k|K|m|M|b|B|G)(?![A-Za-z0-9]))?
-    (?=(?:bps?|pp|pts|p)?(?![A-Za-z0-9]))   # "50p" pence, "25bp", "2pp" points
+    (?=(?:bps?|pp|pts|pc|p)?(?![A-Za-z0-9]))   # "50p" pence, "25bp", "2pp" points, "5pc"
     (?!\.\d)(?!,\d{3}(?!\d))(?!:\d)
     """,
     re.VERBOSE,

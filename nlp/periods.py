@@ -126,6 +126,10 @@ _MONTH_CUE_BEFORE = re.compile(
     r"|this|for|end\s+of|beginning\s+of|start\s+of|middle\s+of)[\s-]+$"
 )
 _NOT_BARE_MONTH = re.compile(r"['’]s\b|\s+\d")
+#: A month name that is a whole Markdown table cell ("| April | May |" reads "April | May"
+#: in the analysis text): a column header names the month its figures are for.
+_CELL_BEFORE = re.compile(r"(?:^|\n|\|[ \t]*)$")
+_CELL_AFTER = re.compile(r"[ \t]*(?:\||\n|$)")
 
 _YEAR_SCAN = re.compile(_YEAR)
 _ISO_AFTER = re.compile(r"-(?P<month>\d{2})-(?P<day>\d{2})(?![\d-])")
@@ -488,6 +492,11 @@ class _Finder:
                 full
                 and _MONTH_CUE_BEFORE.search(text, max(0, s - 20), s)
                 and not _NOT_BARE_MONTH.match(text, e)
+            ) or (
+                full
+                and "|" in text[max(0, s - 3) : e + 3]
+                and _CELL_BEFORE.search(text, max(0, s - 3), s)
+                and _CELL_AFTER.match(text, e)
             ):
                 self.month(s, e, month)
 

@@ -292,7 +292,8 @@ _SUFFIX_MONEY_RE = re.compile(
 _HYPHEN_MONEY_RE = re.compile(r"-(?P<word>cent|yen|dollar|pound|euro|penny)(?![A-Za-z])", re.I)
 
 _PERCENT_RE = re.compile(
-    r"(?:\s?%|\s?(?:-\s?)?(?:percent|per\s?cent|percents|pct)(?![A-Za-z])"
+    # "5.1pc": British headline style, lower case and fixed to the numeral (not "2 PCs").
+    r"(?:\s?%|(?-i:pc)(?![A-Za-z])|\s?(?:-\s?)?(?:percent|per\s?cent|percents|pct)(?![A-Za-z])"
     r"|\s(?:percentage)(?!\s+points?)(?![A-Za-z]))",
     re.IGNORECASE,
 )
@@ -311,7 +312,8 @@ _MULT_WORD_RE = re.compile(
     r"(?<![A-Za-z])(?:(?P<verb>doubled|doubling|tripled|trebled|tripling|quadrupled|halved|halving)"
     r"|(?P<twice>twice)(?=\s+as\b)"
     # "more than double the legal limit", "almost twice what it made": a multiplier of a level.
-    r"|(?P<of>double|twice|triple|treble|quadruple)"
+    # "the fee almost trebles the old record": the present tense says the same of a level.
+    r"|(?P<of>(?:double|triple|treble|quadruple)s?|twice)"
     r"(?=\s+(?:the|that|its|their|his|her|this|what|last|a\s+year)\b)"
     r"|(?P<fold>two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|fifty|hundred)-?fold"
     r"|(?P<nx>\d+(?:\.\d+)?)x)(?![A-Za-z0-9])",
@@ -1051,7 +1053,7 @@ def _multiplier_words(text: str) -> list[Quantity]:
         elif m.group("twice"):
             v, d = 2.0, "up"
         elif m.group("of"):
-            v, d = _OF_FACTOR[m.group("of").lower()], "up"
+            v, d = _OF_FACTOR[m.group("of").lower().removesuffix("s")], "up"
         elif m.group("fold"):
             v, d = float(_FOLD[m.group("fold").lower()]), "up"
         else:

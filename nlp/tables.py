@@ -68,6 +68,10 @@ class Tables:
         row_cell, col_cell = self._at.get((c.table, c.row, 0)), self._at.get((c.table, 0, c.col))
         return CellHeaders(c, row_cell, col_cell, self._span(row_cell), self._span(col_cell))
 
+    def corner(self, h: CellHeaders) -> Span | None:
+        """The text of the table's top-left cell: what its row labels are ("Segment")."""
+        return self._span(self._at.get((h.cell.table, 0, 0)))
+
     def row_before(self, h: CellHeaders) -> list[TableCell | None]:
         """The header cells of the columns before this cell's, left to right."""
         c = h.cell

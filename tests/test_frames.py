@@ -431,3 +431,32 @@ def test_a_metric_for_a_named_part_is_that_parts() -> None:
         "Orders report\n\nOrders for farm machinery rose 4 pct to 2.1 billion dlrs in March.\n"
     )["2.1 billion dlrs"]
     assert (f.metric, f.segment) == ("orders", "farm machinery")
+
+
+def test_a_month_named_alone_in_a_column_header_dates_its_cells() -> None:
+    text = (
+        "# Ferry crossings\n\n"
+        "| Route | March | April |\n"
+        "|---|---|---|\n"
+        "| Calais | 18,200 | 19,450 |\n"
+    )
+    report = analyze(text, source="t.md", as_of=date(2026, 5, 20))
+    cells = {f.text: f for f in report.figures}
+    assert (cells["18,200"].period, cells["19,450"].period) == ("2026-03", "2026-04")
+
+
+def test_a_table_of_segments_takes_metrics_from_its_columns() -> None:
+    text = (
+        "# Tallis Group results\n\n"
+        "Tallis Group posted higher profits for 2025.\n\n"
+        "| Division | Sales | Profit |\n"
+        "|---|---|---|\n"
+        "| Buses | £1.10bn | £96m |\n"
+        "| Group | £2.40bn | £210m |\n"
+    )
+    report = analyze(text, source="t.md", as_of=date(2026, 3, 2))
+    cells = {f.text: f for f in report.figures}
+    assert (cells["£96m"].metric, cells["£96m"].segment) == ("profit", "buses")
+    # The row that names the company itself is the whole, not a segment.
+    assert (cells["£210m"].metric, cells["£210m"].segment) == ("profit", None)
+    assert cells["£2.40bn"].metric == "revenue"  # sales folded to revenue

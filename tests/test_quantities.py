@@ -397,6 +397,9 @@ def test_a_change_range_after_a_verb_stays_a_range() -> None:
         ("Fares are now almost double the level of 2019.", "double", 2.0, "nearly"),
         ("The bill came to more than twice what was budgeted.", "twice", 2.0, "more_than"),
         ("Output is triple its pre-war level.", "triple", 3.0, None),
+        # Present tense: "the new deal almost doubles the old one".
+        ("The new lease almost doubles the rent the charity paid.", "doubles", 2.0, "nearly"),
+        ("Her pay award triples what the board offered in May.", "triples", 3.0, None),
     ],
 )
 def test_multiplier_of_a_level(sentence: str, span: str, value: float, approx: str | None) -> None:
@@ -413,3 +416,15 @@ def test_a_year_before_to_is_not_the_low_end_of_a_range() -> None:
 
     found = find_quantities("Sales should rise over fiscal 2031 to 4.1 billion dlrs.")
     assert [q.text for q in found if q.kind != "number"] == ["4.1 billion dlrs"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # British headline style: "pc" fixed to the numeral is per cent.
+        ("Jobless rate climbs to 5.1pc as hiring stalls", [("5.1pc", "percent", 5.1)]),
+        ("The office bought 2 PCs and a printer.", [("2", "number", 2.0)]),
+    ],
+)
+def test_pc_after_a_numeral_is_per_cent(text: str, expected: list[tuple[str, str, float]]) -> None:
+    assert [(q.text, q.kind, q.value) for q in find_quantities(text)] == expected

@@ -54,6 +54,8 @@ def fig(text: str, value: float, low: float, high: float, kind: str = "number") 
         (fig("53.9", 53.9, 53.85, 53.95), fig("53.9 million", 53.9e6, 53.85e6, 53.95e6), None),
         (fig("3,956", 3956, 3955.5, 3956.5), fig("398", 398, 397.5, 398.5), None),
         (fig("49%", 49, 48.5, 49.5, "percent"), fig("49 percent", 49, 48.5, 49.5, "percent"), None),
+        # Shared digits at ten times the size: a whole and one of its parts, not a slip.
+        (fig("$5.8bn", 5.8e9, 5.75e9, 5.85e9), fig("$0.56bn", 5.6e8, 5.55e8, 5.65e8), None),
     ],
 )
 def test_slip_kinds(a: Figure, b: Figure, kind: str | None) -> None:

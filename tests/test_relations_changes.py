@@ -207,3 +207,27 @@ def test_a_comparison_with_one_year_does_not_take_a_level_of_another() -> None:
         "and the fewest since 2009, when only three called."
     )
     assert not [c for c in _changes(text) if c[0] == "11" and c[2] == "three"]
+
+
+def test_a_change_by_a_fraction_in_words_is_a_relative_change() -> None:
+    # "by a third" is a 30-36.7% rise: £372m -> £500m is 34%, -> £460m only 24%.
+    text = "Ticket sales rose by a third to £{} last season, from £372m the season before."
+    assert _changes(text.format("500m")) == [("a third", "£500m", "£372m")]
+    assert not _fails(text.format("500m"), "NC102")
+    assert _fails(text.format("460m"), "NC102")
+
+
+def test_half_a_point_is_no_relative_change() -> None:
+    text = "The margin widened to 21.4 percent from 20.9 percent, an improvement of half a percentage point."
+    assert not _fails(text, "NC102")
+
+
+def test_that_compared_with_pairs_the_levels_across_the_full_stop() -> None:
+    # The earlier value stands between the pronoun's level and the change: still the pair.
+    text = (
+        "Bookings reached 41,300 in the quarter. That compared with 37,900 a year earlier, "
+        "an increase of {}%."
+    )
+    assert _changes(text.format("9.0")) == [("9.0%", "41,300", "37,900")]
+    assert not _fails(text.format("9.0"), "NC102")
+    assert _fails(text.format("12.0"), "NC102")

@@ -277,3 +277,75 @@ def test_amount_contributed_to_a_named_segment_is_part_of_it() -> None:
     assert {"part": "12 mln dlrs", "whole": "180 mln dlrs"} in _relations(ok, "part_of")
     assert not _fails(ok, "NC121")
     assert _fails(_report(text.format(part="212")), "NC121")
+
+
+def test_share_after_a_part_of_a_figure_is_of_that_figure() -> None:
+    # "A of the B, or S": the share follows the whole; the part is what "of" hangs from.
+    report = _report("The housing trust owns 1,150 of the town's 4,600 homes, or 35 per cent.")
+    assert {"share": "35 per cent", "part": "1,150", "whole": "4,600"} in _relations(
+        report, "share_of"
+    )
+    assert _fails(report, "NC124")
+    ok = _report("The housing trust owns 1,150 of the town's 4,600 homes, or 25 per cent.")
+    assert not _fails(ok, "NC124")
+
+
+def test_share_in_words_a_slip_away_from_a_named_whole_is_reported() -> None:
+    # 26% called "roughly a fifth" of a whole the share names: a writer's slip, reported.
+    report = _report(
+        "Sales at the bakery group came to £9,400 million last year. Cakes brought in "
+        "£2,450 million, roughly a fifth of total sales, the company said."
+    )
+    assert _relations(report, "share_of") == [
+        {"share": "a fifth", "part": "£2,450 million", "whole": "£9,400 million"}
+    ]
+    assert _fails(report, "NC124")
+
+
+def test_of_that_after_a_unit_word_is_a_part_of_the_figure_before() -> None:
+    report = _report(
+        "The terminal loaded 12.4 million barrels in March. The largest berth took 13.1 "
+        "million barrels of that, the operator said."
+    )
+    assert {"part": "13.1 million", "whole": "12.4 million"} in _relations(report, "part_of")
+    assert _fails(report, "NC121")
+
+
+def test_a_list_closed_by_other_places_is_all_of_its_whole() -> None:
+    text = (
+        "Tallis Group had a busy year. Tallis's 9,400 employees work in France (4,100), "
+        "Italy (2,600) and other markets ({})."
+    )
+    assert _fails(_report(text.format("2,300")), "NC122")
+    assert not _fails(_report(text.format("2,700")), "NC122")
+
+
+def test_answers_listed_across_two_sentences_are_one_list() -> None:
+    text = (
+        "Asked who should lead the county, 38 per cent backed Ms Adeyemi and {} per cent Mr "
+        "Holt. The mayor was on 15 per cent, with 9 per cent undecided."
+    )
+    assert _fails(_report(text.format("45")), "NC123")
+    assert not _fails(_report(text.format("35")), "NC123")
+
+
+def test_a_party_standing_on_a_share_is_no_earlier_value() -> None:
+    # "on 15 per cent" after a copula or in a list is where a party stands; "up 4% on" is a base.
+    report = _report(
+        "In the latest poll Labour was on 31 per cent, the Greens on 14 per cent and "
+        "others on 62 per cent."
+    )
+    assert _fails(report, "NC123")
+
+
+def test_of_those_takes_its_whole_from_the_sentence_before() -> None:
+    text = (
+        "In all, 1,640 drivers were stopped at the checkpoint. Of those, {} were over the "
+        "limit, or one in five motorists, police said."
+    )
+    report = _report(text.format("410"))
+    assert _relations(report, "share_of") == [
+        {"share": "one in five", "part": "410", "whole": "1,640"}
+    ]
+    assert _fails(report, "NC124")
+    assert not _fails(_report(text.format("330")), "NC124")

@@ -810,6 +810,12 @@ def multiplier_article(
         ("halved", 0.5, ("€0.3B", 3e8), ("€0.9B", 9e8), "down", None, "fail"),
         ("fell threefold", 3, ("€0.3B", 3e8), ("€0.9B", 9e8), "down", None, "pass"),
         ("2x", 2, ("€2.0B", 2e9), ("€1.0B", 1e9), "up", None, "pass"),
+        # "nearly" allows falling a little short, not a two-thirds rise called a doubling.
+        ("nearly doubled", 2, ("€1.85B", 1.85e9), ("€1.0B", 1e9), "up", "nearly", "pass"),
+        ("nearly doubled", 2, ("€5.1B", 5.1e9), ("€3.1B", 3.1e9), "up", "nearly", "fail"),
+        ("almost trebled", 3, ("€2.8B", 2.8e9), ("€1.0B", 1e9), "up", "nearly", "pass"),
+        ("nearly halved", 0.5, ("€0.55B", 5.5e8), ("€1.0B", 1e9), "down", "nearly", "pass"),
+        ("nearly halved", 0.5, ("€0.66B", 6.6e8), ("€1.0B", 1e9), "down", "nearly", "fail"),
     ],
 )
 def test_multiplier_against_levels(

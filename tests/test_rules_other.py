@@ -621,6 +621,12 @@ NC132_CASES = [
     ("The app is celebrating 25 years since its 2001 launch.", "pass"),
     ("The app is celebrating 20 years since its 2001 launch.", "fail"),
     ("The bank, established in March 1926, is 100 years old.", "pass"),
+    # An age "now" and the age a coming birthday completes (the article is of 5 March).
+    ("Born in 1941, the former keeper is now 84 and lives nearby.", "pass"),
+    ("Born in 1941, the former keeper is now 81 and lives nearby.", "fail"),
+    ("Mrs Ode, who was born on 30 April 1926, turns 100 next month.", "pass"),
+    ("Mrs Ode, who was born on 30 April 1926, turns 101 next month.", "fail"),
+    ("Mr Tay, who was born on 2 February 1926, turns 101 next February.", "pass"),
 ]
 
 

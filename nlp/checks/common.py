@@ -231,8 +231,10 @@ def multiplier_ratio(fig: Figure) -> Interval:
         case "about":
             lo, hi = lo - ABOUT * v, hi + ABOUT * v
         case "nearly":
-            # "nearly doubled" falls a little short of 2; "nearly halved" of 0.5.
-            lo, hi = (lo, hi + NEARLY * v) if down else (lo - NEARLY * v, hi)
+            # "nearly doubled" falls a little short of 2; "nearly halved" of 0.5. A quarter of
+            # the approximator's width past the word's own 10%: a 1.7x rise is not "nearly
+            # double" (1.75x-2.2x), nor 0.6 "nearly halved" (0.45-0.5625).
+            lo, hi = (lo, hi + NEARLY * v / 4) if down else (lo - NEARLY * v / 4, hi)
         case "more_than" | "at_least":
             lo, hi = (0.0, hi) if down else (lo, math.inf)
         case "less_than" | "up_to":

@@ -514,11 +514,13 @@ def _anaphor(inp: RelationInput, c: Figure) -> bool:
     return bool(opening) and cues.pattern("anaphor").match(opening) is not None
 
 
-def _last_before(inp: RelationInput, ch: Change, level: Figure) -> bool:
-    """No comparable level stands between this one and the change: the nearest thing it can refer to."""
+def _last_before(inp: RelationInput, ch: Change, level: Figure, frm: Figure | None = None) -> bool:
+    """No comparable level stands between this one and the change: the nearest thing it can
+    refer to. The pair's own earlier value may ("A. That compared with B, a rise of C")."""
     c = ch.fig
+    skip = {c.id, frm.id} if frm is not None else {c.id}
     return not any(
-        level.a_end <= f.a_start < c.a_start and f.id != c.id and _comparable(ch, f)
+        level.a_end <= f.a_start < c.a_start and f.id not in skip and _comparable(ch, f)
         for s in range(level.sentence, c.sentence + 1)
         for f in inp.figures_in(s)
     )
@@ -712,7 +714,7 @@ def change_features(
             ch.cue in ("comparative", "restated") or _comparative_after(inp, c) is not None
         )
         f["anaphor"] = float(_anaphor(inp, c))
-        f["to_last_before"] = float(_last_before(inp, ch, to))
+        f["to_last_before"] = float(_last_before(inp, ch, to, frm))
         # "… cost £392,961. This is 64% more than …": the pronoun's nearest level.
         f["anaphor_last"] = f["anaphor"] * f["to_last_before"]
         f["to_named"] = float(_named_before(inp, c, to))

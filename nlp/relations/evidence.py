@@ -126,6 +126,9 @@ def slip(a: Figure, b: Figure) -> str | None:
     # table's unit in its header ("53.9" under "million tonnes"), not a slip.
     if 1 <= abs(k) <= 3 and abs(ratio - k) < 0.004 and da.rstrip("0") == db.rstrip("0"):
         return "scale"
+    # A slip of one or two digits keeps the size: €4.9bn and €0.47bn share digits, not a value.
+    if not 0.5 < va / vb < 2:
+        return None
     if len(da) == len(db) == 1:
         return "digit"  # "6%" for "9%": a one-digit figure has no other digit to slip
     if len(da) != len(db) or len(da) < 2 or da == db:

@@ -185,11 +185,30 @@ _NEXT_IS_PRIOR = re.compile(
 )
 
 
+#: "were on 14 per cent", "Labour is on 34%": a standing, not "up 6% on" an earlier value.
+_STANDS_ON = re.compile(
+    r"\b(?:is|are|was|were|stood|stands|sat|sits|remain(?:s|ed)?|ha(?:s|ve|d) been)\s+on\s*$",
+    re.IGNORECASE,
+)
+
+
+_ON_END = re.compile(r"\bon\s*$", re.IGNORECASE)
+_MOVES = re.compile(
+    r"\b(?:up|down|ris\w*|rose|fall\w*|fell|increas\w*|decreas\w*|drop\w*|gain\w*|declin\w*"
+    r"|jump\w*|climb\w*|grow\w*|grew|higher|lower|more|less|fewer|improv\w*|cut|slump\w*)\b",
+    re.IGNORECASE,
+)
+
+
 def prior_cued(inp: RelationInput, fig: Figure) -> bool:
     """An earlier value: "from 176", "compared with 2,500", "£3.8bn a year earlier"."""
     # "an increase of 11 pct over the 400 mln", "compared with the 2,500": the
     # determiner aside, the clause ends with what introduces an earlier value.
     lead = re.sub(r"\s+(?:the|a|an)\s*$", "", clause_before(inp, fig, 30))
+    if _STANDS_ON.search(lead) or (_ON_END.search(lead) and not _MOVES.search(lead)):
+        # "the Greens were on 14 per cent", "independents on 12 per cent": where a party
+        # stands; "on" introduces an earlier value only after a move ("up 6% on 2022").
+        return False
     if cues.ends_with("prior", lead) or cues.ends_with("change_from", lead):
         return True
     # After it, only a named earlier time: "2,500 a year earlier". "Last year" is
@@ -365,7 +384,8 @@ def _contributed_to(inp: RelationInput, levels: list[Figure]) -> Iterator[Candid
 #: "£12m of them", "40 of those", "a third of it": "of" and a word pointing back, no noun.
 _OF_PRONOUN = re.compile(
     # "of these 37 fields" names its figure, "of those surveyed" its noun: neither is a pronoun.
-    r"\s+of\s+(?:them|it|(?:these|those|this|that)(?![\s\u00a0]+(?:\d|(?!(?:were|was|are|is|"
+    # A unit word may stand between ("41.2 million tonnes of that").
+    r"(?:\s+(?!of\b|or\b|and\b|to\b|in\b|from\b)[a-z]+)?\s+of\s+(?:them|it|(?:these|those|this|that)(?![\s\u00a0]+(?:\d|(?!(?:were|was|are|is|"
     r"came|come|went|had|have|has|from|in|on|at|by|with|for)\b)[a-z])))\b",
     re.IGNORECASE,
 )

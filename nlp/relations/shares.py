@@ -35,7 +35,8 @@ from newscheck.nlp.types import Figure
 
 #: Between a part and its share: "830, or 21.5 per cent"; "640 (16.6 per cent)".
 _APPOSITION = re.compile(
-    r"^(?:\s+of\s+[^,.;()\d]{1,40})?\s*(?:,\s*(?:or|about|around|roughly|some|nearly|almost|just)?\s*|\(\s*|,?\s*or\s+)"
+    # "4,800 homes, or 25 per cent", "6.1 GW of capacity, or 38%": the part's unit or noun.
+    r"^(?:\s+(?!of\b|or\b|and\b)[A-Za-z][\w'\u2019-]*){0,2}(?:\s+of\s+[^,.;()\d]{1,40})?\s*(?:,\s*(?:or|about|around|roughly|some|nearly|almost|just)?\s*|\(\s*|,?\s*or\s+)"
     r"(?:(?:more|less|fewer) than|just over|just under|over|under|about|almost|nearly)?\s*$",
     re.IGNORECASE,
 )
@@ -55,6 +56,13 @@ def share_like(fig: Figure) -> bool:
     return kind_class(fig) == "number" and 0 < v < 1 and not any(c.isdigit() for c in fig.text)
 
 
+#: "Of those, 714 were awarded the top grade, or one in four": after a partitive, the
+#: share may close the clause its part opens.
+_CLAUSE_THEN_OR = re.compile(
+    r"^\s+[^\d;:()]{3,70},\s*or\s+(?:about|around|roughly|nearly|almost)?\s*$"
+)
+
+
 def _part_before(inp: RelationInput, share: Figure) -> Figure | None:
     here = [f for f in inp.figures_in(share.sentence) if f.a_end <= share.a_start]
     if not here:
@@ -62,7 +70,31 @@ def _part_before(inp: RelationInput, share: Figure) -> Figure | None:
     part = here[-1]
     if not additive_level(inp, part):
         return None
-    return part if _APPOSITION.match(inp.text[part.a_end : share.a_start]) else None
+    gap = inp.text[part.a_end : share.a_start]
+    if _APPOSITION.match(gap):
+        return part
+    if _CLAUSE_THEN_OR.match(gap) and of_phrase_whole(inp, part) is not None:
+        return part
+    return None
+
+
+#: Between a part and its whole in "6.1 GW of the region's 14.2 GW, or 43%": an "of"
+#: with at most a unit before it and a short possessor or noun phrase after, no figure.
+_OF_FIGURE = re.compile(
+    r"^\s*(?:[A-Za-z]{1,5}\.?\s+)?of\s+(?:the|its|their|his|her|a|an|all)?\s*[^,.;()\d]{0,40}$",
+    re.IGNORECASE,
+)
+
+
+def _of_figure_part(inp: RelationInput, whole: Figure) -> Figure | None:
+    """The part an "A of B" names when B is the figure a share follows: A, if of B's measure."""
+    here = [f for f in inp.figures_in(whole.sentence) if f.a_end <= whole.a_start]
+    if not here:
+        return None
+    part = here[-1]
+    if not additive_level(inp, part) or not same_measure(part, whole):
+        return None
+    return part if _OF_FIGURE.match(inp.text[part.a_end : whole.a_start]) else None
 
 
 @proposer("share-of")
@@ -74,6 +106,19 @@ def share_of(inp: RelationInput) -> Iterator[Candidate]:
         if part is None:
             yield from _share_of_whole(inp, share)
             continue
+        inner = _of_figure_part(inp, part)
+        if inner is not None:
+            # "supplied 6.1 GW of the region's 14.2 GW, or 38%": the share is of the
+            # figure it follows, and the part is the figure that "of" hangs from.
+            f = {"apposition": 1.0, "of_figure": 1.0, "same_sentence": 1.0}
+            f.update(_value_evidence(share, inner, part))
+            yield Candidate(
+                "share_of",
+                (share.id, inner.id, part.id),
+                ("share", "part", "whole"),
+                f,
+                exclusive=(share.id,),
+            )
         found = of_phrase(inp, share)
         words = found[0] if found is not None else set()
         partitive = of_phrase_whole(inp, part)
@@ -151,15 +196,25 @@ def _value_evidence(share: Figure, part: Figure, whole: Figure) -> dict[str, flo
 
     A share under 100% of a whole smaller than its part, or a ratio far from
     the stated share ("180%" for "41 per cent"), means the wrong whole; a
-    writer's slip is a few points, which the rule then reports.
+    writer's slip is a few points, which the rule then reports. Between the two
+    ("roughly a fifth" of a 27% share) only a whole the text names ("of total
+    revenue") outweighs the doubt, so that band is a separate, milder feature.
     """
     p, w, stated = _val(part), _val(whole), _val(share)
     full = full_share(share)
     ratio = p / w * full if w > 0 else 0.0
+    near = stated > 0 and stated / FAR <= ratio <= stated * FAR
+    off = stated > 0 and not near and stated / SLIP <= ratio <= stated * SLIP
     return {
         "part_exceeds": float(p > w and stated < full),
-        "ratio_far": float(stated <= 0 or not (stated / FAR <= ratio <= stated * FAR)),
+        "ratio_far": float(not (near or off)),
+        "ratio_off": float(off),
     }
+
+
+#: How far a stated share may be from its part/whole ratio and still be a slip of the writer's
+#: (with a named whole): "roughly a fifth" for 27%, "38%" for 43% are errors to report.
+SLIP = 1.6
 
 
 def _val(fig: Figure) -> float:
@@ -177,7 +232,21 @@ def of_phrase_whole(inp: RelationInput, part: Figure) -> Figure | None:
         lead = inp.text[s.start : w.a_start]
         if len(lead) <= 40 and cues.ends_with("breakdown_lead", lead) and same_measure(w, part):
             return w
+    # "A total of 2,380 pupils sat the paper. Of those, 714 ...": the partitive's
+    # pronoun points at the last count of the sentence before.
+    lead = inp.text[s.start : part.a_start]
+    if _PARTITIVE_PRONOUN.match(lead) and s.index > 0:
+        before = [
+            w
+            for w in inp.figures_in(s.index - 1)
+            if additive_level(inp, w) and same_measure(w, part) and w.value != part.value
+        ]
+        if before:
+            return before[-1]
     return None
+
+
+_PARTITIVE_PRONOUN = re.compile(r"^\W*(?:of|out of)\s+(?:those|these|them),?\s*$", re.IGNORECASE)
 
 
 # -- a share and its amount, the whole unstated -------------------------------------
@@ -324,3 +393,55 @@ def share_list(inp: RelationInput) -> Iterator[Candidate]:
             yield Candidate(
                 "sum_of", tuple(p.id for p in run), ("part",) * len(run), f, exclusive=None
             )
+    yield from _share_list_across(inp)
+
+
+#: At most this much text before a list's continuation in the next sentence ("The Greens
+#: were on 14 per cent, ..."): the sentence carries the list on, it does not start anew.
+_CONTINUES_WITHIN = 40
+
+
+def _share_list_across(inp: RelationInput) -> Iterator[Candidate]:
+    """A list of shares that runs on into the next sentence of the paragraph.
+
+    "... 34 per cent named Labor and 31 per cent the Coalition. The Greens were on
+    14 per cent, independents on 12 per cent, and 17 per cent were undecided." The
+    first sentence ends on its run, the next begins with its own; only answers to
+    one question (an "undecided" among them) or a whole named once make it one list.
+    """
+    for s in inp.sentences:
+        nxt = s.index + 1
+        here = [f for f in inp.figures_in(s.index) if _percent_share(f)]
+        there = [f for f in inp.figures_in(nxt) if _percent_share(f)]
+        if len(here) < 2 or not there or here[-1].block != there[0].block:
+            continue
+        head = list_runs(inp, here)[-1]
+        tail = list_runs(inp, there)[0]
+        if len(head) < 2 or len(head) + len(tail) < 3:
+            continue
+        if any(f.a_start > head[-1].a_end for f in inp.figures_in(s.index)):
+            continue  # the first sentence goes on past its list
+        if any(f.a_end <= tail[0].a_start for f in inp.figures_in(nxt)):
+            continue
+        nxt_start = inp.sentence(tail[0])
+        if nxt_start is None or tail[0].a_start - nxt_start.start > _CONTINUES_WITHIN:
+            continue
+        run = head + tail
+        if any(float(p.value) >= 100 for p in run):  # type: ignore[arg-type]
+            continue
+        prev = inp.sentences[s.index - 1] if s.index > 0 else s
+        text = inp.text[prev.start : nxt_start.end]
+        # The answer words may follow the last share: "and 17 per cent were undecided".
+        span = inp.text[run[0].a_start : nxt_start.end]
+        first_of = of_phrase(inp, run[0])
+        f = {
+            "share_list": 1.0,
+            "two_sentences": 1.0,
+            "of_once": float(first_of is not None and not any(of_phrase(inp, p) for p in run[1:])),
+            "answers": float(cues.has("exclusive_answers", span)),
+            "complete_cue": completeness(inp, span),
+            "multi_answer": float(cues.has("multi_answer", text)),
+            "prior_any": float(any(prior_cued(inp, p) for p in run)),
+            "role_share": float(any(p.role == "share" for p in run)),
+        }
+        yield Candidate("sum_of", tuple(p.id for p in run), ("part",) * len(run), f, exclusive=None)

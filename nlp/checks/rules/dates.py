@@ -401,6 +401,16 @@ _CLAIMS: tuple[tuple[Kind, re.Pattern[str]], ...] = (
     # "Jane Doe, 45, ..." : an appositive age after a capitalised name.
     ("person", re.compile(r"\b(?P<name>[A-Z][\w’'-]+),\s+(?P<n>\d{1,3}),\s")),
     ("person", re.compile(r"\baged\s+(?P<n>\d{1,3})\b")),
+    # "Born in 1934, she is now 91": an age stated for today.
+    (
+        "person",
+        re.compile(
+            r"\b(?:is|she['’]s|he['’]s)\s+now\s+(?P<n>\d{1,3})\b"
+            r"(?!\s*(?:%|per|points?|million|billion|years?\s+(?:since|ago|on))\b)"
+        ),
+    ),
+    # "She turns 104 on Sunday": the age this year's (coming) birthday completes.
+    ("person", re.compile(r"\bturns\s+(?P<n>\d{1,3})\b(?!\s*(?:%|per|points?|million)\b)")),
     ("person", re.compile(r"\bturned\s+(?P<n>\d{1,3})\b(?!\s*(?:%|per|points?|million)\b)")),
 )
 
@@ -456,6 +466,7 @@ class _Claim:
     name: str | None = None  # whose age ("Mottram, 49,")
     anniversary: bool = False  # "150th anniversary", "centenary": completed in a year
     since: bool = False  # "N years since ...": counted from what follows
+    turns: bool = False  # "turns 104": the age at the next birthday
 
 
 # The person a birth belongs to: "Mottram, who was born", "Jane Roe was born".
@@ -522,6 +533,7 @@ def _claims(s: Sentence) -> list[_Claim]:
                     m.groupdict().get("name"),
                     anniversary="anniversary" in m[0].lower() or word is not None,
                     since="since" in m[0],
+                    turns=m[0].lower().startswith("turns"),
                 )
             )
     return out
@@ -717,6 +729,14 @@ class AgeVsYear(Rule):
             birthday = (
                 f" ({low} in {MONTHS[today.month - 1]}, {when} a {MONTHS[a.month - 1]} birthday)"
             )
+        if c.turns and today is not None and c.at is None:
+            # The birthday a "turns" names is the next one: this year's unless its month
+            # is already past (then next year's); with no month, either.
+            if a.month is None:
+                low, high = elapsed, elapsed + 1
+            else:
+                low = high = elapsed + (1 if a.month < today.month else 0)
+            birthday = ""
         if low <= c.n <= high:
             return self.result(
                 "pass",

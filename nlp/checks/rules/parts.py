@@ -73,8 +73,12 @@ SPLIT = re.compile(
     r"consist(?:s|ed|ing)? of|divided (?:between|among|into)|broken down (?:into|as))\b",
     re.IGNORECASE,
 )
-#: "... and the remaining 10% from Z": the list closes with what is left.
-REST = re.compile(r"\b(?:the (?:rest|remainder|balance)|remaining)\b", re.IGNORECASE)
+#: "... and the remaining 10% from Z": the list closes with what is left; "Germany (7,900),
+#: Poland (4,300) and other markets (2,700)": a last item of "other" places is the rest too.
+REST = re.compile(
+    r"\b(?:the (?:rest|remainder|balance)|remaining|and (?:all )?other (?!than\b)[a-z]+)\b",
+    re.IGNORECASE,
+)
 #: "£1.18bn of that total": a part of an amount the text has just stated.
 _OF_THAT_TOTAL = re.compile(
     r"\s+of\s+(?:that|this|the)\s+(?:total|sum|amount|figure|budget|pot)\b(?!\s*(?:of\s+)?[\d€$£¥])",
