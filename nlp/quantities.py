@@ -887,6 +887,14 @@ _DETERMINERS = frozenset(
 _DET_ADJ_BEFORE = re.compile(r"(?<![A-Za-z])([A-Za-z]+)\s+[a-z]+\s$")
 
 
+def _caps_line(text: str, n: Numeral) -> bool:
+    """The numeral's line is written in capitals (a wire headline: "PACT FOR 50 YEARS")."""
+    a = text.rfind("\n", 0, n.start) + 1
+    b = text.find("\n", n.end)
+    line = text[a : b if b >= 0 else len(text)]
+    return sum(c.isalpha() for c in line) >= 8 and not any(c.islower() for c in line)
+
+
 def _keep_number(text: str, n: Numeral) -> bool:
     """Whether a bare number (no unit) is a figure rather than a label or a pronoun."""
     if _date_part(text, n):
@@ -938,6 +946,7 @@ def _keep_number(text: str, n: Numeral) -> bool:
             and text[n.start - 1 : n.start] == " "
             and before[0].isupper()
             and before not in _CAP_OK
+            and not (before.isupper() and before.capitalize() in _CAP_OK and _caps_line(text, n))
             and not _sentence_initial(text, n.start - len(before) - 1)
             and not _COUNT_NOUNS.match(text, n.end)
         ):
