@@ -879,6 +879,11 @@ _SPAN_OPENERS = frozenset(
         *("first", "last", "next", "past", "extra", "further", "another"),
     }
 )
+#: "the past six months", "the next 30 days", "the previous four quarters".
+_WINDOW_OPENERS = frozenset({"past", "last", "previous", "prior", "next", "coming"})
+_TIME_UNIT = re.compile(
+    r"[\s-]+(?:years?|months?|weeks?|days?|hours?|quarters?|decades?)(?![A-Za-z])", re.I
+)
 # "one or more units", "not one we would print", "the current one,": "one" as a pronoun.
 _ONE_VAGUE = re.compile(r"\s+or\s+more\b|\s+(?:we|i|you|they|he|she)\b", re.IGNORECASE)
 _DETERMINERS = frozenset(
@@ -905,6 +910,8 @@ def _keep_number(text: str, n: Numeral) -> bool:
         _SPAN_OPENERS
     ):
         return False  # "25 years after the theft", "62 minutes into the game"
+    if _word_before(text, n.start).lower() in _WINDOW_OPENERS and _TIME_UNIT.match(text, n.end):
+        return False  # "for the past six months": a window back from now, as "last year" is
     span = text[n.start : n.end]
     low = span.lower()
     before = _word_before(text, n.start)

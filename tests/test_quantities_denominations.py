@@ -90,6 +90,8 @@ def test_dollars_keep_the_us_default() -> None:
         "He returned six weeks later.",
         "The suit came 30 years after the accident.",
         "He scored just 62 minutes into the match.",
+        "For the past six months demand has slowed.",
+        "A decision is due within the next 30 days.",
         "They may sell one or more divisions.",
         "It is not one we would choose.",
         "The new contract replaces the current one, which ends in May.",
@@ -106,6 +108,7 @@ def test_times_and_pronouns_are_no_figures(sentence: str) -> None:
         ("Budgets cover the four months before the vote.", "four"),
         ("He served for five years after the merger.", "five"),
         ("He bought one house.", "one"),
+        ("The last 30 workers left.", "30"),
         ("FIRM EXTENDS LEASE FOR 40 YEARS", "40"),
     ],
 )
