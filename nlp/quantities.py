@@ -470,7 +470,8 @@ def _excluded(text: str, n: Numeral) -> bool:
     a = max(0, n.start - _WINDOW)
     for m in _CHAIN_RE.finditer(text, a, min(len(text), n.end + _WINDOW)):
         if m.start() < n.end and n.start < m.end():
-            return True
+            # "up 1-3/8 at 85-1/8": the wire's mixed fraction is one number, not a chain.
+            return not (n.fraction and m.start() >= n.start and m.end() <= n.end)
     return bool(_VERSION_BEFORE_RE.search(text, max(0, n.start - 12), n.start))
 
 

@@ -118,3 +118,25 @@ def test_counts_and_lengths_of_time_stay(sentence: str, span: str) -> None:
 
 def test_a_name_in_a_capitals_headline_stays_a_name() -> None:
     assert found("IBM SELLS 3090 MODEL") == {}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "span", "kind", "value"),
+    [
+        ("Its stock rose 1-3/8 to 42-5/8 on the news.", "42-5/8", "number", 42.625),
+        ("Its stock rose 1-3/8 to 42-5/8 on the news.", "1-3/8", "number", 1.375),
+        ("The bank cut its prime rate to 7-1/2 pct.", "7-1/2 pct", "percent", 7.5),
+        ("It sought a 2-1/2 billion dlr credit.", "2-1/2 billion dlr", "money", 2.5e9),
+        ("It sold 1-1/4 mln shares.", "1-1/4 mln", "number", 1.25e6),
+        ("A 3 1/2 million dlr fee was paid.", "3 1/2 million dlr", "money", 3.5e6),
+    ],
+)
+def test_wire_mixed_fractions(sentence: str, span: str, kind: str, value: float) -> None:
+    q = found(sentence)[span]
+    assert q[0] == kind
+    assert q[1] == pytest.approx(value)
+
+
+@pytest.mark.parametrize("sentence", ["It was filed on 3-5/87 in court.", "Take exit 4-9/4 now."])
+def test_dates_and_odd_fractions_stay_out(sentence: str) -> None:
+    assert [q.text for q in find_quantities(sentence) if "/" in q.text] == []
