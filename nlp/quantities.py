@@ -1113,6 +1113,8 @@ def _single(text: str, n: Numeral) -> Quantity | None:
     if u.kind == "number":
         if not _keep_number(text, n):
             return None
+        if n.fraction and _QUOTE_SIDE.match(text, n.end):
+            return None  # the wire's two-way quote "6-1/4, six pct": which side is meant is unsaid
         return _make(text, n.start, n.end, "number", n.value, None, n.low, n.high)
     if u.kind == "multiplier":
         direction: Literal["up", "down"] | None = "up" if n.value > 1 else "down"
@@ -1121,6 +1123,11 @@ def _single(text: str, n: Numeral) -> Quantity | None:
     return _make(text, start, end, u.kind, n.value * f, u.unit, n.low * f, n.high * f)
 
 
+# The offered side of a money-market quote after its bid: ", 5-15/16 pct", ", six pct".
+_QUOTE_SIDE = re.compile(
+    r",\s*(?:\d[\d/.-]*|[a-z]+(?:-[a-z]+)?)\s?(?:pct|%|percent|per\s?cent)(?![A-Za-z])",
+    re.IGNORECASE,
+)
 _AND_GAP = re.compile(r"\s+(?:and\s+)?")
 _DOLLAR_WORD = re.compile(r"(?i)(?:dollars?|dlrs)$")
 

@@ -49,3 +49,19 @@ def test_conversion_relation_is_reported() -> None:
     assert any(
         r.type == "converts" and set(r.figures) == {ids["50m"], ids["$4"]} for r in report.relations
     )
+
+
+def _compared(text: str) -> list[list[str]]:
+    report = analyze(text, source="t.txt")
+    texts = {f.id: f.text for f in report.figures}
+    return [[texts[i] for i in r.figures] for r in report.relations if r.type == "compares"]
+
+
+def test_a_figure_own_bound_is_no_comparison() -> None:
+    assert _compared("The shop has 300 staff and more than 120 contractors.") == []
+
+
+def test_more_than_a_prior_year_still_compares() -> None:
+    assert _compared("Sales were 500 units, more than 400 units a year earlier.") == [
+        ["500", "400"]
+    ]

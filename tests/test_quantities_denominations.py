@@ -140,3 +140,9 @@ def test_wire_mixed_fractions(sentence: str, span: str, kind: str, value: float)
 @pytest.mark.parametrize("sentence", ["It was filed on 3-5/87 in court.", "Take exit 4-9/4 now."])
 def test_dates_and_odd_fractions_stay_out(sentence: str) -> None:
     assert [q.text for q in find_quantities(sentence) if "/" in q.text] == []
+
+
+def test_the_bid_side_of_a_two_way_quote_is_left_out() -> None:
+    q = found("Overnight money firmed to 7-3/8, 7-1/2 pct from 7-1/8, 7-1/4 pct.")
+    assert "7-3/8" not in q and "7-1/8" not in q
+    assert q["7-1/2 pct"] == ("percent", 7.5, "%")
