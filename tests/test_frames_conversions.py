@@ -65,3 +65,28 @@ def test_more_than_a_prior_year_still_compares() -> None:
     assert _compared("Sales were 500 units, more than 400 units a year earlier.") == [
         ["500", "400"]
     ]
+
+
+REDENOMINATION = (
+    "Veldra prices in Mexican pesos. Bread costs two million pesos, and the 20m note, "
+    "worth $15, is the largest. "
+)
+
+
+def _nc112(text: str) -> list[tuple[str, str]]:
+    from datetime import date
+
+    report = analyze(text, source="t.txt", as_of=date(2020, 6, 1))
+    return [(c.status, c.message) for c in report.checks if c.id == "NC112"]
+
+
+def test_an_old_note_converted_at_a_redenomination_is_not_checked_against_the_ecb() -> None:
+    text = REDENOMINATION + "The one-million peso note will become the new one-peso coin."
+    [(status, message)] = _nc112(text)
+    assert status == "skip"
+    assert "redenominates MXN" in message
+
+
+def test_without_a_redenomination_the_rate_is_checked() -> None:
+    [(status, _message)] = _nc112(REDENOMINATION)
+    assert status == "fail"
