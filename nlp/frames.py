@@ -26,6 +26,7 @@ from newscheck.nlp import owners
 from newscheck.nlp.entities import CORPORATE_SUFFIXES, canonical
 from newscheck.nlp.figures import SPAN_KEY
 from newscheck.nlp.modality import clause_around, modality_of
+from newscheck.nlp.quantities import CURRENCY_OBJECT_RE
 from newscheck.nlp.relations import cues
 from newscheck.nlp.source import TableCell
 from newscheck.nlp.standing import Standing, standing_of
@@ -44,6 +45,12 @@ _CONVERSION_GAP = re.compile(
     r"^\s*(?:\(|,|/|\bor\b|\bequivalent to\b|\bequal to\b|\bworth\b|\bat\b)?\s*"
     r"(?:\bor\b\s*)?(?:\b(?:about|around|roughly|approximately|approx\.|some|nearly|almost|"
     r"just over|just under|more than|over|c\.|equivalent to|worth)\b|~)?\s*$",
+    re.IGNORECASE,
+)
+# What may stand between "the 20m note will become" and the amount it equals.
+_EQUATED = re.compile(
+    r"\s*(?:(?:the|a|an)\s+)?(?:new\s+)?(?:(?:about|around|roughly|approximately|some|nearly|"
+    r"almost|just over|just under|more than|over)\s+)?",
     re.IGNORECASE,
 )
 # "€4.5 billion in the January–March period, roughly $4.9 billion": a time phrase between.
@@ -601,11 +608,31 @@ def _conversion_source(doc: Doc, spans: list[Span], i: int, frames: list[Frame])
     prev, cur = spans[i - 1], spans[i]
     pq: Quantity = prev._.quantity
     cq: Quantity = cur._.quantity
-    if pq.kind != "money" or pq.unit == cq.unit or frames[i - 1].role == "conversion":
+    if pq.kind != "money" or frames[i - 1].role == "conversion":
         return None
     if frames[i].sentence != frames[i - 1].sentence:
         return None
-    gap = _TIME_PHRASE.sub("", _text(doc)[prev.end_char : cur.start_char])
+    text = _text(doc)
+    gap = _TIME_PHRASE.sub("", text[prev.end_char : cur.start_char])
+    # "the 20m note, worth $15", "the 1,000-franc note will become a 10-franc coin": the
+    # amount names a note or coin, and the words after it equate it with the other.
+    obj = CURRENCY_OBJECT_RE.match(gap)
+    if obj is not None:
+        gap = gap[obj.end() :]
+        equates = cues.pattern("conversion_equates").match(gap.lstrip(" ,"))
+        if equates is not None:
+            rest = gap.lstrip(" ,")[equates.end() :]
+            if _EQUATED.fullmatch(rest):
+                gap = ""
+    # One currency on both sides is a conversion only between two of its notes or
+    # coins (a redenomination: "the one-million lira note will become a one-lira coin").
+    if pq.unit == cq.unit and not (
+        obj is not None
+        and not gap
+        and pq.value != cq.value
+        and CURRENCY_OBJECT_RE.match(text, cur.end_char)
+    ):
+        return None
     if len(gap) > 30 or not _CONVERSION_GAP.match(gap):
         return None
     # "€2bn or $2.2bn" only if nothing suggests two different amounts ("or more").

@@ -85,7 +85,7 @@ _NUM_RE = re.compile(
       | \.\d+
     )
     (?P<exp>e[-+]?\d+(?![\d.])|\^[-+]*\d+(?:\.\d+)?)?
-    (?P<frac>\ +\d{1,2}/\d{1,2}(?![\d/])|/\d+(?![\d/]))?
+    (?P<frac>[\ -]+\d{1,2}/\d{1,2}(?![\d/])|/\d+(?![\d/]))?
     (?:(?P<sp>\s*)(?P<sfx>bn|mln|mn|bln|tn|trn|tln|mil|MM|k|K|m|M|b|B|G)(?![A-Za-z0-9]))?
     (?=(?:bps?|pp|pts|pc|p)?(?![A-Za-z0-9]))   # "50p" pence, "25bp", "2pp" points, "5pc"
     (?!\.\d)(?!,\d{3}(?!\d))(?!:\d)
@@ -101,6 +101,8 @@ _COUNT_AFTER = re.compile(
     r"employees|shares|barrels|tonnes|tons|passengers|visitors|voters|votes|units|cars|"
     r"vehicles|copies|downloads|members|accounts|patients|cases|children|adults|"
     r"residents|deaths|students|unemployed|more|in|a|each|per|from|to|and|or|last|this)\b"
+    # "the 20m note", "a 5m coin": a denomination is money, never a length.
+    r"|[\s-]+(?:bank)?notes?\b|[\s-]+coins?\b"
 )
 
 
@@ -168,14 +170,19 @@ def _digit_atom(text: str, m: re.Match[str]) -> Numeral | None:
             sfx = None
     if frac:
         # "3/4" and "2 1/4": the mantissa is the whole part or the numerator.
-        num_s, den_s = frac.strip().lstrip("/").split("/") if " " in frac else (mant, frac[1:])
+        mixed = frac[0] in " -"  # "2 1/4", and the wire's "85-1/8"
+        num_s, den_s = frac.strip(" -").split("/") if mixed else (mant, frac[1:])
         den = float(den_s)
         # Only common fractions: "9/11", "24/7" and "17/2018" are names and dates.
-        if den not in _COMMON_DENOMINATORS or (" " not in frac and value >= den):
+        if den not in _COMMON_DENOMINATORS or (not mixed and value >= den):
             return None
-        value = value + float(num_s) / den if " " in frac else value / den
-        value *= sign
-        return Numeral(start, end, value, value, value, fraction=True)
+        if frac[0] == "-" and (float(num_s) >= den or " " in frac or "." in mant):
+            return None  # "3-5/4", "4 - 1/2": no price written as a mixed fraction
+        value = value + float(num_s) / den if mixed else value / den
+        # "1-1/2 mln shares": the scale counts, as after any other mantissa.
+        scale = _SUFFIX_SCALE[sfx] if sfx else 1.0
+        value *= sign * scale
+        return Numeral(start, end, value, value, value, scale=scale, fraction=True)
     if exp:
         try:
             if exp.startswith("^"):
@@ -726,6 +733,11 @@ def _phrase(s: _Stream, i: int) -> _PhraseResult | None:
     if first is None:  # "one million 500": words then digits, taken as exact
         return j, value, value, value, False, scale, fraction
     if j == i + 1:
+        if first.fraction and first.scale == 1.0 and (sc := _scale_after(s, j)) is not None:
+            # "2 1/2 billion dlrs", "3-3/4 million": a fraction of a scale word.
+            j, scv = sc
+            v = first.value * scv * sign
+            return j, v, v, v, False, scv, True
         lo, hi = sorted((first.low * sign, first.high * sign))
         return j, first.value * sign, lo, hi, False, first.scale, first.fraction
     if card.end == i + 2 and card.last == "scale" and not fraction and j == card.end:

@@ -288,8 +288,43 @@ _SUFFIX_MONEY_RE = re.compile(
     r"|(?P<p>p)(?![A-Za-z0-9])",
     re.IGNORECASE,
 )
-# "12-cent", "one-yen": a money adjective.
-_HYPHEN_MONEY_RE = re.compile(r"-(?P<word>cent|yen|dollar|pound|euro|penny)(?![A-Za-z])", re.I)
+# "12-cent", "one-yen", "a 500-rupee note": a money adjective. Singular, as adjectives are.
+_HYPHEN_WORDS: dict[str, tuple[str, str, float]] = {
+    w: _CURRENCY_WORDS[w]
+    for w in (
+        *("cent", "yen", "dollar", "pound", "euro", "penny", "pence", "lira", "rupee"),
+        *("rand", "yuan", "peso", "franc", "guilder", "won", "mark", "baht", "rupiah", "naira"),
+        *("ringgit", "zloty", "forint", "koruna", "renminbi"),
+    )
+}
+_HYPHEN_WORDS.update(
+    {
+        "riyal": ("", "SAR", 1.0),
+        "shekel": ("", "ILS", 1.0),
+        "dirham": ("", "AED", 1.0),
+        "rouble": ("", "RUB", 1.0),
+        "ruble": ("", "RUB", 1.0),
+        "peseta": ("", "ESP", 1.0),
+        "escudo": ("", "PTE", 1.0),
+        "drachma": ("", "GRD", 1.0),
+        "schilling": ("", "ATS", 1.0),
+    }
+)
+_HYPHEN_MONEY_RE = re.compile(
+    r"-(?P<word>" + "|".join(sorted(_HYPHEN_WORDS, key=len, reverse=True)) + r")(?![A-Za-z])",
+    re.I,
+)
+#: Words that name a currency only before a currency object ("a 10-mark coin"): alone,
+#: "the 1,000-mark" is a threshold and "won" the verb.
+_HYPHEN_NEEDS_OBJECT = frozenset({"won", "mark", "rand"})
+# The things a currency amount is the denomination of: "the 20m note", "a 500-rupee coin".
+CURRENCY_OBJECT_RE = re.compile(
+    r"[\s-]?(?:bank\s?note|note|bill|coin|denomination)s?(?![A-Za-z])", re.IGNORECASE
+)
+# A bare number before a singular one: "20 notes" counts notes, "the 20 note" names one.
+_DENOMINATION_RE = re.compile(
+    r"[\s-]?(?:bank\s?note|note|bill|coin|denomination)(?![A-Za-z])", re.IGNORECASE
+)
 
 _PERCENT_RE = re.compile(
     # "5.1pc": British headline style, lower case and fixed to the numeral (not "2 PCs").
@@ -415,6 +450,9 @@ _CHAIN_RE = re.compile(
     r"|\d{1,2}(?:\.\d{2})?\s?(?:am|pm|a\.m\.|p\.m\.)(?![A-Za-z])"
     r"|\+\d{1,3}[\s(-]+\d[\d\s()/-]{5,}\d"
     r"|\(\d{3}\)\s?\d{3}-\d{4}"
+    # "at 1230 GMT", "by 0900 local time": a clock time written as four digits.
+    r"|(?<![\d,.])(?:[01]?\d|2[0-3])[0-5]\d\s?(?:(?:GMT|BST|UTC|CET|CEST|EST|EDT|CST|CDT|PST|PDT|ET|PT"
+    r"|JST|HKT|SGT|AEST|AEDT)\b|local\s+time\b)"
 )
 # A day or a year next to a month: "March 31", "Mar. 31, 2026", "April 5-6",
 # "31 March", "16 or 17 March", "March 2026", "April one".
@@ -434,7 +472,8 @@ def _excluded(text: str, n: Numeral) -> bool:
     a = max(0, n.start - _WINDOW)
     for m in _CHAIN_RE.finditer(text, a, min(len(text), n.end + _WINDOW)):
         if m.start() < n.end and n.start < m.end():
-            return True
+            # "up 1-3/8 at 85-1/8": the wire's mixed fraction is one number, not a chain.
+            return not (n.fraction and m.start() >= n.start and m.end() <= n.end)
     return bool(_VERSION_BEFORE_RE.search(text, max(0, n.start - 12), n.start))
 
 
@@ -748,8 +787,10 @@ def _suffix_unit(text: str, n: Numeral, num_end: int) -> _Unit | None:
         return _Unit("percent", "%", suffix_end=m.end())
     m = _HYPHEN_MONEY_RE.match(text, num_end)
     if m is not None:
-        _fam, iso, factor = _CURRENCY_WORDS[m.group("word").lower()]
-        return _Unit("money", iso, factor, suffix_end=m.end())
+        word = m.group("word").lower()
+        _fam, iso, factor = _HYPHEN_WORDS[word]
+        if word not in _HYPHEN_NEEDS_OBJECT or CURRENCY_OBJECT_RE.match(text, m.end()):
+            return _Unit("money", iso, factor, suffix_end=m.end())
     m = _SUFFIX_MONEY_RE.match(text, num_end)
     if m is not None:
         if m.group("word"):
@@ -762,9 +803,14 @@ def _suffix_unit(text: str, n: Numeral, num_end: int) -> _Unit | None:
                 elif not (fam == "" and nat in ("us", "u.s.")):
                     # "Swiss cents" and the like: keep the word's default, drop the adjective.
                     pass
-            if word in ("won", "rand", "mark") and n.scale == 1.0 and not n.words:
+            if (
+                word in ("won", "rand", "mark")
+                and n.scale == 1.0
+                and not n.words
+                and not CURRENCY_OBJECT_RE.match(text, m.end())
+            ):
                 # "won" is mostly the verb, "mark" the noun; only with a scale
-                # ("500 billion won") are they currencies.
+                # ("500 billion won") or before a coin or note are they currencies.
                 return None
             return _Unit("money", iso, factor, suffix_end=m.end())
         if m.group("han"):
@@ -818,10 +864,57 @@ def _sentence_initial(text: str, pos: int) -> bool:
     return bool(_SENTENCE_END.search(text, max(0, pos - 4), pos))
 
 
+# "25 years ago", "five years later": a point in time counted back, not a figure. Not
+# "the four months before the poll", a length of time.
+_RELATIVE_TIME = re.compile(
+    r"[\s-]+(?:years?|months?|weeks?|days?|hours?|minutes?|decades?)\s+(?:ago|later|earlier)\b",
+    re.IGNORECASE,
+)
+_RELATIVE_TIME_AFTER = re.compile(
+    r"[\s-]+(?:years?|months?|weeks?|days?|hours?|minutes?|decades?)\s+(?:after|before|into)\b",
+    re.IGNORECASE,
+)
+#: Words before "N years after ..." that make it a length of time: "the four months before
+#: the poll", "for five years after the merger".
+_SPAN_OPENERS = frozenset(
+    {
+        *("the", "those", "these", "its", "their", "for", "over", "within", "during", "in"),
+        *("first", "last", "next", "past", "extra", "further", "another"),
+    }
+)
+#: "the past six months", "the next 30 days", "the previous four quarters".
+_WINDOW_OPENERS = frozenset({"past", "last", "previous", "prior", "next", "coming"})
+_TIME_UNIT = re.compile(
+    r"[\s-]+(?:years?|months?|weeks?|days?|hours?|quarters?|decades?)(?![A-Za-z])", re.I
+)
+# "one or more units", "not one we would print", "the current one,": "one" as a pronoun.
+_ONE_VAGUE = re.compile(r"\s+or\s+more\b|\s+(?:we|i|you|they|he|she)\b", re.IGNORECASE)
+_DETERMINERS = frozenset(
+    ["the", "a", "an", "this", "that", "its", "their", "his", "her", "our", "my", "your"]
+)
+_DET_ADJ_BEFORE = re.compile(r"(?<![A-Za-z])([A-Za-z]+)\s+[a-z]+\s$")
+
+
+def _caps_line(text: str, n: Numeral) -> bool:
+    """The numeral's line is written in capitals (a wire headline: "PACT FOR 50 YEARS")."""
+    a = text.rfind("\n", 0, n.start) + 1
+    b = text.find("\n", n.end)
+    line = text[a : b if b >= 0 else len(text)]
+    return sum(c.isalpha() for c in line) >= 8 and not any(c.islower() for c in line)
+
+
 def _keep_number(text: str, n: Numeral) -> bool:
     """Whether a bare number (no unit) is a figure rather than a label or a pronoun."""
     if _date_part(text, n):
         return False
+    if _RELATIVE_TIME.match(text, n.end):
+        return False
+    if _RELATIVE_TIME_AFTER.match(text, n.end) and _word_before(text, n.start).lower() not in (
+        _SPAN_OPENERS
+    ):
+        return False  # "25 years after the theft", "62 minutes into the game"
+    if _word_before(text, n.start).lower() in _WINDOW_OPENERS and _TIME_UNIT.match(text, n.end):
+        return False  # "for the past six months": a window back from now, as "last year" is
     span = text[n.start : n.end]
     low = span.lower()
     before = _word_before(text, n.start)
@@ -834,6 +927,15 @@ def _keep_number(text: str, n: Numeral) -> bool:
                 return False
             if after_raw.startswith("-") and not after_raw[1:2].isdigit():
                 return False  # "one-time", "one-off"
+            if _ONE_VAGUE.match(text, n.end):
+                return False
+            det = _DET_ADJ_BEFORE.search(text, max(0, n.start - 30), n.start)
+            if (
+                det is not None
+                and det.group(1).lower() in _DETERMINERS
+                and re.match(r"\s*(?:[,.;:!?)]|$)", text[n.end : n.end + 2])
+            ):
+                return False  # "the current one.", "a bigger one,"
         if low == "half":
             if before.lower() in _HALF_BEFORE:
                 return False
@@ -854,6 +956,7 @@ def _keep_number(text: str, n: Numeral) -> bool:
             and text[n.start - 1 : n.start] == " "
             and before[0].isupper()
             and before not in _CAP_OK
+            and not (before.isupper() and before.capitalize() in _CAP_OK and _caps_line(text, n))
             and not _sentence_initial(text, n.start - len(before) - 1)
             and not _COUNT_NOUNS.match(text, n.end)
         ):
@@ -1012,6 +1115,8 @@ def _single(text: str, n: Numeral) -> Quantity | None:
     if u.kind == "number":
         if not _keep_number(text, n):
             return None
+        if n.fraction and _QUOTE_SIDE.match(text, n.end):
+            return None  # the wire's two-way quote "6-1/4, six pct": which side is meant is unsaid
         return _make(text, n.start, n.end, "number", n.value, None, n.low, n.high)
     if u.kind == "multiplier":
         direction: Literal["up", "down"] | None = "up" if n.value > 1 else "down"
@@ -1020,6 +1125,11 @@ def _single(text: str, n: Numeral) -> Quantity | None:
     return _make(text, start, end, u.kind, n.value * f, u.unit, n.low * f, n.high * f)
 
 
+# The offered side of a money-market quote after its bid: ", 5-15/16 pct", ", six pct".
+_QUOTE_SIDE = re.compile(
+    r",\s*(?:\d[\d/.-]*|[a-z]+(?:-[a-z]+)?)\s?(?:pct|%|percent|per\s?cent)(?![A-Za-z])",
+    re.IGNORECASE,
+)
 _AND_GAP = re.compile(r"\s+(?:and\s+)?")
 _DOLLAR_WORD = re.compile(r"(?i)(?:dollars?|dlrs)$")
 
@@ -1065,6 +1175,86 @@ def _multiplier_words(text: str) -> list[Quantity]:
     return out
 
 
+# Where a sentence starts: after a full stop and a space before a capital or a quote, or a line.
+_SENTENCE_START = re.compile(r"(?<=[.!?])[\"'\u201d\u2019)]?\s+(?=[\"'\u201c\u2018(]?[A-Z0-9])|\n+")
+
+
+def _denominations(text: str, out: list[Quantity]) -> None:
+    """A bare number naming a currency object is money: "the 20m note, worth $15".
+
+    The currency is the one named last before it in its sentence or the sentence
+    before ("five million lira ... and the 20m note"), else the article's only one.
+    Nothing is guessed where neither names one.
+    """
+    hits = [
+        k
+        for k, q in enumerate(out)
+        if q.kind == "number"
+        and q.value > 1
+        and q.value == q.value  # not NaN
+        and _DENOMINATION_RE.match(text, q.end)
+    ]
+    if not hits:
+        return
+    starts = [0] + [m.end() for m in _SENTENCE_START.finditer(text)]
+    units = {q.unit for q in out if q.kind == "money" and q.unit}
+    only = next(iter(units)) if len(units) == 1 else None
+    for k in hits:
+        q = out[k]
+        s = bisect_right(starts, q.start) - 1
+        window = starts[max(0, s - 1)]
+        iso = next(
+            (
+                p.unit
+                for p in reversed(out[:k])
+                if p.kind == "money" and p.unit and p.start >= window
+            ),
+            only,
+        )
+        if iso is not None:
+            out[k] = _make(text, q.start, q.end, "money", q.value, iso, q.low, q.high)
+
+
+def _named_variants(text: str, out: list[Quantity]) -> None:
+    """A bare "lira" in an article that names the Turkish lira is the Turkish lira.
+
+    A currency word without a nationality takes the family's default (lira: Italian,
+    francs: French); an article that names exactly one nationality for the family
+    means that one throughout. Not for dollars and pounds, whose bare word is the
+    US dollar and sterling even in a story about another country's.
+    """
+    for fam, variants in _NATIONAL.items():
+        if fam in ("dollar", "pound") or not any(
+            q.kind == "money" and q.unit == variants[""] for q in out
+        ):
+            continue
+        words = [w for w, (f, _iso, _x) in _CURRENCY_WORDS.items() if f == fam]
+        word_alt = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+        named = {
+            variants[re.sub(r"\s+", " ", m.group(1).lower())]
+            for m in re.finditer(
+                r"(?<![A-Za-z])("
+                + "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in variants if n)
+                + rf")\s+(?:{word_alt})(?![A-Za-z])",
+                text,
+                re.IGNORECASE,
+            )
+        }
+        if len(named) != 1:
+            continue
+        iso = next(iter(named))
+        bare = re.compile(rf"(?<![A-Za-z])(?:{word_alt})$", re.IGNORECASE)
+        for k, q in enumerate(out):
+            if q.kind != "money" or q.unit != variants[""]:
+                continue
+            m = bare.search(q.text)
+            # "5 Italian lire" keeps its stated nationality.
+            if m is not None and not any(
+                q.text[: m.start()].rstrip().lower().endswith(n) for n in variants if n
+            ):
+                out[k] = _make(text, q.start, q.end, "money", q.value, iso, q.low, q.high)
+
+
 def find_quantities(text: str) -> list[Quantity]:
     """Every figure in `text`, sorted by start, non-overlapping (see module docstring)."""
     nums = find_numerals(text)
@@ -1107,4 +1297,6 @@ def find_quantities(text: str) -> list[Quantity]:
         if q.start >= last_end:
             out.append(q)
             last_end = q.end
+    _named_variants(text, out)
+    _denominations(text, out)
     return out

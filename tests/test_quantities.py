@@ -296,7 +296,10 @@ NOTHING = [
 
 def test_quarters_as_periods_are_not_a_fraction() -> None:
     qs = find_quantities("Over the past three quarters sales fell.")
-    assert [(q.text, q.value) for q in qs] == [("three", 3)]
+    # Neither 3/4 nor a count: a window back from now, as "last year" is.
+    assert [(q.text, q.value) for q in qs] == []
+    qs = find_quantities("Sales fell in three quarters of its stores.")
+    assert [(q.text, q.value) for q in qs] == [("three quarters", 0.75)]
 
 
 @pytest.mark.parametrize("sentence", NOTHING)

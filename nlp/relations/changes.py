@@ -838,13 +838,25 @@ def _without_conversions(inp: RelationInput, a: Figure, b: Figure) -> str:
     return gap
 
 
+_OWN_BOUND = re.compile(r"(?i)\b(?:more|less|fewer)\s+than\s*$")
+
+
 @proposer("comparisons")
 def comparisons(inp: RelationInput) -> Iterator[Candidate]:
     """Two levels of one measure in a sentence, the second after "compared with", "against", …"""
     for s in inp.sentences:
         figs = [f for f in inp.figures_in(s.index) if numeric(f) and f.role != "conversion"]
         for j, b in enumerate(figs):
-            if not cues.ends_with("compare", inp.before(b, 25)):
+            before = inp.before(b, 25)
+            if not cues.ends_with("compare", before):
+                continue
+            if (
+                b.approx in ("more_than", "less_than")
+                and _OWN_BOUND.search(before)
+                and not cues.has("prior_after", re.split(r"[,;]", inp.after(b, 30))[0])
+            ):
+                # "300 staff and more than 120 contractors": the figure's own bound; but
+                # "500 units, more than 400 a year earlier" compares two years.
                 continue
             earlier = [a for a in figs[:j] if same_measure(a, b) and a.role != "change"]
             if not earlier:

@@ -114,6 +114,27 @@ def conversions(ctx: CheckContext) -> list[Conversion]:
     return out
 
 
+def redenominated(ctx: CheckContext) -> set[str]:
+    """Currencies the article redenominates: a note or coin converted into its own currency.
+
+    "The one-million lira note will become the new one-lira coin": the old and the new
+    unit share a name and a code here, so whether "the 20m note, worth $15" is in the
+    old unit or the new is unsaid, and no reference rate applies to either.
+    """
+    out: set[str] = set()
+    for tgt in ctx.figures:
+        if tgt.role != "conversion" or tgt.kind != "money" or not tgt.unit:
+            continue
+        src = ctx.figure(tgt.converts)
+        if src is not None and src.kind == "money" and src.unit == tgt.unit:
+            out.add(tgt.unit)
+    return out
+
+
+def _redenomination_note(code: str) -> str:
+    return f"the article redenominates {code}: an amount may be in the old unit or the new"
+
+
 def amount(fig: Figure) -> Interval:
     """The money interval its stated precision allows, at least +-0.5 of the last written digit."""
     lo, hi = stated(fig)
@@ -220,9 +241,14 @@ class ConversionConsistency(Rule):
         groups: dict[frozenset[str], list[Conversion]] = {}
         for c in conversions(ctx):
             groups.setdefault(frozenset((c.base, c.quote)), []).append(c)
-        for convs in groups.values():
+        red = redenominated(ctx)
+        for pair, convs in groups.items():
             if len(convs) < 2:
                 continue  # nothing to agree with; NC112 checks it against the ECB
+            if pair & red:
+                figs = [f for c in convs for f in (c.source, c.target)]
+                yield self.result("skip", _redenomination_note(min(pair & red)), figs)
+                continue
             yield from self._check(ctx, convs)
 
     def _check(self, ctx: CheckContext, convs: list[Conversion]) -> Iterator[CheckResult]:
@@ -381,7 +407,12 @@ class ConversionVsReferenceRate(Rule):
     )
 
     def run(self, ctx: CheckContext) -> Iterator[CheckResult]:
+        red = redenominated(ctx)
         for c in conversions(ctx):
+            if red & {c.base, c.quote}:
+                code = min(red & {c.base, c.quote})
+                yield self.result("skip", _redenomination_note(code), [c.source, c.target])
+                continue
             yield self._check(ctx, c)
 
     def _check(self, ctx: CheckContext, c: Conversion) -> CheckResult:
