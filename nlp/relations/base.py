@@ -12,7 +12,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Span
 
-from newscheck.nlp.relations.model import identity, probability, threshold
+from newscheck.nlp.relations.model import identity, probability, requires, threshold
 from newscheck.nlp.tables import Tables
 from newscheck.nlp.types import Figure, Relation, RelationType, Sentence
 
@@ -190,8 +190,14 @@ def score_candidates(cands: list[Candidate]) -> list[Candidate]:
     return cands
 
 
+def _full(c: Candidate) -> bool:
+    """Kept by the type's full model: over its threshold, with the evidence it requires."""
+    need = requires(c.type)
+    return c.score >= threshold(c.type) and (not need or any(c.features.get(k) for k in need))
+
+
 def _kept(c: Candidate) -> bool:
-    if c.score >= threshold(c.type):
+    if _full(c):
         return True
     sub = identity(c.type)
     if sub is None or c.identity is None or c.identity < float(sub.get("threshold", 1.0)):
@@ -235,7 +241,7 @@ def resolve(cands: list[Candidate]) -> list[Relation]:
             c.roles,
             round(max(c.score, c.identity or 0.0), 4),
             tuple(sorted(k for k, v in c.features.items() if v))
-            + ((IDENTITY_VIEW,) if c.score < threshold(c.type) else ()),
+            + ((IDENTITY_VIEW,) if not _full(c) else ()),
         )
         for c in kept
     ]

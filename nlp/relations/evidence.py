@@ -13,7 +13,7 @@ from functools import lru_cache
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from newscheck.nlp.checks.common import kind_class
-from newscheck.nlp.checks.intervals import Interval, interval, overlaps
+from newscheck.nlp.checks.intervals import Interval, interval, overlaps, stated
 from newscheck.nlp.types import Figure
 
 NUMERIC_KINDS = frozenset({"money", "percent", "points", "number", "multiplier", "range"})
@@ -92,12 +92,36 @@ def values_agree(a: Figure, b: Figure) -> bool:
     Half-open: "1.7%" stands for [1.65, 1.75) and "1.8%" for [1.75, 1.85), so two
     values stated to the same precision agree only when they are equal.
     """
-    ia, ib = value_interval(a), value_interval(b)
+    return _agree(value_interval(a), value_interval(b))
+
+
+def _agree(ia: Interval, ib: Interval) -> bool:
     if ia[0] == ia[1] or ib[0] == ib[1]:
         return overlaps(ia, ib)
     # Ends that touch up to float noise (1.1500000000000001 against 1.15) do not overlap.
     eps = 1e-9 * max((abs(x) for x in (*ia, *ib) if math.isfinite(x)), default=1.0)
     return ia[0] < ib[1] - eps and ib[0] < ia[1] - eps
+
+
+def agreement(a: Figure, b: Figure) -> str | None:
+    """How two agreeing values agree, None when they do not.
+
+    "equal": the same number as written ("£10,000" twice, "more than 300" and "300");
+    "rounded": different numbers that the coarser precision covers ("16%" and "16.2%",
+    "£1.2bn" and "£1,198m"); "bound": they meet only because one side is hedged by an
+    approximator ("up to 1.4m" and "800,000", "more than £100,000" and "£1bn"), which
+    says little about their being one quantity.
+    """
+    if not values_agree(a, b):
+        return None
+    if float(a.value) == float(b.value):  # type: ignore[arg-type]
+        return "equal"
+    return "rounded" if _agree(stated(a), stated(b)) else "bound"
+
+
+def significant(fig: Figure) -> int:
+    """Significant digits as written: "£38,831" 5, "16.2%" 3, "800,000" 1, "$3.00" 1."""
+    return len(digits(fig).rstrip("0"))
 
 
 def digits(fig: Figure) -> str:

@@ -43,6 +43,16 @@ def threshold(rtype: str) -> float:
     return float(_model(rtype).get("threshold", 0.5))
 
 
+def requires(rtype: str) -> list[str]:
+    """Features of which the full model needs one to keep a candidate at all.
+
+    `same_as` needs `value_agree`: two values that differ are one quantity only when the
+    identity view says so (and NC101 then reports the slip), never on the full model's
+    word, whose other evidence a pair of near-equal figures can clear.
+    """
+    return list(_model(rtype).get("requires_any") or [])
+
+
 def identity(rtype: str) -> dict[str, Any] | None:
     """The value-blind sub-model of a type, if it has one.
 

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from newscheck.nlp.relations import cues
 from newscheck.nlp.relations.base import Candidate, RelationInput, proposer
 from newscheck.nlp.relations.evidence import (
+    agreement,
     content_words,
     digits,
     head,
@@ -27,6 +28,7 @@ from newscheck.nlp.relations.evidence import (
     ratio_far,
     resolved,
     same_measure,
+    significant,
     slip,
     values_agree,
 )
@@ -57,9 +59,12 @@ class _View:
     long: bool  # three or more significant digits
     table: bool  # in a table's cell
     unchanged: bool  # its clause says it is as before: "kept its forecast of £2bn unchanged"
+    # Its block is the whole story (text with no paragraph breaks): being in the top or in
+    # one block with another figure then says nothing.
+    whole: bool
 
 
-def _view(inp: RelationInput, fig: Figure) -> _View:
+def _view(inp: RelationInput, fig: Figure, whole: bool) -> _View:
     left, right = inp.words_around(fig, 8)
     clause = inp.before(fig, 60).rsplit(",", 1)[-1]
     return _View(
@@ -75,6 +80,7 @@ def _view(inp: RelationInput, fig: Figure) -> _View:
         len(digits(fig).rstrip("0")) >= 3,
         inp.in_table(fig),
         cues.has("unchanged", clause + inp.after(fig, 30)),
+        whole,
     )
 
 
@@ -110,8 +116,8 @@ def features(
     # A table sums the story up as a headline does: its cells are restated in prose.
     f["one_table"] = float(va.table != vb.table)
     f["declared_same"] = float(va.unchanged or vb.unchanged)
-    f["both_top"] = float(va.top and vb.top)
-    f["same_block"] = float(a.block == b.block)
+    f["both_top"] = float(va.top and vb.top and not va.whole)
+    f["same_block"] = float(a.block == b.block and not va.whole)
     f["approx_any"] = float(a.approx is not None or b.approx is not None)
     f["prior_xor"] = float(va.prior != vb.prior)
     f["estimate_xor"] = float(va.estimate != vb.estimate)
@@ -123,6 +129,16 @@ def features(
     f["spelled_any"] = float(va.spelled or vb.spelled)
     agree = kind is None and values_agree(a, b)
     f["value_agree"] = float(agree)
+    how = agreement(a, b) if agree else None
+    f["value_equal"] = float(how == "equal")
+    f["value_rounded"] = float(how == "rounded")
+    f["value_bound"] = float(how == "bound")
+    # An equal value is worth as much as it is unlikely by chance: "£38,831" twice is one
+    # figure, "21" twice (an age, a count) is often two things that happen to match.
+    f["value_long"] = float(how == "equal" and max(significant(a), significant(b)) >= 3)
+    f["value_small"] = float(
+        how == "equal" and a.kind == "number" and float(a.value) < 100  # type: ignore[arg-type]
+    )
     f["slip_scale"] = float(kind == "scale")
     f["slip_transposed"] = float(kind == "transposed")
     f["slip_digit"] = float(kind == "digit")
@@ -148,10 +164,11 @@ def same_quantity(inp: RelationInput) -> Iterator[Candidate]:
         if _eligible(fig):
             groups.setdefault((kind_class(fig), fig.unit), []).append(fig)
     views: dict[str, _View] = {}
+    whole = len({s.block for s in inp.sentences}) <= 1
 
     def view(fig: Figure) -> _View:
         if fig.id not in views:
-            views[fig.id] = _view(inp, fig)
+            views[fig.id] = _view(inp, fig, whole)
         return views[fig.id]
 
     for figs in groups.values():
