@@ -47,7 +47,7 @@ _CONVERSION_GAP = re.compile(
     r"just over|just under|more than|over|c\.|equivalent to|worth)\b|~)?\s*$",
     re.IGNORECASE,
 )
-# What may stand between "the 20m note will become" and the amount it equals.
+# What may stand between "the 50k note will become" and the amount it equals.
 _EQUATED = re.compile(
     r"\s*(?:(?:the|a|an)\s+)?(?:new\s+)?(?:(?:about|around|roughly|approximately|some|nearly|"
     r"almost|just over|just under|more than|over)\s+)?",
@@ -614,7 +614,7 @@ def _conversion_source(doc: Doc, spans: list[Span], i: int, frames: list[Frame])
         return None
     text = _text(doc)
     gap = _TIME_PHRASE.sub("", text[prev.end_char : cur.start_char])
-    # "the 20m note, worth $15", "the 1,000-franc note will become a 10-franc coin": the
+    # "the 50k note, worth $4", "the 1,000-franc note will become a 10-franc coin": the
     # amount names a note or coin, and the words after it equate it with the other.
     obj = CURRENCY_OBJECT_RE.match(gap)
     if obj is not None:
@@ -625,7 +625,7 @@ def _conversion_source(doc: Doc, spans: list[Span], i: int, frames: list[Frame])
             if _EQUATED.fullmatch(rest):
                 gap = ""
     # One currency on both sides is a conversion only between two of its notes or
-    # coins (a redenomination: "the one-million lira note will become a one-lira coin").
+    # coins (a redenomination: "the 1,000-peso note will become a one-peso coin").
     if pq.unit == cq.unit and not (
         obj is not None
         and not gap
@@ -1141,7 +1141,7 @@ _MISSED_NAME_MIN = 3
 
 
 def _missed_names(doc: Doc, ents: tuple[Span, ...]) -> list[Span]:
-    """Names the small model never tagged ("homes near a Waitrose"): a capitalised proper noun,
+    """Names the small model never tagged ("flats near a Brindle's"): a capitalised proper noun,
     not opening a sentence, repeated in the story and never part of a tagged entity."""
     if not doc.has_annotation("TAG"):
         return []
@@ -1194,7 +1194,7 @@ _MENTION_MAX = 5
 
 def _untagged_mentions(doc: Doc, names: list[Span]) -> list[Span]:
     """A name tagged once is a name wherever the story spells it the same way: the small
-    model tags "Waitrose" in one sentence and misses it in "Houses in areas with a Waitrose
+    model tags "Brindle's" in one sentence and misses it in "Rents in streets with a Brindle's
     cost…". Each untagged run of the same capitalised words is one more mention, with the
     label its tagged mentions carry most often."""
     labels: dict[tuple[str, ...], Counter[str]] = {}
@@ -1803,7 +1803,7 @@ _NAME_JOINERS = frozenset({"and", "of", "&", "'", "for"})
 
 def _possessive_name(span: Span, sent: Span, names: list[Span]) -> Span | None:
     """The capitalised name whose "'s" stands right before the figure, when the model tagged
-    none there or only its tail: "the Ferry and General Workers' Union's 70,000"."""
+    none there or only its tail: "the Dock and Harbour Staff Union's 12,500"."""
     doc = span.doc
     end = span.start - 1  # the "'s"
     if end - 1 < sent.start or doc[end].tag_ != "POS" or not doc[end - 1].is_title:

@@ -101,7 +101,7 @@ _COUNT_AFTER = re.compile(
     r"employees|shares|barrels|tonnes|tons|passengers|visitors|voters|votes|units|cars|"
     r"vehicles|copies|downloads|members|accounts|patients|cases|children|adults|"
     r"residents|deaths|students|unemployed|more|in|a|each|per|from|to|and|or|last|this)\b"
-    # "the 20m note", "a 5m coin": a denomination is money, never a length.
+    # "the 50k note", "a 5m coin": a denomination is money, never a length.
     r"|[\s-]+(?:bank)?notes?\b|[\s-]+coins?\b"
 )
 

@@ -165,7 +165,7 @@ def _speech_head(verb: Token) -> Token | None:
     for _ in range(5):
         if tok.dep_ in {"ccomp", "parataxis"} and _is_speech(tok.head):
             return tok.head
-        # "X said he wanted [help to get …]": a clause hanging off the object is still
+        # "X said she hoped [votes would follow …]": a clause hanging off the object is still
         # inside the report.
         if tok.head is tok or tok.dep_ not in _UP | {"ccomp", "dobj"}:
             return None

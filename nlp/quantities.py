@@ -317,7 +317,7 @@ _HYPHEN_MONEY_RE = re.compile(
 #: Words that name a currency only before a currency object ("a 10-mark coin"): alone,
 #: "the 1,000-mark" is a threshold and "won" the verb.
 _HYPHEN_NEEDS_OBJECT = frozenset({"won", "mark", "rand"})
-# The things a currency amount is the denomination of: "the 20m note", "a 500-rupee coin".
+# The things a currency amount is the denomination of: "the 50k note", "a 500-rupee coin".
 CURRENCY_OBJECT_RE = re.compile(
     r"[\s-]?(?:bank\s?note|note|bill|coin|denomination)s?(?![A-Za-z])", re.IGNORECASE
 )
@@ -865,7 +865,7 @@ def _sentence_initial(text: str, pos: int) -> bool:
 
 
 # "25 years ago", "five years later": a point in time counted back, not a figure. Not
-# "the four months before the poll", a length of time.
+# "the six weeks before the vote", a length of time.
 _RELATIVE_TIME = re.compile(
     r"[\s-]+(?:years?|months?|weeks?|days?|hours?|minutes?|decades?)\s+(?:ago|later|earlier)\b",
     re.IGNORECASE,
@@ -874,7 +874,7 @@ _RELATIVE_TIME_AFTER = re.compile(
     r"[\s-]+(?:years?|months?|weeks?|days?|hours?|minutes?|decades?)\s+(?:after|before|into)\b",
     re.IGNORECASE,
 )
-#: Words before "N years after ..." that make it a length of time: "the four months before
+#: Words before "N years after ..." that make it a length of time: "the six weeks before
 #: the poll", "for five years after the merger".
 _SPAN_OPENERS = frozenset(
     {
@@ -1180,10 +1180,10 @@ _SENTENCE_START = re.compile(r"(?<=[.!?])[\"'\u201d\u2019)]?\s+(?=[\"'\u201c\u20
 
 
 def _denominations(text: str, out: list[Quantity]) -> None:
-    """A bare number naming a currency object is money: "the 20m note, worth $15".
+    """A bare number naming a currency object is money: "the 50k note, worth $4".
 
     The currency is the one named last before it in its sentence or the sentence
-    before ("five million lira ... and the 20m note"), else the article's only one.
+    before ("two million pesos ... and the 50k note"), else the article's only one.
     Nothing is guessed where neither names one.
     """
     hits = [

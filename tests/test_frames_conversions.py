@@ -1,4 +1,4 @@
-"""Conversions across a note or coin: "the 20m note, worth $15"; a redenomination."""
+"""Conversions across a note or coin: "the 50k note, worth $4"; a redenomination."""
 
 from __future__ import annotations
 
@@ -23,8 +23,8 @@ def test_a_note_worth_an_amount_is_a_conversion() -> None:
 
 def test_a_redenomination_converts_within_one_currency() -> None:
     figs = figures(
-        "Veldra will drop four zeros from the peso. The 10,000-peso note will become "
-        "the new one-peso coin in March."
+        "Veldra will drop four zeros from the peso. In March the 10,000-peso note will become "
+        "a one-peso coin."
     )
     assert figs["one-peso"].role == "conversion"
     assert figs["one-peso"].converts == figs["10,000-peso"].id
@@ -68,8 +68,8 @@ def test_more_than_a_prior_year_still_compares() -> None:
 
 
 REDENOMINATION = (
-    "Veldra prices in Mexican pesos. Bread costs two million pesos, and the 20m note, "
-    "worth $15, is the largest. "
+    "Veldra prices in Mexican pesos. Bread costs two million pesos, and the 50k note, "
+    "worth $3, is the largest. "
 )
 
 
@@ -81,7 +81,7 @@ def _nc112(text: str) -> list[tuple[str, str]]:
 
 
 def test_an_old_note_converted_at_a_redenomination_is_not_checked_against_the_ecb() -> None:
-    text = REDENOMINATION + "The one-million peso note will become the new one-peso coin."
+    text = REDENOMINATION + "Next year a one-million peso note will become a one-peso coin."
     [(status, message)] = _nc112(text)
     assert status == "skip"
     assert "redenominates MXN" in message

@@ -454,7 +454,7 @@ def _inclusion(inp: RelationInput, levels: list[Figure]) -> Iterator[Candidate]:
 #: Between two items of a list: a comma or "and", a few words naming the next item.
 _LIST_GAP = re.compile(r"^[^.;:!?\d]*$")
 #: How long that gap may be: a few words; a list of a whole named sentences
-#: before may name each item at length ("the Transport and General Workers' Union's").
+#: before may name each item at length ("the Dock and Harbour Staff Union's").
 GAP_CHARS = 45
 LONG_GAP_CHARS = 60
 

@@ -117,8 +117,8 @@ def conversions(ctx: CheckContext) -> list[Conversion]:
 def redenominated(ctx: CheckContext) -> set[str]:
     """Currencies the article redenominates: a note or coin converted into its own currency.
 
-    "The one-million lira note will become the new one-lira coin": the old and the new
-    unit share a name and a code here, so whether "the 20m note, worth $15" is in the
+    "The 1,000-peso note will become a new one-peso coin": the old and the new
+    unit share a name and a code here, so whether "the 50k note, worth $4" is in the
     old unit or the new is unsaid, and no reference rate applies to either.
     """
     out: set[str] = set()
