@@ -588,6 +588,13 @@ def main(argv: list[str] | None = None) -> int:
         if pos < MIN_POSITIVES:
             out.append(f"| {rtype} | {len(trows)} | {pos} | - | - | - | no: hand-set prior kept |")
             continue
+        if pos == len(grows):
+            # Every candidate the proposers make is a gold pair: nothing to separate.
+            out.append(
+                f"| {rtype} | {len(trows)} | {pos} | - | - | - | "
+                "no: no negative candidate, hand-set prior kept |"
+            )
+            continue
         cv = cross_validate(grows, args.selection)
         p, r_, f = _prf(*_counts(cv["oof"], "gold"))
         out.append(f"| {rtype} | {len(trows)} | {pos} | {p:.2f} | {r_:.2f} | {f:.2f} | yes |")
