@@ -316,6 +316,15 @@ def test_a_forecast_for_a_later_period_is_not_the_result_given_another_period() 
     assert not fails(text, "NC151", as_of=date(2025, 8, 21))
 
 
+def test_a_rise_and_a_fall_of_one_size_are_two_figures() -> None:
+    text = (
+        "Published 2 March 2031\n\n"
+        "Freight volumes rose 2.35 per cent in the fourth quarter of 2030, the port said.\n\n"
+        "That follows a 2.35 per cent fall in the fourth quarter of 2029.\n"
+    )
+    assert not fails(text, "NC151", as_of=date(2031, 3, 2))
+
+
 def test_the_prior_side_of_a_comparison_keeps_its_own_period() -> None:
     text = (
         "Published 21 November 2025\n\n"

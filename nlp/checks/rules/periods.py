@@ -239,6 +239,9 @@ def _one_figure(ctx: CheckContext, a: Figure, b: Figure, linked: bool = False) -
         return False
     if (a.value, a.low, a.high) != (b.value, b.low, b.high):
         return False
+    # A rise of 1.1% and a fall of 1.1% are two values, whatever links them.
+    if a.direction and b.direction and a.direction != b.direction:
+        return False
     if a.entity and b.entity and a.entity != b.entity:
         return False
     if linked or (a.metric and b.metric and a.metric == b.metric):
