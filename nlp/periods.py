@@ -230,7 +230,7 @@ _NUMBER_WORDS = [
 # 2026", "the financial year ended March 31, 2025", "the year to August 2025",
 # "three months to June".
 _DURATION_TO = re.compile(
-    r"(?P<unit>(?i:weeks?|months?|year))\s+"
+    r"(?P<unit>(?i:weeks?|months?|half[\s-]year|half|quarter|year))\s+"
     r"(?i:to|ended|ending|through|that\s+ended|which\s+ended)\s+(?:(?i:on)\s+)?"
     rf"(?:(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s+)?(?P<mon>{_MONTH_FULL})"
     r"(?:\s+(?P<d2>\d{1,2})(?:st|nd|rd|th)?(?![\d%]))?"
@@ -248,6 +248,23 @@ _MONTH_SPAN = re.compile(
     rf"(?P<m1>{_MONTH_FULL})(?:\s+(?P<y1>{_YEAR}))?"
     r"(?:\s*[-–]\s*|\s+(?P<join>to|through|until|and)\s+)"
     rf"(?P<m2>{_MONTH_FULL})(?:,?\s+(?P<y2>{_YEAR}){_YEAR_END})?(?![\w-]|\s+\d)"
+)
+# A quarter or half named by its last month, as Australian and company copy
+# writes it: "the June half", "the December quarter", "the September 2025
+# quarter", "the March quarter of 2026".
+_MONTH_NAMED_PART = re.compile(
+    rf"(?i:the)\s+(?P<mon>{_MONTH_FULL})(?:\s+(?P<y1>{_YEAR}))?[\s-]+"
+    r"(?P<part>(?i:half|quarter))(?![\w-])(?:[\s-]+(?i:year))?"
+    rf"(?:,?\s+(?:(?i:of)\s+)?(?P<y2>{_YEAR}){_YEAR_END})?"
+)
+# Seasons (northern meteorological: spring from March, summer from June,
+# autumn from September, winter from December into the next year). Only with a
+# relative word or a year, so "a summer job" or "the spring" stays out.
+_SEASON_START = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12}
+_SEASON = re.compile(
+    r"\b(?:(?P<rel>(?i:this|last|next|the\s+past|the\s+coming))\s+"
+    r"(?P<s1>(?i:spring|summer|autumn|winter))"
+    rf"|(?P<s2>(?i:spring|summer|autumn|fall|winter))\s+(?:(?i:of)\s+)?(?P<y>{_YEAR}){_YEAR_END})\b"
 )
 _REL_DAY = re.compile(r"\b(?P<rel>(?i:yesterday|today|tomorrow))\b")
 _REL_MONTH = re.compile(r"\b(?P<rel>(?i:last|this|next))\s+(?i:month)\b")
@@ -623,15 +640,25 @@ class _Finder:
 
     def durations(self) -> None:
         """ "the nine weeks to 3 January 2026", "the financial year ended March 31, 2025"."""
-        for m in self.scan(_DURATION_TO, "week", "month", "year"):
+        for m in self.scan(_DURATION_TO, "week", "month", "year", "half", "quarter"):
             if m.start() and _word_char(self.text[m.start() - 1]):
                 continue
             unit = m["unit"].lower().rstrip("s")
+            if unit.startswith("half") or unit == "quarter":
+                # "the half to June", "the half-year ended 31 December": six months;
+                # "the quarter to September": three.
+                unit, m_count = "month", 6 if unit.startswith("half") else 3
+            else:
+                m_count = None
             before = _DURATION_BEFORE.search(self.text, max(0, m.start() - 24), m.start())
             assert before is not None  # every part of it is optional
             n = before["n"]
             start = before.start() if before.group() else m.start()
             count = (int(n) if n.isdigit() else int(parse_words(n.lower()) or 0)) if n else None
+            if m_count is not None:
+                if count not in (None, 1):
+                    continue
+                count = m_count
             if (count not in (None, 1)) if unit == "year" else not count:
                 continue
             month = _MONTHS[m["mon"].lower()]
@@ -849,6 +876,46 @@ class _Finder:
             year = m["y4"] or m["y4b"]
             self.half(m.start(), m.end(), h, int(year) if year else None)
 
+    def month_named_parts(self) -> None:
+        """ "the June half", "the December quarter": the half or quarter ending in that month."""
+        for m in self.scan(_MONTH_NAMED_PART, "half", "quarter"):
+            month = _MONTHS[m["mon"].lower()]
+            months = 6 if m["part"].lower() == "half" else 3
+            # Without a year, the most recent one whose last month has begun, as for
+            # "the half to June" (`durations`): results are reported once it is over.
+            last = self._last_day(month, None, m["y1"] or m["y2"])
+            if last is None:
+                continue
+            first = _shift_months(last + dt.timedelta(days=1), -months)
+            self.period(m.start(), m.end(), _span_label(first, last), first, last)
+
+    def seasons(self) -> None:
+        """ "this summer", "last winter", "summer 2025": three months from the season's start."""
+        for m in self.scan(_SEASON, "spring", "summer", "autumn", "fall", "winter"):
+            name = (m["s1"] or m["s2"]).lower()
+            start_month = _SEASON_START[name]
+            if m["y"]:
+                # "winter 2025" is the winter that starts in December 2025.
+                year = int(m["y"])
+            elif self.ref is not None:
+                rel = m["rel"].lower().split()[-1]
+                ref = self.ref
+                # The instance this year is the one starting in this calendar year, or
+                # for winter the one running now when the reference is in January or
+                # February.
+                year = ref.year - (start_month == 12 and ref.month < 3)
+                end = month_end(year, start_month + 2)
+                if rel in ("last", "past"):
+                    # The most recent one that has ended.
+                    year -= end >= ref
+                elif rel in ("next", "coming"):
+                    year += dt.date(year, start_month, 1) <= ref
+            else:
+                self.add(m.start(), m.end(), "period", f"{m['rel'].lower().split()[-1]}-{name}")
+                continue
+            first, last = dt.date(year, start_month, 1), month_end(year, start_month + 2)
+            self.period(m.start(), m.end(), _span_label(first, last), first, last)
+
     def relative_months(self) -> None:
         for m in self.scan(_REL_MONTH, "month"):
             rel = m["rel"].lower()
@@ -903,6 +970,8 @@ def find_periods(text: str, reference: dt.date | None = None) -> list[Quantity]:
     finder.quarters()
     finder.fiscal_and_relative_years()
     finder.relative_months()
+    finder.month_named_parts()
+    finder.seasons()
     finder.durations()
     finder.month_spans()
     finder.stated_fiscal_ends()

@@ -272,6 +272,69 @@ def test_one_figure_given_two_periods() -> None:
     assert not fails(text.replace("up 3.7", "up 4.2"), "NC151", as_of=date(2026, 1, 9))
 
 
+def test_one_result_given_two_periods_that_do_not_meet() -> None:
+    # The same specific amount, linked as one quantity, for two halves: one is wrong.
+    text = (
+        "Published 21 November 2025\n\n"
+        "Harbour Copper said net profit rose 9 per cent to A$2.46 billion in the June half.\n\n"
+        "The miner sold 12.3 million tonnes of concentrate.\n\n"
+        "Chief executive Jo Smith said the A$2.46 billion third-quarter profit would fund a "
+        "smelter.\n"
+    )
+    msgs = fails(text, "NC151", as_of=date(2025, 11, 21))
+    assert len(msgs) == 1 and "June half" in msgs[0] and "third-quarter" in msgs[0]
+    assert not fails(text.replace("third-quarter", "half-year"), "NC151", as_of=date(2025, 11, 21))
+    # Said to repeat: one value for two periods, as written.
+    assert not fails(
+        text.replace(
+            "the A$2.46 billion third-quarter profit",
+            "the third-quarter profit, again A$2.46 billion,",
+        ),
+        "NC151",
+        as_of=date(2025, 11, 21),
+    )
+
+
+def test_a_share_for_two_seasons_is_one_figure_given_two_periods() -> None:
+    text = (
+        "Published 20 August 2025\n\n"
+        "Some 28.4 per cent of entries were awarded a top grade this summer, the regulator said.\n\n"
+        "The proportion of top grades, 28.4 per cent last summer, is above the level of 2019.\n"
+    )
+    msgs = fails(text, "NC151", as_of=date(2025, 8, 20))
+    assert len(msgs) == 1 and "this summer" in msgs[0] and "last summer" in msgs[0]
+    assert not fails(text.replace("last summer", "this summer"), "NC151", as_of=date(2025, 8, 20))
+
+
+def test_a_forecast_for_a_later_period_is_not_the_result_given_another_period() -> None:
+    # The outlook for a half not yet over may equal the result of the half before.
+    text = (
+        "Published 21 August 2025\n\n"
+        "Harbour Copper said net profit rose 9 per cent to A$2.46 billion in the June half.\n\n"
+        "The board expects a profit of A$2.46 billion in the December half as prices hold.\n"
+    )
+    assert not fails(text, "NC151", as_of=date(2025, 8, 21))
+
+
+def test_a_rise_and_a_fall_of_one_size_are_two_figures() -> None:
+    text = (
+        "Published 2 March 2031\n\n"
+        "Freight volumes rose 2.35 per cent in the fourth quarter of 2030, the port said.\n\n"
+        "That follows a 2.35 per cent fall in the fourth quarter of 2029.\n"
+    )
+    assert not fails(text, "NC151", as_of=date(2031, 3, 2))
+
+
+def test_the_prior_side_of_a_comparison_keeps_its_own_period() -> None:
+    text = (
+        "Published 21 November 2025\n\n"
+        "Harbour Copper said net profit rose to A$2.61 billion in the September quarter.\n\n"
+        "Profit in the June quarter was A$2.46 billion, and it climbed to A$2.61 billion from "
+        "A$2.46 billion in the June quarter.\n"
+    )
+    assert not fails(text, "NC151", as_of=date(2025, 11, 21))
+
+
 def test_the_period_after_a_prior_value_is_the_prior_values() -> None:
     text = (
         "Published 14 April 2026\n\n"

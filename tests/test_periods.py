@@ -533,3 +533,92 @@ def test_listed_consecutive_years_are_a_span(text: str, values: list[str]) -> No
 def test_until_the_year_is_an_open_period() -> None:
     (q,) = find_periods("The treaty stays in force until the year 2061.")
     assert (q.value, q.text) == ("..2061", "until the year 2061")
+
+
+@pytest.mark.parametrize(
+    ("text", "needle", "ref", "value"),
+    [
+        # A half or quarter named by its last month; without a year, the most recent
+        # one whose last month has begun.
+        ("Earnings climbed in the June half.", "the June half", dt.date(2025, 8, 20), "2025-H1"),
+        ("Earnings climbed in the June half.", "the June half", dt.date(2026, 1, 15), "2025-H1"),
+        (
+            "Costs rose in the December quarter.",
+            "the December quarter",
+            dt.date(2026, 2, 3),
+            "2025-Q4",
+        ),
+        (
+            "Costs rose in the December quarter.",
+            "the December quarter",
+            dt.date(2025, 12, 10),
+            "2025-Q4",
+        ),
+        (
+            "Fees grew in the September quarter of 2024.",
+            "the September quarter of 2024",
+            dt.date(2026, 2, 3),
+            "2024-Q3",
+        ),
+        # A fiscal half named by its end month is an explicit span.
+        (
+            "Revenue grew in the September half.",
+            "the September half",
+            dt.date(2025, 11, 20),
+            "2025-04-01/2025-09-30",
+        ),
+        # "half" and "quarter" told by their end: six months and three.
+        ("Revenue fell in the half to June.", "half to June", dt.date(2025, 8, 20), "2025-H1"),
+        (
+            "Revenue fell in the half-year ended 31 December 2024.",
+            "half-year ended 31 December 2024",
+            dt.date(2025, 3, 1),
+            "2024-H2",
+        ),
+        (
+            "Output rose in the quarter to March.",
+            "quarter to March",
+            dt.date(2025, 5, 2),
+            "2025-Q1",
+        ),
+        # Seasons with a relative word or a year, from the article date.
+        (
+            "Pass rates fell this summer.",
+            "this summer",
+            dt.date(2025, 8, 20),
+            "2025-06-01/2025-08-31",
+        ),
+        (
+            "Pass rates fell last summer.",
+            "last summer",
+            dt.date(2025, 8, 20),
+            "2024-06-01/2024-08-31",
+        ),
+        (
+            "Pass rates fell last summer.",
+            "last summer",
+            dt.date(2025, 10, 2),
+            "2025-06-01/2025-08-31",
+        ),
+        ("Bills rise this winter.", "this winter", dt.date(2026, 1, 15), "2025-12-01/2026-02-28"),
+        (
+            "Visits peaked in summer 2023.",
+            "summer 2023",
+            dt.date(2025, 1, 5),
+            "2023-06-01/2023-08-31",
+        ),
+    ],
+)
+def test_halves_quarters_and_seasons_as_desks_write_them(
+    text: str, needle: str, ref: dt.date, value: str
+) -> None:
+    assert _one(text, needle, ref).value == value
+
+
+def test_a_season_without_a_relative_word_or_year_is_no_period() -> None:
+    assert not find_periods("She took a summer job at the winter resort.", dt.date(2025, 8, 20))
+
+
+def test_a_half_year_to_a_date_is_six_months_not_a_year() -> None:
+    q = _one("Profit for the half year to 30 June 2025 rose.", "half year to 30 June 2025", None)
+    assert (q.low, q.high) == ("2025-01-01", "2025-06-30")

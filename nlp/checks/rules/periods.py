@@ -26,11 +26,19 @@ Evidence, all required:
   no evidence;
 * the periods conflict: two spans that overlap without being the same, or a
   start that differs from the start of a span or of another start running
-  into it. Disjoint periods are not a conflict: "the rate held at 3.0% in
-  February and 3.0% in March" is one value twice, not one figure twice. A
-  period written without a year ("from April to June") may be of the year
-  before or after the one it resolved to, so it conflicts only if it does in
-  each of those years that overlap the other.
+  into it. A period written without a year ("from April to June") may be of
+  the year before or after the one it resolved to, so it conflicts only if it
+  does in each of those years that overlap the other.
+* periods that do not meet conflict only on stronger evidence of one quantity:
+  "the rate held at 3.0% in February and 3.0% in March" is one value twice.
+  The relation model links the two as the same quantity, or the value has at
+  least three significant digits and no other metric; and both are the current
+  value of their frame (not a comparison's other side, an earlier or
+  superseded value), in one version, and neither is a forecast or expectation
+  for a period not yet over on the article's date ("the board expects A$2.46bn
+  in the December half" after an A$2.46bn June half). Linked figures may be
+  framed in different roles (a level and a share, a result and an outlook) if
+  they pass the same test.
 
 Nothing is flagged when either sentence says the value repeats ("unchanged",
 "the same", "again", "held", "remained").
@@ -61,7 +69,8 @@ _MONTH_WORD = re.compile(
 )
 _YEAR_WRITTEN = re.compile(r"(?:19|20)\d{2}|['’]\d{2}\b")
 _REPEATS = re.compile(
-    r"\b(?:unchanged|the\s+same|again|held|holds|remained|remains|steady|flat|both|each)\b",
+    r"\b(?:unchanged|the\s+same(?!\s+(?:period|quarter|half|month|week|time|months|weeks)\b)|again|held|holds|remained|remains|steady|flat|both|each"
+    r"|matching|matched|equal(?:led|ed|ling|ing)?|also|too|likewise|repeat(?:ed|ing)?)\b",
     re.IGNORECASE,
 )
 _DIGITS = re.compile(r"\d")
@@ -142,8 +151,8 @@ def _stated_periods(ctx: CheckContext) -> dict[str, list[Stated]]:
         for t in figs:
             if t.kind not in _TIME_KINDS or (stated := _usable(ctx, t)) is None:
                 continue
-            owner = min(values, key=lambda v: _distance(v, t))
-            d = _distance(owner, t)
+            owner = min(values, key=lambda v: _distance(v, t, ctx.text))
+            d = _distance(owner, t, ctx.text)
             # A figure's period is the nearest one it owns: "£612 from January to
             # March, to rise in April" dates the £612 by the span, not by April.
             if owner.id not in nearest or d < nearest[owner.id][0]:
@@ -154,10 +163,20 @@ def _stated_periods(ctx: CheckContext) -> dict[str, list[Stated]]:
     return out
 
 
-def _distance(v: Figure, t: Figure) -> float:
+#: Only a preposition between a figure and the period after it: "£2bn for the half
+#: to June, up 8%" dates the £2bn, even though the 8% is as near.
+_BOUND_AFTER = re.compile(
+    r"\s*(?:for|in|over|during|across|through|throughout)(?:\s+(?:the|its|this))?\s*",
+    re.IGNORECASE,
+)
+
+
+def _distance(v: Figure, t: Figure, text: str) -> float:
     # A period usually follows its figure ("4.1% in the six weeks to ..."); one
     # before it is a little further away than the same gap after.
     if t.a_start >= v.a_end:
+        if _BOUND_AFTER.fullmatch(text, v.a_end, t.a_start):
+            return 0.0
         return t.a_start - v.a_end
     return 1.5 * max(0, v.a_start - t.a_end)
 
@@ -208,19 +227,98 @@ def _conflict_at(a: tuple[date, date | None], b: tuple[date, date | None]) -> bo
     return (a0, a1) != (b0, b1)
 
 
-def _one_figure(ctx: CheckContext, a: Figure, b: Figure) -> bool:
-    if (a.kind, a.unit, a.role) != (b.kind, b.unit, b.role) or a.sentence == b.sentence:
+def _one_figure(ctx: CheckContext, a: Figure, b: Figure, linked: bool = False) -> bool:
+    """The same value twice as one figure; `linked`: the relation model calls them one quantity."""
+    if (a.kind, a.unit) != (b.kind, b.unit) or a.sentence == b.sentence:
+        return False
+    # A value the relation model links may be framed as a level in one place and a
+    # share or an outlook in the other; a change or a target is never a level.
+    if a.role != b.role and not (linked and {a.role, b.role} <= _STATE_ROLES):
         return False
     if a.role == "conversion":
         return False
     if (a.value, a.low, a.high) != (b.value, b.low, b.high):
         return False
+    # A rise of 1.1% and a fall of 1.1% are two values, whatever links them.
+    if a.direction and b.direction and a.direction != b.direction:
+        return False
     if a.entity and b.entity and a.entity != b.entity:
         return False
-    if a.metric and b.metric and a.metric == b.metric:
+    if linked or (a.metric and b.metric and a.metric == b.metric):
         return True
     # A specific amount is one figure by itself: "£1,812" twice is one price cap.
     return a.kind == "money" and len(_DIGITS.findall(a.text)) >= 3
+
+
+def _linked(ctx: CheckContext) -> set[frozenset[str]]:
+    """The pairs of figures the relation model calls one quantity."""
+    return {frozenset(r.figures) for r in ctx.related("same_as") if len(r.figures) == 2}
+
+
+def _disjoint(a: Stated, b: Stated) -> bool:
+    """Whether the two periods cannot meet in any reading of a year-less one."""
+    return all(
+        _conflict_at(a.shifted(ka), b.shifted(kb)) is None
+        for ka in ((-1, 0, 1) if a.yearless else (0,))
+        for kb in ((-1, 0, 1) if b.yearless else (0,))
+    )
+
+
+_FORWARD = frozenset({"forecast", "expected", "hypothetical"})
+#: Roles of a value that states how much there is (not a change, target or conversion).
+_STATE_ROLES = frozenset({"level", "share", "forecast"})
+
+
+def _forward(ctx: CheckContext, f: Figure, periods: list[Stated]) -> bool:
+    """A forecast or expectation for a period not yet over on the article's date.
+
+    "would fund", "will pay" make a clause forward-looking, but a figure of a
+    period already ended is a result spoken of, not a forecast of it.
+    """
+    if f.modality not in _FORWARD and f.role != "forecast":
+        return False
+    if ctx.doc_date is None:
+        return True
+    # A period written without a year resolves to the most recent one; an outlook
+    # may mean the next ("expects A$2bn in the December half", said in August).
+    return any(
+        (last or first) >= ctx.doc_date
+        for p in periods
+        for first, last in (p.shifted(1) if p.yearless else p.shifted(0),)
+    )
+
+
+def _same_standing(
+    ctx: CheckContext, a: Figure, b: Figure, pa: list[Stated], pb: list[Stated]
+) -> bool:
+    """Both are the current value of their frame, in one version, and neither is a forecast.
+
+    A comparison's other side, an earlier or superseded value, or a forecast
+    against an actual is rightly another period's figure, whatever its value.
+    Whether someone else estimates it is left to the modality: "analysts said the
+    result for the half beat forecasts" speaks of the result itself.
+    """
+    sa, sb = a.standing, b.standing
+    return (
+        sa.side == sb.side == "current"
+        and sa.version == sb.version
+        and not (_forward(ctx, a, pa) or _forward(ctx, b, pb))
+    )
+
+
+def _one_quantity(ctx: CheckContext, a: Figure, b: Figure, linked: set[frozenset[str]]) -> bool:
+    """Strong enough evidence of one quantity to question periods that do not meet.
+
+    The same value for two disjoint periods is usually two facts ("3.0% in
+    February and 3.0% in March"); only the relation model's same-quantity link,
+    or a value written with at least three significant digits under one metric,
+    makes it one figure given the wrong period.
+    """
+    if frozenset((a.id, b.id)) in linked:
+        return True
+    if a.metric and b.metric and a.metric != b.metric:
+        return False
+    return all(len(_DIGITS.findall(f.text)) >= 3 for f in (a, b))
 
 
 def _repeats(ctx: CheckContext, f: Figure) -> bool:
@@ -243,6 +341,9 @@ class OnePeriodPerFigure(Rule):
         "Published 20 November 2025\n\n"
         "From 1 January 2026 the standing charge will be £612 a year for a typical home. "
         "Analysts expect the £612 charge, which applies from April to June, to fall later.",
+        "Published 12 March 2026\n\n"
+        "Tarn Foods said pre-tax profit grew 6 per cent to £418.5 million in the December half.\n\n"
+        "The £418.5 million first-half profit beat the board's own target, the chairman said.",
     )
     passes = (
         "Published 9 January 2026\n\n"
@@ -255,25 +356,34 @@ class OnePeriodPerFigure(Rule):
         "Published 14 April 2026\n\n"
         "The jobless rate was 4.4 per cent in February. "
         "It was 4.4 per cent again in March, the statistics office said.",
+        "Published 12 March 2026\n\n"
+        "Tarn Foods said pre-tax profit grew 6 per cent to £418.5 million in the December half.\n\n"
+        "The £418.5 million second-half profit beat the board's own target, the chairman said.",
     )
 
     def run(self, ctx: CheckContext) -> Iterator[CheckResult]:
         stated = _stated_periods(ctx)
         figs = [f for f in ctx.figures if f.kind in _VALUE_KINDS and stated.get(f.id)]
+        linked = _linked(ctx)
         for i, a in enumerate(figs):
             for b in figs[i + 1 :]:
-                if not _one_figure(ctx, a, b):
+                if not _one_figure(ctx, a, b, frozenset((a.id, b.id)) in linked):
                     continue
                 if _repeats(ctx, a) or _repeats(ctx, b):
                     continue
-                yield from self._pair(a, b, stated[a.id], stated[b.id])
+                standing = _same_standing(ctx, a, b, stated[a.id], stated[b.id])
+                if a.role != b.role and not standing:
+                    continue  # a forecast against a result: two periods by design
+                apart = standing and _one_quantity(ctx, a, b, linked)
+                yield from self._pair(a, b, stated[a.id], stated[b.id], apart)
 
     def _pair(
-        self, a: Figure, b: Figure, sa: list[Stated], sb: list[Stated]
+        self, a: Figure, b: Figure, sa: list[Stated], sb: list[Stated], apart: bool
     ) -> Iterator[CheckResult]:
+        """`apart`: periods that do not meet conflict too (see `_one_quantity`)."""
         for pa in sa:
             for pb in sb:
-                if _conflict(pa, pb):
+                if _conflict(pa, pb) or (apart and _disjoint(pa, pb)):
                     yield self.result(
                         "fail",
                         f'"{a.text}" (line {a.line}) is given for {pa.describe()} but '
@@ -287,7 +397,7 @@ class OnePeriodPerFigure(Rule):
                     )
                     return
         pa, pb = sa[0], sb[0]
-        if _conflict_at(pa.shifted(0), pb.shifted(0)) is None:
+        if _disjoint(pa, pb):
             return  # periods that do not meet: one value for two periods, nothing to check
         yield self.result(
             "pass",
