@@ -520,6 +520,7 @@ def completeness(inp: RelationInput, text: str) -> float:
 def breakdown(inp: RelationInput) -> Iterator[Candidate]:
     yield from _lead_of(inp)
     yield from _lead_in(inp)
+    yield from _all_of(inp)
     yield from _table_totals(inp)
 
 
@@ -534,7 +535,7 @@ def _lead_of(inp: RelationInput) -> Iterator[Candidate]:
             runs = list_runs(inp, parts)
             if not runs or len(runs[0]) < 2:
                 continue
-            run = runs[0]
+            run = runs[0] + _run_on(inp, whole, runs[0])
             tail = inp.text[whole.a_end : run[-1].a_end]
             f = {
                 "lead_of": 1.0,
@@ -545,12 +546,78 @@ def _lead_of(inp: RelationInput) -> Iterator[Candidate]:
             yield _sum(whole, run, f)
 
 
+def _run_on(inp: RelationInput, whole: Figure, run: list[Figure]) -> list[Figure]:
+    """The items of the next sentence when it only carries the list on.
+
+    "Of the 40 seats, A won 20, B 9 and C 7. D took three seats and E two.":
+    the second sentence is nothing but more items of the whole's own noun.
+    """
+    nxt = inp.sentence(run[-1])
+    if nxt is None or run[-1].a_end < nxt.end - 3:
+        return []  # the list does not close its sentence
+    figs = inp.figures_in(nxt.index + 1)
+    items = _items(inp, nxt.index + 1, whole)
+    runs = list_runs(inp, items)
+    noun = noun_after(inp, whole)
+    if (
+        noun is None
+        or len(runs) != 1
+        or len(runs[0]) < 2
+        or len(items) != len(figs)
+        or items[0].block != run[-1].block
+        or noun not in {noun_after(inp, f) for f in items}
+        or cues.has("partial_list", inp.sentence_text(items[0]))
+    ):
+        return []
+    return runs[0]
+
+
+def _all_of(inp: RelationInput) -> Iterator[Candidate]:
+    """ "All of the deaths were in four towns: 20 in A, 17 in B and 9 in C", the
+    total of deaths stated in one of the two sentences before.
+
+    The opening says the list is the whole of what an earlier figure counts.
+    """
+    for s in inp.sentences:
+        m = cues.pattern("whole_lead").match(inp.text, s.start, s.end)
+        if m is None:
+            continue
+        head = _WORD.findall(inp.text[m.end() : m.end() + 30])
+        if not head:
+            continue
+        noun = stem(head[0])
+        items = [f for f in inp.figures_in(s.index) if additive_level(inp, f) and list_item(f)]
+        runs = [r for r in list_runs(inp, items) if len(r) >= 2]
+        if len(runs) != 1:
+            continue
+        run = runs[0]
+        wholes = [
+            w
+            for w in inp.figures
+            if s.index - 2 <= w.sentence < s.index
+            and additive_level(inp, w)
+            and same_measure(w, run[0])
+            and noun in content_stems(inp.sentence_text(w))
+            and float(w.value) >= max(float(p.value) for p in run)  # type: ignore[arg-type]
+        ]
+        if not wholes:
+            continue
+        f = {"lead_in": 1.0, "items3": float(len(run) >= 3), "complete_cue": 1.0}
+        f["noun_match"] = 1.0
+        yield _sum(wholes[-1], run, f)
+
+
+_OWNER_TAIL = re.compile(r"\s+[\w&.-]+['’]s?$")
+
+
 def lead_of(inp: RelationInput, whole: Figure) -> bool:
     """The whole opens its sentence as "Of the 52 injuries, ...", "Out of 700 pupils, ..."."""
     s = inp.sentence(whole)
     if s is None:
         return False
     lead = inp.text[s.start : whole.a_start].strip().strip("\"'“‘")
+    # "Of the council's 60 seats", "Of Acme's 900 staff": an owner between the cue and the whole.
+    lead = _OWNER_TAIL.sub("", lead) or lead
     return bool(lead) and cues.pattern("breakdown_lead").fullmatch(lead) is not None
 
 
