@@ -521,6 +521,7 @@ def breakdown(inp: RelationInput) -> Iterator[Candidate]:
     yield from _lead_of(inp)
     yield from _lead_in(inp)
     yield from _all_of(inp)
+    yield from _all_but(inp)
     yield from _table_totals(inp)
 
 
@@ -608,6 +609,73 @@ def _all_of(inp: RelationInput) -> Iterator[Candidate]:
 
 
 _OWNER_TAIL = re.compile(r"\s+[\w&.-]+['’]s?$")
+
+
+#: "all but 11,000 of the month's increase": the noun the remainder and the whole count.
+_OF_NOUN = re.compile(r"\s+of\s+((?:[\w.&'’-]+\s*){1,4})")
+
+
+def _all_but(inp: RelationInput) -> Iterator[Candidate]:
+    """A list, then "... accounted for all but 6,000 of the rise": the remainder is a part.
+
+    The list and the remainder make up the whole, which an earlier sentence
+    states with the same noun ("the payroll rise of 90,000", "rose by 90,000").
+    """
+    for s in inp.sentences:
+        text = inp.text[s.start : s.end]
+        for m in cues.pattern("remainder_of").finditer(text):
+            at = s.start + m.end()
+            rest = next((f for f in inp.figures_in(s.index) if 0 <= f.a_start - at <= 2), None)
+            if rest is None or not additive_level(inp, rest):
+                continue
+            of = _OF_NOUN.match(inp.text, rest.a_end)
+            if of is None:
+                continue
+            # "of the month's increase": the month dates the whole, the increase is what it counts.
+            nouns = {n for n in content_stems(of.group(1)) if n not in TIME_NOUNS}
+            run = _run_before(inp, s.index, rest)
+            if run is None:
+                continue
+            wholes = [
+                w
+                for w in inp.figures
+                if s.index - 3 <= w.sentence < run[0].sentence
+                and w.a_end <= run[0].a_start
+                and _counts_noun(inp, w, nouns)
+                and same_measure(w, rest)
+                and float(w.value) > float(rest.value)  # type: ignore[arg-type]
+            ]
+            if not wholes:
+                continue
+            f = {"lead_in": 1.0, "items3": float(len(run) >= 3), "complete_cue": 1.0}
+            f["noun_match"] = 1.0
+            yield _sum(wholes[-1], [*run, rest], f)
+
+
+def _run_before(inp: RelationInput, sentence: int, rest: Figure) -> list[Figure] | None:
+    """The last list of two or more items of the remainder's measure, in its sentence or the one before."""
+    for index in (sentence, sentence - 1):
+        items = [
+            f
+            for f in inp.figures_in(index)
+            if f is not rest
+            and f.a_end <= rest.a_start
+            and additive_level(inp, f)
+            and same_measure(f, rest)
+        ]
+        runs = [r for r in list_runs(inp, items) if len(r) >= 2]
+        if runs:
+            return runs[-1]
+    return None
+
+
+def _counts_noun(inp: RelationInput, whole: Figure, nouns: set[str]) -> bool:
+    """The figure counts one of the nouns: "90,000 new jobs", "jobs increased by 90,000"."""
+    if not numeric(whole) or whole.kind == "range" or whole.role not in (*_LEVEL_ROLES, "change"):
+        return False
+    if noun_after(inp, whole) in nouns:
+        return True
+    return bool(nouns & content_stems(inp.before(whole, 30)))
 
 
 def lead_of(inp: RelationInput, whole: Figure) -> bool:
