@@ -516,6 +516,16 @@ def completeness(inp: RelationInput, text: str) -> float:
     return float(cues.has("complete_list", text))
 
 
+_REMAINDER_BEFORE = re.compile(r"\b(?:the|its|their)\s+(?:other|remaining)\s*$", re.IGNORECASE)
+
+
+def remainder_item(inp: RelationInput, fig: Figure) -> float:
+    """The last item is what is left of the whole: "... and the other 9", "and its remaining 12"."""
+    return float(
+        _REMAINDER_BEFORE.search(inp.text, max(0, fig.a_start - 25), fig.a_start) is not None
+    )
+
+
 @proposer("breakdown")
 def breakdown(inp: RelationInput) -> Iterator[Candidate]:
     yield from _lead_of(inp)
@@ -541,7 +551,7 @@ def _lead_of(inp: RelationInput) -> Iterator[Candidate]:
             f = {
                 "lead_of": 1.0,
                 "items3": float(len(run) >= 3),
-                "complete_cue": completeness(inp, tail),
+                "complete_cue": max(completeness(inp, tail), remainder_item(inp, run[-1])),
                 "partial_cue": float(cues.has("partial_list", tail)),
             }
             yield _sum(whole, run, f)
@@ -742,7 +752,7 @@ def _lead_in(inp: RelationInput) -> Iterator[Candidate]:
                     "noun_match": float(wn is not None and wn in nouns),
                     "names_shared": float(bool(named)),
                     "context_shared": min(len(shared), 3) / 3,
-                    "complete_cue": completeness(inp, text),
+                    "complete_cue": max(completeness(inp, text), remainder_item(inp, items[-1])),
                     "partial_cue": float(cues.has("partial_list", text)),
                     # Segment profits may add up to more than a group's (a loss elsewhere):
                     # an open list of amounts says nothing about the total.
