@@ -421,3 +421,13 @@ def test_the_other_n_closes_a_list_as_its_remainder() -> None:
         "Of the 40 seats, the Greens won 20, the Liberals 9 and the other 11 went to independents."
     )
     assert not _fails(ok, "NC122")
+
+
+def test_bullet_tally_under_its_whole() -> None:
+    lead = "# Vote\n\nThe 30 places on the board were filled as follows:\n\n"
+    bad = _report(lead + "- Greens: 14\n- Liberals: 9\n- Plaid Cymru: 8\n", markdown=True)
+    assert any(r.get("total") == "30" for r in _relations(bad, "sum_of"))
+    assert _fails(bad, "NC122")
+    # Bullets need not list every part: fewer than the whole is fine.
+    ok = _report(lead + "- Greens: 14\n- Liberals: 9\n- Plaid Cymru: 5\n", markdown=True)
+    assert not _fails(ok, "NC122")

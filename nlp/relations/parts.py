@@ -22,7 +22,7 @@ from collections.abc import Iterator
 from newscheck.nlp.relations import cues
 from newscheck.nlp.relations.base import Candidate, RelationInput, proposer
 from newscheck.nlp.relations.evidence import kind_class, numeric, resolved
-from newscheck.nlp.types import Figure
+from newscheck.nlp.types import Figure, Sentence
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 #: Words after a figure that say how it is written, not what it counts.
@@ -532,6 +532,7 @@ def breakdown(inp: RelationInput) -> Iterator[Candidate]:
     yield from _lead_in(inp)
     yield from _all_of(inp)
     yield from _all_but(inp)
+    yield from _bullet_tally(inp)
     yield from _table_totals(inp)
 
 
@@ -686,6 +687,57 @@ def _counts_noun(inp: RelationInput, whole: Figure, nouns: set[str]) -> bool:
     if noun_after(inp, whole) in nouns:
         return True
     return bool(nouns & content_stems(inp.before(whole, 30)))
+
+
+#: A bullet that is one tally item: a name, a colon or dash, and its count ("- Labour: 24").
+_BULLET_ITEM = re.compile(r"[A-Z][\w&'’. -]{0,40}?\s*[:–—-]\s*$")
+
+
+def _bullet_tally(inp: RelationInput) -> Iterator[Candidate]:
+    """Bullets "Labour: 24", "Greens: 17", ... under a sentence that states their whole
+    and introduces them ("The council's 60 seats are held as follows:").
+
+    Nothing says the bullets list every part, so only a sum above the whole is wrong.
+    """
+    firsts = {}
+    for s in inp.sentences:
+        firsts.setdefault(s.block, s)
+    bullets: list[Figure] = []
+    for block in sorted(firsts):
+        item = _bullet_count(inp, firsts[block]) if inp.block_kinds[block] == "bullet" else None
+        if item is not None and (not bullets or bullets[-1].block == block - 1):
+            bullets.append(item)
+            continue
+        yield from _bullet_whole(inp, bullets)
+        bullets = [item] if item is not None else []
+    yield from _bullet_whole(inp, bullets)
+
+
+def _bullet_count(inp: RelationInput, s: Sentence) -> Figure | None:
+    figs = [f for f in inp.figures_in(s.index) if numeric(f)]
+    if len(figs) != 1 or not additive_level(inp, figs[0]):
+        return None
+    fig = figs[0]
+    if not _BULLET_ITEM.fullmatch(inp.text[s.start : fig.a_start]):
+        return None
+    return fig if not inp.text[fig.a_end : s.end].strip(" .;,") else None
+
+
+def _bullet_whole(inp: RelationInput, items: list[Figure]) -> Iterator[Candidate]:
+    if len(items) < 3 or any(not same_measure(f, items[0]) for f in items):
+        return
+    lead = [s for s in inp.sentences if s.block == items[0].block - 1]
+    if not lead or not inp.text[lead[-1].start : lead[-1].end].rstrip().endswith(":"):
+        return
+    wholes = [
+        w
+        for w in inp.figures_in(lead[-1].index)
+        if additive_level(inp, w) and same_measure(w, items[0])
+    ]
+    if len(wholes) != 1:
+        return
+    f = {"lead_of": 1.0, "items3": 1.0}
+    yield _sum(wholes[0], items, f)
 
 
 def lead_of(inp: RelationInput, whole: Figure) -> bool:
