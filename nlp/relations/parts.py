@@ -704,7 +704,8 @@ def _bullet_tally(inp: RelationInput) -> Iterator[Candidate]:
         firsts.setdefault(s.block, s)
     bullets: list[Figure] = []
     for block in sorted(firsts):
-        item = _bullet_count(inp, firsts[block]) if inp.block_kinds[block] == "bullet" else None
+        bullet = block < len(inp.block_kinds) and inp.block_kinds[block] == "bullet"
+        item = _bullet_count(inp, firsts[block]) if bullet else None
         if item is not None and (not bullets or bullets[-1].block == block - 1):
             bullets.append(item)
             continue
