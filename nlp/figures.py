@@ -25,7 +25,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from newscheck.nlp.periods import find_periods
-from newscheck.nlp.quantities import find_quantities
+from newscheck.nlp.quantities import find_quantities, tally_count
 from newscheck.nlp.types import Quantity
 
 SPAN_KEY = "figures"
@@ -73,6 +73,10 @@ class FigureFinder:
 
     def _vetoed(self, q: Quantity, span: Span) -> bool:
         if q.kind != "number" or not self.ner_veto_labels:
+            return False
+        if tally_count(span.doc.text, q.start, q.end):
+            # "Reform UK 11" in "Labour 24, the Greens 17 and Reform UK 11": the
+            # model reads the count into the name; the list around it says otherwise.
             return False
         # Only when the number continues a name the model saw ("Windows 11"),
         # not when it opens one: the model's spans often start at a count.

@@ -850,6 +850,42 @@ def _unit_of(text: str, n: Numeral) -> _Unit:
 # --- ordinary numbers: what to keep --------------------------------------------
 
 
+#: One item of a tally: a name (one to four capitalised words, "the" before it) and its count.
+_TALLY_NAME = r"(?:the\s+)?(?:[A-Z][\w&'.-]*\s+){1,4}"
+_TALLY_NEXT = re.compile(r"\s*(?:[,;]\s*(?:and\s+)?|,?\s+and\s+)(" + _TALLY_NAME + r")\d")
+_TALLY_PREV = re.compile(
+    r"(" + _TALLY_NAME + r")?\d[\d,.]*\s*(?:[,;]\s*(?:and\s+)?|,?\s+and\s+)" + _TALLY_NAME + r"$"
+)
+_TALLY_OWN = re.compile(r"(?:^|[\s(])(" + _TALLY_NAME + r")$")
+_TALLY_END = re.compile(r"\s*(?:[,;.)]|and\b|$)")
+
+
+def tally_count(text: str, start: int, end: int) -> bool:
+    """A count right after a name, as one item of a tally of names and counts.
+
+    "Labour 24, the Greens 17 and Reform UK 11": each number follows a name, and
+    the item before or after it is another name with its count. A number glued
+    to one name with no list around it names a thing ("Windows 11", "Formula 1"),
+    and so does a list of one name's numbers ("Windows 10 and Windows 11").
+    """
+    if not _TALLY_END.match(text, end):
+        return False
+    own = _TALLY_OWN.search(text, max(0, start - 60), start)
+    if own is None:
+        return False
+    name = _tally_key(own.group(1))
+    prev = _TALLY_PREV.search(text, max(0, own.start(1) - 80), start)
+    nxt = _TALLY_NEXT.match(text, end)
+    # The item before may count without a name of its own ("Labour won 24, the Greens 17").
+    return (prev is not None and _tally_key(prev.group(1) or "") != name) or (
+        nxt is not None and _tally_key(nxt.group(1)) != name
+    )
+
+
+def _tally_key(name: str) -> str:
+    return re.sub(r"^the\s+", "", " ".join(name.split()), flags=re.IGNORECASE).lower()
+
+
 def _word_before(text: str, start: int) -> str:
     m = _WORD_BEFORE.search(text, max(0, start - 30), start)
     return m.group(1) if m else ""
@@ -959,6 +995,7 @@ def _keep_number(text: str, n: Numeral) -> bool:
             and not (before.isupper() and before.capitalize() in _CAP_OK and _caps_line(text, n))
             and not _sentence_initial(text, n.start - len(before) - 1)
             and not _COUNT_NOUNS.match(text, n.end)
+            and not tally_count(text, n.start, n.end)
         ):
             return False
         if (

@@ -431,3 +431,33 @@ def test_a_year_before_to_is_not_the_low_end_of_a_range() -> None:
 )
 def test_pc_after_a_numeral_is_per_cent(text: str, expected: list[tuple[str, str, float]]) -> None:
     assert [(q.text, q.kind, q.value) for q in find_quantities(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("In the final count the Greens 12, the Liberals 8 and Plaid Cymru 3.", ["12", "8", "3"]),
+        (
+            "Standings after the vote: Centre Party 21; Green Left 14; Farmers Union 6.",
+            ["21", "14", "6"],
+        ),
+        (
+            "Of the 30 places, the Greens won 12, the Liberals 8 and Plaid Cymru 3.",
+            ["30", "12", "8", "3"],
+        ),
+    ],
+)
+def test_counts_after_names_in_a_tally_are_figures(sentence: str, expected: list[str]) -> None:
+    assert [q.text for q in find_quantities(sentence)] == expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The studio moved its build servers to Windows 11 last spring.",
+        "Testers compared Windows 10 and Windows 11 on old laptops.",
+        "The team left Formula 1, and its engineers joined a rally outfit.",
+    ],
+)
+def test_a_number_glued_to_one_name_stays_out(sentence: str) -> None:
+    assert find_quantities(sentence) == []

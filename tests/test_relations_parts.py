@@ -349,3 +349,85 @@ def test_of_those_takes_its_whole_from_the_sentence_before() -> None:
     ]
     assert _fails(report, "NC124")
     assert not _fails(_report(text.format("330")), "NC124")
+
+
+def test_tally_after_party_names_runs_on_into_the_next_sentence() -> None:
+    # 20 + 9 + 7 + three + two = 41 seats of a 40-seat chamber.
+    bad = _report(
+        "Of the assembly's 40 seats, the Greens won 20, the Liberals 9 and Plaid Cymru 7. "
+        "The Conservatives took three seats and independents two."
+    )
+    sums = _relations(bad, "sum_of")
+    assert any(r.get("total") == "40" and len(r) == 6 for r in sums)
+    assert _fails(bad, "NC122")
+    ok = _report(
+        "Of the assembly's 40 seats, the Greens won 20, the Liberals 9 and Plaid Cymru 6. "
+        "The Conservatives took three seats and independents two."
+    )
+    assert not _fails(ok, "NC122")
+
+
+def test_all_of_the_noun_makes_a_complete_list_of_an_earlier_total() -> None:
+    lead = "The number of road deaths in the province reached 50 last year, police said.\n\n"
+    bad = _report(
+        lead + "All of the deaths occurred in three towns: 20 in Alpha, 17 in Beta and 9 in Gamma."
+    )
+    assert any(r.get("total") == "50" for r in _relations(bad, "sum_of"))
+    assert _fails(bad, "NC122")
+    ok = _report(
+        lead + "All of the deaths occurred in three towns: 20 in Alpha, 17 in Beta and 13 in Gamma."
+    )
+    assert not _fails(ok, "NC122")
+
+
+def test_all_but_a_remainder_is_a_part_of_the_earlier_total() -> None:
+    lead = "Employers added 90,000 jobs in May.\n\n"
+    bad = _report(
+        lead + "Retail added 40,000 jobs, transport 25,000 and health 15,000. "
+        "Those three together made up all but 6,000 of the new jobs."
+    )
+    sums = _relations(bad, "sum_of")
+    assert {
+        "total": "90,000",
+        "part": "40,000",
+        "part1": "25,000",
+        "part2": "15,000",
+        "part3": "6,000",
+    } in sums
+    assert _fails(bad, "NC122")
+    ok = _report(
+        lead + "Retail added 40,000 jobs, transport 25,000 and health 15,000. "
+        "Those three together made up all but 10,000 of the new jobs."
+    )
+    assert not _fails(ok, "NC122")
+
+
+def test_an_open_list_after_all_of_is_not_read_without_a_named_total() -> None:
+    # The earlier figure counts something else: no total for the towns' list.
+    report = _report(
+        "The agency opened 50 shelters last year.\n\n"
+        "All of the deaths occurred in three towns: 20 in Alpha, 17 in Beta and 9 in Gamma."
+    )
+    assert not any(r.get("total") == "50" for r in _relations(report, "sum_of"))
+
+
+def test_the_other_n_closes_a_list_as_its_remainder() -> None:
+    # "the other 9" says the list is all of the 40 seats: 38 is too few.
+    bad = _report(
+        "Of the 40 seats, the Greens won 20, the Liberals 9 and the other 9 went to independents."
+    )
+    assert _fails(bad, "NC122")
+    ok = _report(
+        "Of the 40 seats, the Greens won 20, the Liberals 9 and the other 11 went to independents."
+    )
+    assert not _fails(ok, "NC122")
+
+
+def test_bullet_tally_under_its_whole() -> None:
+    lead = "# Vote\n\nThe 30 places on the board were filled as follows:\n\n"
+    bad = _report(lead + "- Greens: 14\n- Liberals: 9\n- Plaid Cymru: 8\n", markdown=True)
+    assert any(r.get("total") == "30" for r in _relations(bad, "sum_of"))
+    assert _fails(bad, "NC122")
+    # Bullets need not list every part: fewer than the whole is fine.
+    ok = _report(lead + "- Greens: 14\n- Liberals: 9\n- Plaid Cymru: 5\n", markdown=True)
+    assert not _fails(ok, "NC122")

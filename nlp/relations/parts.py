@@ -22,7 +22,7 @@ from collections.abc import Iterator
 from newscheck.nlp.relations import cues
 from newscheck.nlp.relations.base import Candidate, RelationInput, proposer
 from newscheck.nlp.relations.evidence import kind_class, numeric, resolved
-from newscheck.nlp.types import Figure
+from newscheck.nlp.types import Figure, Sentence
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 #: Words after a figure that say how it is written, not what it counts.
@@ -516,10 +516,23 @@ def completeness(inp: RelationInput, text: str) -> float:
     return float(cues.has("complete_list", text))
 
 
+_REMAINDER_BEFORE = re.compile(r"\b(?:the|its|their)\s+(?:other|remaining)\s*$", re.IGNORECASE)
+
+
+def remainder_item(inp: RelationInput, fig: Figure) -> float:
+    """The last item is what is left of the whole: "... and the other 9", "and its remaining 12"."""
+    return float(
+        _REMAINDER_BEFORE.search(inp.text, max(0, fig.a_start - 25), fig.a_start) is not None
+    )
+
+
 @proposer("breakdown")
 def breakdown(inp: RelationInput) -> Iterator[Candidate]:
     yield from _lead_of(inp)
     yield from _lead_in(inp)
+    yield from _all_of(inp)
+    yield from _all_but(inp)
+    yield from _bullet_tally(inp)
     yield from _table_totals(inp)
 
 
@@ -534,15 +547,198 @@ def _lead_of(inp: RelationInput) -> Iterator[Candidate]:
             runs = list_runs(inp, parts)
             if not runs or len(runs[0]) < 2:
                 continue
-            run = runs[0]
+            run = runs[0] + _run_on(inp, whole, runs[0])
             tail = inp.text[whole.a_end : run[-1].a_end]
             f = {
                 "lead_of": 1.0,
                 "items3": float(len(run) >= 3),
-                "complete_cue": completeness(inp, tail),
+                "complete_cue": max(completeness(inp, tail), remainder_item(inp, run[-1])),
                 "partial_cue": float(cues.has("partial_list", tail)),
             }
             yield _sum(whole, run, f)
+
+
+def _run_on(inp: RelationInput, whole: Figure, run: list[Figure]) -> list[Figure]:
+    """The items of the next sentence when it only carries the list on.
+
+    "Of the 40 seats, A won 20, B 9 and C 7. D took three seats and E two.":
+    the second sentence is nothing but more items of the whole's own noun.
+    """
+    nxt = inp.sentence(run[-1])
+    if nxt is None or run[-1].a_end < nxt.end - 3:
+        return []  # the list does not close its sentence
+    figs = inp.figures_in(nxt.index + 1)
+    items = _items(inp, nxt.index + 1, whole)
+    runs = list_runs(inp, items)
+    noun = noun_after(inp, whole)
+    if (
+        noun is None
+        or len(runs) != 1
+        or len(runs[0]) < 2
+        or len(items) != len(figs)
+        or items[0].block != run[-1].block
+        or noun not in {noun_after(inp, f) for f in items}
+        or cues.has("partial_list", inp.sentence_text(items[0]))
+    ):
+        return []
+    return runs[0]
+
+
+def _all_of(inp: RelationInput) -> Iterator[Candidate]:
+    """ "All of the deaths were in four towns: 20 in A, 17 in B and 9 in C", the
+    total of deaths stated in one of the two sentences before.
+
+    The opening says the list is the whole of what an earlier figure counts.
+    """
+    for s in inp.sentences:
+        m = cues.pattern("whole_lead").match(inp.text, s.start, s.end)
+        if m is None:
+            continue
+        head = _WORD.findall(inp.text[m.end() : m.end() + 30])
+        if not head:
+            continue
+        noun = stem(head[0])
+        items = [f for f in inp.figures_in(s.index) if additive_level(inp, f) and list_item(f)]
+        runs = [r for r in list_runs(inp, items) if len(r) >= 2]
+        if len(runs) != 1:
+            continue
+        run = runs[0]
+        wholes = [
+            w
+            for w in inp.figures
+            if s.index - 2 <= w.sentence < s.index
+            and additive_level(inp, w)
+            and same_measure(w, run[0])
+            and noun in content_stems(inp.sentence_text(w))
+            and float(w.value) >= max(float(p.value) for p in run)  # type: ignore[arg-type]
+        ]
+        if not wholes:
+            continue
+        f = {"lead_in": 1.0, "items3": float(len(run) >= 3), "complete_cue": 1.0}
+        f["noun_match"] = 1.0
+        yield _sum(wholes[-1], run, f)
+
+
+_OWNER_TAIL = re.compile(r"\s+[\w&.-]+['’]s?$")
+
+
+#: "all but 11,000 of the month's increase": the noun the remainder and the whole count.
+_OF_NOUN = re.compile(r"\s+of\s+((?:[\w.&'’-]+\s*){1,4})")
+
+
+def _all_but(inp: RelationInput) -> Iterator[Candidate]:
+    """A list, then "... accounted for all but 6,000 of the rise": the remainder is a part.
+
+    The list and the remainder make up the whole, which an earlier sentence
+    states with the same noun ("the payroll rise of 90,000", "rose by 90,000").
+    """
+    for s in inp.sentences:
+        text = inp.text[s.start : s.end]
+        for m in cues.pattern("remainder_of").finditer(text):
+            at = s.start + m.end()
+            rest = next((f for f in inp.figures_in(s.index) if 0 <= f.a_start - at <= 2), None)
+            if rest is None or not additive_level(inp, rest):
+                continue
+            of = _OF_NOUN.match(inp.text, rest.a_end)
+            if of is None:
+                continue
+            # "of the month's increase": the month dates the whole, the increase is what it counts.
+            nouns = {n for n in content_stems(of.group(1)) if n not in TIME_NOUNS}
+            run = _run_before(inp, s.index, rest)
+            if run is None:
+                continue
+            wholes = [
+                w
+                for w in inp.figures
+                if s.index - 3 <= w.sentence < run[0].sentence
+                and w.a_end <= run[0].a_start
+                and _counts_noun(inp, w, nouns)
+                and same_measure(w, rest)
+                and float(w.value) > float(rest.value)  # type: ignore[arg-type]
+            ]
+            if not wholes:
+                continue
+            f = {"lead_in": 1.0, "items3": float(len(run) >= 3), "complete_cue": 1.0}
+            f["noun_match"] = 1.0
+            yield _sum(wholes[-1], [*run, rest], f)
+
+
+def _run_before(inp: RelationInput, sentence: int, rest: Figure) -> list[Figure] | None:
+    """The last list of two or more items of the remainder's measure, in its sentence or the one before."""
+    for index in (sentence, sentence - 1):
+        items = [
+            f
+            for f in inp.figures_in(index)
+            if f is not rest
+            and f.a_end <= rest.a_start
+            and additive_level(inp, f)
+            and same_measure(f, rest)
+        ]
+        runs = [r for r in list_runs(inp, items) if len(r) >= 2]
+        if runs:
+            return runs[-1]
+    return None
+
+
+def _counts_noun(inp: RelationInput, whole: Figure, nouns: set[str]) -> bool:
+    """The figure counts one of the nouns: "90,000 new jobs", "jobs increased by 90,000"."""
+    if not numeric(whole) or whole.kind == "range" or whole.role not in (*_LEVEL_ROLES, "change"):
+        return False
+    if noun_after(inp, whole) in nouns:
+        return True
+    return bool(nouns & content_stems(inp.before(whole, 30)))
+
+
+#: A bullet that is one tally item: a name, a colon or dash, and its count ("- Labour: 24").
+_BULLET_ITEM = re.compile(r"[A-Z][\w&'’. -]{0,40}?\s*[:–—-]\s*$")
+
+
+def _bullet_tally(inp: RelationInput) -> Iterator[Candidate]:
+    """Bullets "Labour: 24", "Greens: 17", ... under a sentence that states their whole
+    and introduces them ("The council's 60 seats are held as follows:").
+
+    Nothing says the bullets list every part, so only a sum above the whole is wrong.
+    """
+    firsts = {}
+    for s in inp.sentences:
+        firsts.setdefault(s.block, s)
+    bullets: list[Figure] = []
+    for block in sorted(firsts):
+        bullet = block < len(inp.block_kinds) and inp.block_kinds[block] == "bullet"
+        item = _bullet_count(inp, firsts[block]) if bullet else None
+        if item is not None and (not bullets or bullets[-1].block == block - 1):
+            bullets.append(item)
+            continue
+        yield from _bullet_whole(inp, bullets)
+        bullets = [item] if item is not None else []
+    yield from _bullet_whole(inp, bullets)
+
+
+def _bullet_count(inp: RelationInput, s: Sentence) -> Figure | None:
+    figs = [f for f in inp.figures_in(s.index) if numeric(f)]
+    if len(figs) != 1 or not additive_level(inp, figs[0]):
+        return None
+    fig = figs[0]
+    if not _BULLET_ITEM.fullmatch(inp.text[s.start : fig.a_start]):
+        return None
+    return fig if not inp.text[fig.a_end : s.end].strip(" .;,") else None
+
+
+def _bullet_whole(inp: RelationInput, items: list[Figure]) -> Iterator[Candidate]:
+    if len(items) < 3 or any(not same_measure(f, items[0]) for f in items):
+        return
+    lead = [s for s in inp.sentences if s.block == items[0].block - 1]
+    if not lead or not inp.text[lead[-1].start : lead[-1].end].rstrip().endswith(":"):
+        return
+    wholes = [
+        w
+        for w in inp.figures_in(lead[-1].index)
+        if additive_level(inp, w) and same_measure(w, items[0])
+    ]
+    if len(wholes) != 1:
+        return
+    f = {"lead_of": 1.0, "items3": 1.0}
+    yield _sum(wholes[0], items, f)
 
 
 def lead_of(inp: RelationInput, whole: Figure) -> bool:
@@ -551,6 +747,8 @@ def lead_of(inp: RelationInput, whole: Figure) -> bool:
     if s is None:
         return False
     lead = inp.text[s.start : whole.a_start].strip().strip("\"'“‘")
+    # "Of the council's 60 seats", "Of Acme's 900 staff": an owner between the cue and the whole.
+    lead = _OWNER_TAIL.sub("", lead) or lead
     return bool(lead) and cues.pattern("breakdown_lead").fullmatch(lead) is not None
 
 
@@ -607,7 +805,7 @@ def _lead_in(inp: RelationInput) -> Iterator[Candidate]:
                     "noun_match": float(wn is not None and wn in nouns),
                     "names_shared": float(bool(named)),
                     "context_shared": min(len(shared), 3) / 3,
-                    "complete_cue": completeness(inp, text),
+                    "complete_cue": max(completeness(inp, text), remainder_item(inp, items[-1])),
                     "partial_cue": float(cues.has("partial_list", text)),
                     # Segment profits may add up to more than a group's (a loss elsewhere):
                     # an open list of amounts says nothing about the total.

@@ -449,6 +449,11 @@ class PartsSumToTotal(Rule):
         "Acme Corp's revenue in 2025 was split between hardware, which accounted for 60% of "
         "revenue, and software, which accounted for 30% of revenue.",
         "Of the 64 complaints, 30 were about noise, 22 about parking and 15 about litter.",
+        "Of the chamber's 50 seats, the Greens won 24, the Liberals 17 and Plaid Cymru 11.",
+        "The number of road deaths in the province reached 50 last year. All of the deaths "
+        "occurred in three towns: 20 in Alpha, 17 in Beta and 9 in Gamma.",
+        "Employers added 90,000 jobs in May. Retail added 40,000 jobs, transport 25,000 and "
+        "health 15,000. Those three made up all but 6,000 of the new jobs.",
     )
     passes = (
         "Acme Corp's revenue of $4.5 billion in 2025 was split between $3 billion from hardware "
@@ -458,6 +463,11 @@ class PartsSumToTotal(Rule):
         "Acme Corp's revenue of $4.5 billion in 2025 included $3 billion from hardware and $1 billion "
         "from software.",
         "Of the 64 complaints, 30 were about noise, 22 about parking and 8 about litter.",
+        "Of the chamber's 50 seats, the Greens won 24, the Liberals 14 and Plaid Cymru 11.",
+        "The number of road deaths in the province reached 50 last year. All of the deaths "
+        "occurred in three towns: 20 in Alpha, 17 in Beta and 13 in Gamma.",
+        "Employers added 90,000 jobs in May. Retail added 40,000 jobs, transport 25,000 and "
+        "health 15,000. Those three made up all but 10,000 of the new jobs.",
     )
 
     def run(self, ctx: CheckContext) -> Iterator[CheckResult]:
