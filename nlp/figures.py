@@ -71,10 +71,10 @@ class FigureFinder:
         periods = find_periods(text, reference)
         return merge(quantities, periods)
 
-    def _vetoed(self, q: Quantity, span: Span) -> bool:
+    def _vetoed(self, q: Quantity, span: Span, text: str) -> bool:
         if q.kind != "number" or not self.ner_veto_labels:
             return False
-        if tally_count(span.doc.text, q.start, q.end):
+        if tally_count(text, q.start, q.end):
             # "Reform UK 11" in "Labour 24, the Greens 17 and Reform UK 11": the
             # model reads the count into the name; the list around it says otherwise.
             return False
@@ -96,9 +96,14 @@ class FigureFinder:
         dropped_at: int | None = None
         over = 0
         over_at: int | None = None
+        text = doc.text  # built from the tokens on every access: read it once
         for q in found:
             span = doc.char_span(q.start, q.end, alignment_mode="expand")
-            if span is None or (spans and span.start < spans[-1].end) or self._vetoed(q, span):
+            if (
+                span is None
+                or (spans and span.start < spans[-1].end)
+                or self._vetoed(q, span, text)
+            ):
                 continue
             moved = False
             while seg + 1 < len(starts) and span.start >= starts[seg + 1]:
