@@ -29,7 +29,7 @@ from newscheck.nlp.modality import clause_around, modality_of
 from newscheck.nlp.quantities import CURRENCY_OBJECT_RE
 from newscheck.nlp.relations import cues
 from newscheck.nlp.source import TableCell
-from newscheck.nlp.standing import Standing, standing_of
+from newscheck.nlp.standing import Standing, is_change_role, standing_of
 from newscheck.nlp.tables import Tables
 from newscheck.nlp.types import Quantity
 
@@ -266,12 +266,11 @@ class FrameExtractor:
         for span, frame in zip(spans, frames, strict=True):
             sent = sents[frame.sentence]
             q = span._.quantity
-            change = q.kind not in TIME_KINDS and (
-                frame.role == "change"
-                or (frame.role in ("forecast", "target") and (q.direction or frame.direction))
+            change = q.kind not in TIME_KINDS and is_change_role(
+                frame.role, q.direction or frame.direction
             )
             frame.standing = standing_of(
-                text, q.start, q.end, sent.start_char, sent.end_char, change=bool(change)
+                text, q.start, q.end, sent.start_char, sent.end_char, change=change
             )
             if span._.quantity.kind not in TIME_KINDS:
                 clause = clause_around(

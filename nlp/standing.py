@@ -37,6 +37,12 @@ _BEFORE = 30
 _ESTIMATOR_REACH = 25
 
 
+def is_change_role(role: str | None, direction: str | None) -> bool:
+    """A change, also when a forecast sentence re-labels it "forecast" but keeps its
+    direction ("expects sales to rise 10% to €5B")."""
+    return role == "change" or (role in ("forecast", "target") and direction is not None)
+
+
 def basis_of(text: str) -> Basis:
     """The comparison basis a text states: year, quarter or month before; "mixed" when
     it states two. Financial copy compares with a year earlier unless it says so."""
@@ -88,6 +94,21 @@ def superseded(lead_in: str) -> bool:
     return cues.has("revision", lead_in)
 
 
+def clause_bounds(
+    text: str, start: int, end: int, sent_start: int, sent_end: int
+) -> tuple[int, int]:
+    """The figure's clause: from the last clause break before it to the next after it.
+
+    What comes before a figure in its sentence qualifies it ("A year earlier, revenue
+    was €4B"); what follows the next comma usually belongs to another figure.
+    """
+    start = min(max(start, sent_start), sent_end)
+    end = min(max(end, sent_start), sent_end)
+    breaks = [m.end() for m in _CLAUSE_END.finditer(text, sent_start, start)]
+    after = _CLAUSE_END.search(text, end, sent_end)
+    return (breaks[-1] if breaks else sent_start), (after.start() if after else sent_end)
+
+
 def standing_of(
     text: str, start: int, end: int, sent_start: int, sent_end: int, *, change: bool = False
 ) -> Standing:
@@ -98,11 +119,9 @@ def standing_of(
     """
     start = min(max(start, sent_start), sent_end)
     end = min(max(end, sent_start), sent_end)
-    after = _CLAUSE_END.search(text, end, sent_end)
-    clause_end = after.start() if after else sent_end
+    clause_start, clause_end = clause_bounds(text, start, end, sent_start, sent_end)
     lead_in = text[sent_start:clause_end]
-    breaks = [m.end() for m in _CLAUSE_END.finditer(text, sent_start, start)]
-    clause = text[breaks[-1] if breaks else sent_start : clause_end]
+    clause = text[clause_start:clause_end]
     before = text[max(sent_start, start - _BEFORE) : start]
     near = text[max(sent_start, start - _NEAR) : min(sent_end, end + _NEAR)]
 

@@ -22,6 +22,7 @@ from typing import Literal, cast
 
 from newscheck.nlp.checks.intervals import ABOUT, NEARLY, Interval, interval, overlaps, stated
 from newscheck.nlp.checks.registry import CheckContext
+from newscheck.nlp.standing import clause_bounds, is_change_role
 from newscheck.nlp.types import Figure
 
 Direction = Literal["up", "down"]
@@ -123,9 +124,7 @@ def kind_class(fig: Figure) -> str:
 def is_change(fig: Figure) -> bool:
     """A change figure. Frames keep `direction` when a change in a forecast
     sentence is re-labelled "forecast" ("expects sales to rise 10% to €5B")."""
-    if fig.role == "change":
-        return True
-    return fig.role in ("forecast", "target") and fig.direction is not None
+    return is_change_role(fig.role, fig.direction)
 
 
 def value(fig: Figure) -> float:
@@ -462,31 +461,18 @@ def sentence_text(ctx: CheckContext, fig: Figure) -> str:
     return ctx.text[start:end]
 
 
-_CLAUSE_END = re.compile(r"[,;:()\u2014\u2013]|\s-\s|\bwhile\b|\bwhereas\b|\bbut\b")
-
-
 def lead_in(ctx: CheckContext, fig: Figure) -> str:
-    """The sentence from its start to the end of the figure's clause.
-
-    What comes before a figure qualifies it ("A year earlier, revenue was
-    €4B"); what follows the next comma usually belongs to another figure
-    ("revenue was €4.5B, compared with €4B a year earlier").
-    """
+    """The sentence from its start to the end of the figure's clause (`standing.clause_bounds`)."""
     start, end = sentence_bounds(ctx, fig)
-    a_end = min(max(fig.a_end, start), end)
-    rest = ctx.text[a_end:end]
-    m = _CLAUSE_END.search(rest)
-    stop = a_end + (m.start() if m else len(rest))
+    _, stop = clause_bounds(ctx.text, fig.a_start, fig.a_end, start, end)
     return ctx.text[start:stop]
 
 
 def clause(ctx: CheckContext, fig: Figure) -> str:
     """The clause the figure sits in: from the last clause break before it to the next after it."""
     start, end = sentence_bounds(ctx, fig)
-    a_start, a_end = min(max(fig.a_start, start), end), min(max(fig.a_end, start), end)
-    breaks = [m.end() for m in _CLAUSE_END.finditer(ctx.text, start, a_start)]
-    after = _CLAUSE_END.search(ctx.text, a_end, end)
-    return ctx.text[breaks[-1] if breaks else start : after.start() if after else end]
+    lo, hi = clause_bounds(ctx.text, fig.a_start, fig.a_end, start, end)
+    return ctx.text[lo:hi]
 
 
 def just_before(ctx: CheckContext, fig: Figure, chars: int = 30) -> str:

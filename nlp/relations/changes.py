@@ -838,9 +838,6 @@ def _without_conversions(inp: RelationInput, a: Figure, b: Figure) -> str:
     return gap
 
 
-_OWN_BOUND = re.compile(r"(?i)\b(?:more|less|fewer)\s+than\s*$")
-
-
 @proposer("comparisons")
 def comparisons(inp: RelationInput) -> Iterator[Candidate]:
     """Two levels of one measure in a sentence, the second after "compared with", "against", …"""
@@ -852,7 +849,7 @@ def comparisons(inp: RelationInput) -> Iterator[Candidate]:
                 continue
             if (
                 b.approx in ("more_than", "less_than")
-                and _OWN_BOUND.search(before)
+                and cues.ends_with("approx_than", before)
                 and not cues.has("prior_after", re.split(r"[,;]", inp.after(b, 30))[0])
             ):
                 # "300 staff and more than 120 contractors": the figure's own bound; but
