@@ -157,6 +157,7 @@ def _analyze_source(
                 block_kinds=list(block_kinds),
                 doc=doc,
                 doc_date=reference,
+                entities=entities,
             )
         )
     )

@@ -85,11 +85,16 @@ class Article:
         self.figures.append(f)
         return f
 
-    def run(self, rule: type[Rule]) -> list[CheckResult]:
+    def run(self, rule: type[Rule], entities: list[Entity] | None = None) -> list[CheckResult]:
         # The rules read relations: the proposers link these hand-built frames as the pipeline would.
-        relations = find_relations(RelationInput(self.text, self.figures, self.sentences))
+        ents = entities or []
+        inp = RelationInput(self.text, self.figures, self.sentences, entities=ents)
         ctx = CheckContext(
-            text=self.text, figures=self.figures, sentences=self.sentences, relations=relations
+            text=self.text,
+            figures=self.figures,
+            sentences=self.sentences,
+            entities=ents,
+            relations=find_relations(inp),
         )
         return list(rule().run(ctx))
 
@@ -740,11 +745,12 @@ def test_repeated_without_entity_only_in_a_one_company_article() -> None:
     art = growth_pair(("12%", 12, 1), ("21 percent", 21, 1))
     for f in art.figures:
         f.entity = None
-    ctx = CheckContext(text=art.text, figures=art.figures, sentences=art.sentences)
-    assert statuses(list(RepeatedFigure().run(ctx))) == ["fail"]
+    assert statuses(art.run(RepeatedFigure)) == ["fail"]
     mention = Mention(0, 1, 1, 1, "x")
-    ctx.entities = [Entity("Acme", "ORG", 3, [mention]), Entity("Rival", "ORG", 2, [mention])]
-    assert list(RepeatedFigure().run(ctx)) == []
+    two = [Entity("Acme", "ORG", 3, [mention]), Entity("Rival", "ORG", 2, [mention])]
+    # Two organisations named: a figure without an entity is no one's in particular, and
+    # nothing links the two mentions.
+    assert art.run(RepeatedFigure, entities=two) == []
 
 
 def test_implied_prior_is_information() -> None:

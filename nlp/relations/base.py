@@ -8,13 +8,16 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from spacy.tokens import Doc, Span
 
 from newscheck.nlp.relations.model import identity, probability, requires, threshold
 from newscheck.nlp.tables import Tables
-from newscheck.nlp.types import Figure, Relation, RelationType, Sentence
+from newscheck.nlp.types import Entity, Figure, Relation, RelationType, Sentence
+
+if TYPE_CHECKING:
+    from newscheck.nlp.checks.registry import CheckContext
 
 #: Blocks that sum the story up: a figure there is restated in the body.
 #: Evidence mark of a relation kept by its type's identity view alone (a same_as pair
@@ -53,6 +56,23 @@ class RelationInput:
     block_kinds: list[str] = field(default_factory=list)
     doc: Doc | None = None
     doc_date: date | None = None
+    # Whether the story is about one organisation decides which undated figures are its own.
+    entities: list[Entity] = field(default_factory=list)
+
+    @cached_property
+    def checks(self) -> CheckContext:
+        """The article as the checks' shared readers (`nlp.checks.common`) take it, without
+        relations: proposers that link as those readers do reuse them rather than copy them."""
+        from newscheck.nlp.checks.registry import CheckContext
+
+        return CheckContext(
+            text=self.text,
+            figures=self.figures,
+            sentences=self.sentences,
+            entities=self.entities,
+            doc_date=self.doc_date,
+            block_kinds=self.block_kinds,
+        )
 
     @cached_property
     def by_id(self) -> dict[str, Figure]:

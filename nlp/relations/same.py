@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from newscheck.nlp.relations import cues
+from newscheck.nlp.relations import cues, restated
 from newscheck.nlp.relations.base import Candidate, RelationInput, proposer
 from newscheck.nlp.relations.evidence import (
     agreement,
@@ -171,6 +171,8 @@ def same_quantity(inp: RelationInput) -> Iterator[Candidate]:
             views[fig.id] = _view(inp, fig, whole)
         return views[fig.id]
 
+    pairs_framed = restated.frame_key_pairs(inp)
+    framed = {(a.id, b.id) for a, b in pairs_framed}
     for figs in groups.values():
         top = [f for f in figs if inp.is_top(f)]
         pairs: list[tuple[Figure, Figure, str | None]] = []
@@ -194,4 +196,13 @@ def same_quantity(inp: RelationInput) -> Iterator[Candidate]:
         for a, b, kind in pairs:
             series = frozenset(agreed.get((a.block, b.block), ())) if kind else frozenset()
             feats = features(view(a), view(b), kind, series)
+            feats[restated.FEATURE] = float((a.id, b.id) in framed)
+            framed.discard((a.id, b.id))
+            yield Candidate("same_as", (a.id, b.id), ("a", "b"), feats)
+    # A restatement the frames agree on is a candidate whatever its values say: a rate
+    # of change of one metric and period is one fact however it differs.
+    for a, b in pairs_framed:
+        if (a.id, b.id) in framed:
+            feats = features(view(a), view(b), slip(a, b), frozenset())
+            feats[restated.FEATURE] = 1.0
             yield Candidate("same_as", (a.id, b.id), ("a", "b"), feats)
