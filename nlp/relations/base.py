@@ -253,7 +253,9 @@ def resolve(cands: list[Candidate]) -> list[Relation]:
         k = (c.type, *c.exclusive)
         if k not in best or _better(c, best[k]):
             best[k] = c
-    kept = [c for c in free.values() if c.exclusive is None or best[(c.type, *c.exclusive)] is c]
+    kept = _one_list_each(
+        [c for c in free.values() if c.exclusive is None or best[(c.type, *c.exclusive)] is c]
+    )
     out = [
         Relation(
             c.type,
@@ -266,6 +268,24 @@ def resolve(cands: list[Candidate]) -> list[Relation]:
         for c in kept
     ]
     return sorted(out, key=_order)
+
+
+def _one_list_each(cands: list[Candidate]) -> list[Candidate]:
+    """A share is in one list of shares of one whole: of overlapping `sum_of`s without a
+    stated total, the likeliest stays ("A 60%, B 35%" read by the segments the frames name
+    and again as a run of percentages is one list, judged once)."""
+    lists = sorted(
+        (c for c in cands if c.type == "sum_of" and "total" not in c.roles),
+        key=lambda c: (-c.score, _fig_key(c.figures)),
+    )
+    taken: set[str] = set()
+    dropped: set[int] = set()
+    for c in lists:
+        if taken & set(c.figures):
+            dropped.add(id(c))
+        else:
+            taken.update(c.figures)
+    return [c for c in cands if id(c) not in dropped]
 
 
 def _better(a: Candidate, b: Candidate) -> bool:

@@ -1,3 +1,11 @@
 """Every proposer family; importing this module registers them all."""
 
-from newscheck.nlp.relations import averages, changes, links, parts, same, shares  # noqa: F401
+from newscheck.nlp.relations import (  # noqa: F401
+    averages,
+    changes,
+    links,
+    listed,
+    parts,
+    same,
+    shares,
+)

@@ -999,7 +999,8 @@ def _total_named(inp: RelationInput, fig: Figure) -> bool:
 _OF_OWN = re.compile(r"\b[a-z]+\s+of\s+(?:its|their)\s+[a-z]", re.IGNORECASE)
 
 
-def _of_own(inp: RelationInput, fig: Figure) -> bool:
+def of_own(inp: RelationInput, fig: Figure) -> bool:
+    """Its words name one of the owner's lines: a segment, whatever the frame says."""
     return _OF_OWN.search(clause_before(inp, fig, 90)) is not None
 
 
@@ -1015,7 +1016,7 @@ def segment_of(inp: RelationInput) -> Iterator[Candidate]:
     levels = [f for f in inp.figures if additive_level(inp, f)]
     wholes = [w for w in levels if w.segment is None and _total_named(inp, w)]
     for part in levels:
-        if (part.segment is None and not _of_own(inp, part)) or not part.metric:
+        if (part.segment is None and not of_own(inp, part)) or not part.metric:
             continue
         for whole in wholes:
             if whole is part or not same_measure(part, whole) or whole.metric != part.metric:

@@ -49,6 +49,7 @@ from newscheck.nlp.checks.intervals import Interval
 from newscheck.nlp.checks.registry import CheckContext
 from newscheck.nlp.relations.base import RelationInput
 from newscheck.nlp.relations.evidence import slip, values_agree
+from newscheck.nlp.relations.parts import of_own
 from newscheck.nlp.types import Figure
 
 FEATURE = "frame_key"
@@ -116,7 +117,7 @@ def _names_metric(ctx: CheckContext, fig: Figure) -> bool:
 
 
 def _eligible(
-    ctx: CheckContext,
+    inp: RelationInput,
     fig: Figure,
     bases: set[str],
     targets: set[str],
@@ -124,7 +125,12 @@ def _eligible(
     anonymous_ok: bool,
     undated: bool = False,
 ) -> bool:
+    ctx = inp.checks
     if not is_numeric(fig) or not sane_metric(fig) or noisy(fig.segment):
+        return False
+    # "sales of its hospital products rose 13 pct": one of the owner's lines, its segment
+    # unread, is no restatement of the group's figure.
+    if fig.segment is None and of_own(inp, fig):
         return False
     # A count spelled out ("five institutes") counts a set the sentence names; two of
     # them are seldom the same set restated.
@@ -177,10 +183,10 @@ def frame_key_pairs(inp: RelationInput) -> list[tuple[Figure, Figure]]:
     undated: dict[tuple[object, ...], list[Figure]] = defaultdict(list)
     for fig in ctx.figures:
         if fig.period is None and _eligible(
-            ctx, fig, bases, targets, anonymous_ok=anonymous_ok, undated=True
+            inp, fig, bases, targets, anonymous_ok=anonymous_ok, undated=True
         ):
             undated[_key(fig, dated=False)].append(fig)
-        elif _eligible(ctx, fig, bases, targets, anonymous_ok=anonymous_ok):
+        elif _eligible(inp, fig, bases, targets, anonymous_ok=anonymous_ok):
             groups[_key(fig, dated=True)].append(fig)
     top = top_sentences(ctx)
     heads = headline_sentences(ctx)
