@@ -1,14 +1,19 @@
-"""Ablation: what the rules' own linking adds to the relations they read.
+"""Ablation: what the evidence that was once the rules' own linking adds to the relations.
 
-Issue #7 wants the rules to read relations only. Four rules still link figures
-themselves besides reading relations: NC101 groups figures by their frame key,
-NC121 finds named and anaphoric parts, NC122 finds listed amounts and shares,
-NC123 groups shares by sentence. This script runs the planted-error corpora
-and published copy twice in one process, once as shipped and once with those
-linking paths switched off (patched here, never in the product), and writes
-what each contributes: errors found and false alarms.
+Issue #7 wants the rules to read relations only. Four rules used to link
+figures themselves (NC101 grouped figures by frame key, NC121 found named and
+anaphoric parts, NC122 listed amounts and shares, NC123 grouped shares by
+sentence); that linking is now evidence in the relation layer: the `frame_key`
+feature of `same_as` (`nlp/relations/restated.py`) and the proposers of
+`nlp/relations/listed.py`. This script runs the planted-error corpora and
+published copy twice in one process, once as shipped and once with that
+evidence switched off (patched here, never in the product), and writes what it
+contributes: errors found and false alarms.
 
-    python bench/ablation.py [--limit N] [--out FILE]
+    python bench/ablation.py [--limit N] [--own paraphrase] [--out FILE]
+
+`--own` names our own blind corpora to include (bench/heldout is the lead's to
+measure, never a helper's).
 """
 
 from __future__ import annotations
@@ -42,34 +47,37 @@ from common import (
 )
 
 from newscheck import analyze
-from newscheck.nlp.checks.rules.parts import PartExceedsWhole, PartsSumToTotal, SharesOver100
-from newscheck.nlp.checks.rules.repeated import RepeatedFigure
+from newscheck.nlp.relations import base, restated
 
-#: The rules' own linking paths: (class, method, what it links).
-LINKING: tuple[tuple[type, str, str], ...] = (
-    (RepeatedFigure, "_grouped", "NC101 figures grouped by frame key"),
-    (PartExceedsWhole, "_named_parts", "NC121 parts named against a whole"),
-    (PartExceedsWhole, "_anaphoric_parts", "NC121 parts of an amount stated before"),
-    (PartsSumToTotal, "_amounts", "NC122 listed amounts and their total"),
-    (PartsSumToTotal, "_shares", "NC122 listed shares"),
-    (SharesOver100, "_legacy", "NC123 shares grouped by sentence"),
+#: The former linking of the rules, now relation evidence: (where, name, what it links).
+PROPOSERS: tuple[tuple[str, str], ...] = (
+    ("named-part", "NC121 a segment's level against the group's (part_of)"),
+    ("that-total", "NC121 '£X of that total' against the amount before (part_of)"),
+    ("listed-amounts", "NC122 amounts listed after a completeness cue (sum_of)"),
+    ("listed-shares", "NC122 shares listed as all of a whole (sum_of)"),
+    ("sentence-shares", "NC123 shares of one whole in one sentence (sum_of)"),
 )
+FRAME_KEY = "NC101 mentions one frame gives one fact (same_as, `frame_key`)"
 
 
-def _nothing(*_args: Any, **_kwargs: Any) -> Iterator[Any]:
-    return iter(())
+def _nothing(*_args: Any, **_kwargs: Any) -> list[Any]:
+    return []
 
 
 @contextmanager
 def relations_only() -> Iterator[None]:
-    saved = [(cls, name, getattr(cls, name)) for cls, name, _ in LINKING]
+    """The relations without the evidence that was once the rules' own linking."""
+    base.all_proposers()  # register every family before patching
+    saved = {name: base.PROPOSERS[name] for name, _ in PROPOSERS}
+    saved_pairs = restated.frame_key_pairs
     try:
-        for cls, name, _ in LINKING:
-            setattr(cls, name, _nothing)
+        for name, _ in PROPOSERS:
+            base.PROPOSERS[name] = _nothing
+        restated.frame_key_pairs = _nothing  # type: ignore[assignment]
         yield
     finally:
-        for cls, name, method in saved:
-            setattr(cls, name, method)
+        base.PROPOSERS.update(saved)
+        restated.frame_key_pairs = saved_pairs  # type: ignore[assignment]
 
 
 def planted_counts(folder: Path, corpus: str) -> tuple[int, int, int, int]:
@@ -84,7 +92,7 @@ def planted_counts(folder: Path, corpus: str) -> tuple[int, int, int, int]:
     return found, errors, matching, fails
 
 
-def measure(shared: Path | None, limit: int) -> dict[str, str]:
+def measure(shared: Path | None, limit: int, own: set[str]) -> dict[str, str]:
     out: dict[str, str] = {}
 
     def planted_row(name: str, counts: tuple[int, int, int, int]) -> None:
@@ -97,6 +105,8 @@ def measure(shared: Path | None, limit: int) -> dict[str, str]:
         f"recall {st['recall']:.2f}, precision {st['precision']:.2f}"
     )
     for part, folder, _title, _source in OWN_CORPORA:
+        if part not in own:
+            continue
         planted_row(f"bench/{part} (ours, written blind)", planted_counts(folder, part))
     if shared is not None:
         for corpus in PLANTED_NEWS:
@@ -121,21 +131,25 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--limit", type=int, default=600, help="published articles per corpus")
     ap.add_argument("--out", type=Path, default=RESULTS / "ablation.md")
+    ap.add_argument("--own", default="paraphrase", help="our own blind corpora, comma-separated")
     args = ap.parse_args(argv)
+    own = {p.strip() for p in args.own.split(",") if p.strip()}
     shared = shared_data_dir()
     print("as shipped ...", file=sys.stderr)
-    shipped = measure(shared, args.limit)
+    shipped = measure(shared, args.limit, own)
     print("relations only ...", file=sys.stderr)
     with relations_only():
-        ablated = measure(shared, args.limit)
-    lines = [header("newscheck ablation: the rules' own linking"), ""]
+        ablated = measure(shared, args.limit, own)
+    lines = [header("newscheck ablation: the rules' former linking, now relation evidence"), ""]
     lines += [
-        "Each corpus analysed twice in one run: as shipped, and with the rules' own linking "
-        "paths switched off so that they read relations only. The paths:",
+        "Each corpus analysed twice in one run: as shipped, and without the relation evidence "
+        "that was once the rules' own linking (the rules read relations only either way). "
+        "Switched off:",
         "",
     ]
-    lines += [f"- `{cls.__name__}.{name}`: {what}" for cls, name, what in LINKING]
-    lines += ["", "| corpus | as shipped | relations only |", "|---|---|---|"]
+    lines += [f"- proposer `{name}`: {what}" for name, what in PROPOSERS]
+    lines += [f"- `restated.frame_key_pairs`: {FRAME_KEY}"]
+    lines += ["", "| corpus | as shipped | without that evidence |", "|---|---|---|"]
     lines += [f"| {k} | {shipped[k]} | {ablated[k]} |" for k in shipped]
     if shared is None:
         lines += ["", "../shared/data not found: planted-news and published copy not run."]
