@@ -365,6 +365,12 @@ def cross_validate(rows: list[Row], mode: str = "fixed") -> dict[str, Any]:
             continue
         st = choose(train, mode)
         settings[k] = st
+        if not st.names:
+            # No feature fires often enough in this training set (its rows are nearly all
+            # one story's): nothing to fit, and the held-out rows get the base rate.
+            base = sum(r.label for r in train) / len(train)
+            oof += [(r, _gated(r, base), st.threshold) for r in test]
+            continue
         model = _fit(train, st.names, st.c_reg, st.balanced)
         p_test = model.predict_proba(_matrix(test, st.names)[0])[:, 1]
         oof += [(r, _gated(r, float(p)), st.threshold) for r, p in zip(test, p_test, strict=True)]

@@ -11,7 +11,10 @@ fitted (bench/fit_relations.py):
 
 1. *Proposers* (one module per family: `same.py`, `changes.py`, `links.py`, …)
    read the figures, their frames and the words around them and yield
-   `Candidate`s, each with named evidence features.
+   `Candidate`s, each with named evidence features. What the rules once linked
+   themselves is evidence here too: one fact restated in the same frame
+   (`restated.py`, the `frame_key` feature of `same_as`), named segments,
+   "of that total", and lists closed by a completeness cue (`listed.py`).
 2. The *model* (`model.py`) turns the features into a probability with the
    weights shipped in `nlp/data/relation_weights.json`, fitted cross-validated
    on hand-annotated and planted corpora.

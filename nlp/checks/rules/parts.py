@@ -20,6 +20,7 @@ from dataclasses import replace
 from newscheck.nlp.checks.common import (
     add,
     agree,
+    display_segment,
     fmt,
     fmt_interval,
     iv6,
@@ -125,15 +126,41 @@ class PartExceedsWhole(Rule):
                 "whole": iv6(w),
                 "relation": list(rel.evidence),
             }
-            if p[0] > w[1]:
-                msg = (
-                    f"{ref(part)} is given as part of {ref(whole)} but is more than it: "
-                    f"{_excess(part, whole)}"
+            over = p[0] > w[1]
+            yield self.result(
+                "fail" if over else "pass",
+                self._message(ctx, rel, part, whole, over=over),
+                [part, whole],
+                details=details,
+            )
+
+    @staticmethod
+    def _message(
+        ctx: CheckContext, rel: Relation, part: Figure, whole: Figure, *, over: bool
+    ) -> str:
+        """Worded by what links the two: a named segment, "of that total", or other words."""
+        if "named_part" in rel.evidence:
+            seg = display_segment(ctx, part)
+            if over:
+                return (
+                    f"{ref(part)} for {seg} is more than {ref(whole)} for all of "
+                    f"{subject(ctx, whole)}: {_excess(part, whole)}"
                 )
-                yield self.result("fail", msg, [part, whole], details=details)
-            else:
-                msg = f"{ref(part)} fits within {ref(whole)}, the whole it is part of"
-                yield self.result("pass", msg, [part, whole], details=details)
+            return f"{ref(part)} for {seg} fits within {ref(whole)} for {subject(ctx, whole)}"
+        if "that_total" in rel.evidence:
+            # The whole is the largest amount "that total" may point at.
+            if over:
+                return (
+                    f"{ref(part)} is given as part of an amount stated before it, but is more "
+                    f"than {ref(whole)}, the largest such amount: {_excess(part, whole)}"
+                )
+            return f"{ref(part)}, part of an amount stated before it, fits within {ref(whole)}"
+        if over:
+            return (
+                f"{ref(part)} is given as part of {ref(whole)} but is more than it: "
+                f"{_excess(part, whole)}"
+            )
+        return f"{ref(part)} fits within {ref(whole)}, the whole it is part of"
 
 
 @register
@@ -266,9 +293,11 @@ class SharesOver100(Rule):
             group = [p for i in rel.ids("part") if (p := ctx.figure(i)) is not None]
             if len(group) < 2 or any(kind_class(p) != "percent" for p in group):
                 continue
-            yield from self._judge(ctx, group)
+            yield from self._judge(ctx, group, "sentence_shares" in rel.evidence)
 
-    def _judge(self, ctx: CheckContext, group: list[Figure]) -> Iterator[CheckResult]:
+    def _judge(
+        self, ctx: CheckContext, group: list[Figure], by_segment: bool
+    ) -> Iterator[CheckResult]:
         lows = [max(0.0, span_of(f)[0]) for f in group]
         low_sum = sum(x for x in lows if math.isfinite(x))
         nominal = sum(float(f.value) for f in group if isinstance(f.value, int | float))
@@ -277,6 +306,16 @@ class SharesOver100(Rule):
             "shares": [iv6(span_of(f)) for f in group],
         }
         names = _names(group)
+        if by_segment:
+            # Shares one sentence gives of one metric for the segments its frames name.
+            what = subject(ctx, group[0]).split("'s share of ", 1)[-1]
+            if low_sum > 100:
+                msg = f"{names} are shares of {what} for different parts but add up to {sig(nominal)}%, more than 100%"
+                yield self.result("fail", msg, group, details=details)
+            else:
+                msg = f"{names}, shares of {what} for different parts, add up to {sig(nominal)}%, within 100%"
+                yield self.result("pass", msg, group, details=details)
+            return
         if low_sum > 100:
             msg = f"{names} are listed as shares of one whole but add up to {sig(nominal)}%, more than 100%"
             yield self.result("fail", msg, group, details=details)
