@@ -460,3 +460,73 @@ def test_a_table_of_segments_takes_metrics_from_its_columns() -> None:
     # The row that names the company itself is the whole, not a segment.
     assert (cells["£210m"].metric, cells["£210m"].segment) == ("profit", None)
     assert cells["£2.40bn"].metric == "revenue"  # sales folded to revenue
+
+
+# -- undated stories: the year they speak from, inferred from their own dates ------------------------
+
+
+def test_undated_story_resolves_this_year_from_the_year_its_paragraph_names() -> None:
+    text = (
+        "Ruritania's recovery\n\n"
+        "Ruritania's crisis peaked in 2009, when 300,000 people lost their jobs.\n\n"
+        "Tourist arrivals are up 18% this year. The economy should grow 4.2% in 2013, "
+        "the central bank said.\n"
+    )
+    figs = figures(text, as_of=None)
+    f = figs["18%"]
+    assert f.period == "2013"
+    assert 0 < f.period_confidence < 1  # inferred, and says so
+    assert figs["4.2%"].period_confidence == 1.0  # stated
+    assert figs["300,000"].period == "2009"
+
+
+def test_undated_story_year_from_a_month_dated_both_ways() -> None:
+    # "in May 2011" and "our offer in May last year" are one month: the story speaks from 2012.
+    text = (
+        "Glenmore drops bid\n\n"
+        "In May 2011, Glenmore offered $2.4bn for the port operator. "
+        'A Glenmore spokesman said: "Nothing has changed since our offer in May last year."\n\n'
+        "The operator earned $310m in profits last year.\n"
+    )
+    f = figures(text, as_of=None)["$310m"]
+    assert f.period == "2011"
+    assert f.period_confidence > 0.5
+
+
+def test_undated_story_without_dated_evidence_leaves_this_year_unresolved() -> None:
+    text = "Harbour traffic\n\nContainer traffic is up 7% this year, the port said.\n"
+    assert figures(text, as_of=None)["7%"].period is None
+
+
+def test_a_year_that_bounds_a_time_is_no_evidence_of_the_story_year() -> None:
+    # "until 2030" is where a plan ends, not where the story stands.
+    text = "Dam plan\n\nWater use is up 6% this year and the levy will stay until 2030.\n"
+    assert figures(text, as_of=None)["6%"].period is None
+
+
+def test_dated_story_resolves_relative_periods_with_full_confidence() -> None:
+    text = "Harbour traffic\n\nContainer traffic is up 7% this year, the port said.\n"
+    f = figures(text, as_of=date(2026, 4, 24))["7%"]
+    assert (f.period, f.period_confidence) == ("2026", 1.0)
+
+
+def test_fiscal_quarter_of_a_story_about_a_fiscal_year_is_its_calendar_quarter() -> None:
+    text = (
+        "TORVALD SEES HIGHER SALES\n\n"
+        "Torvald Inc expects sales for the year ending March 31, 1991, to rise 8 pct over "
+        "fiscal 1990 to 900 mln dlrs.\n\n"
+        "He said profit for the year should rise 5 pct.\n\n"
+        "Earlier Torvald said first quarter sales rose 6 pct to 210 mln dlrs and profits were "
+        "9.5 mln dlrs, or 12 cts a share, vs 7.1 mln dlrs, or nine cts a share, in the June "
+        "quarter last year.\n\n"
+        "Over the past six months, orders for its printers rose 14 pct.\n"
+    )
+    figs = figures(text, as_of=None)
+    assert figs["900 mln dlrs"].period == "FY1991"
+    assert figs["5 pct"].period == "FY1991"  # "for the year": the lead's fiscal year
+    # Fiscal Q1 of the year to March 1991 is April-June 1990.
+    assert figs["210 mln dlrs"].period == "1990-Q2"
+    assert figs["9.5 mln dlrs"].period == "1990-Q2"  # not the base's period after "vs"
+    assert figs["12 cts"].period == "1990-Q2"
+    assert figs["7.1 mln dlrs"].period == "1989-Q2"  # the June quarter a year before
+    assert figs["14 pct"].period is None  # a trailing six months, not the fiscal year
