@@ -547,15 +547,14 @@ class StoryTime:
 #: - relative_part: "July last year" where the text also dates "July 2004": 2005, near certain;
 #: - story_period: the year of the story's own quarter, half or month ("first quarter
 #:   revenues" in a story about the year ending June 1988: 1987);
-#: - same_paragraph: the one year named in the paragraph of "this year" ("up 30% this
-#:   year ... growth expected in 2004"): a writer does not name two different years so
-#:   close together without contrasting them;
 #: - latest_year: the latest year stated as a time of its own (not a bound "until 2006"
 #:   nor a comparison base), a tie-breaker only: stories often look back a year.
+#: A year named near "this year" is no evidence: in the same sentence it is nearly always
+#: the contrast ("10% this year after record sales in 2004"), and in the same paragraph
+#: as often the year before ("in the last quarter of 2004 ... this year") as this one.
 _STORY_YEAR_WEIGHTS = {
     "relative_part": 3.0,
     "story_period": 2.0,
-    "same_paragraph": 1.0,
     "latest_year": 0.5,
 }
 #: The least score a story year needs before relative periods are resolved against it.
@@ -602,15 +601,15 @@ def _story_year(
     text = _text(doc)
     votes: Counter[int] = Counter()
     dated_parts: dict[str, set[int]] = {}
-    relative: list[tuple[Span, int, str | None]] = []
-    own_years: list[tuple[Span, int]] = []
+    relative: list[tuple[int, str | None]] = []
+    own_years: list[int] = []
     for s in spans:
         q: Quantity = s._.quantity
         if q.kind not in TIME_KINDS or not isinstance(q.value, str):
             continue
         label = q.value
         if m := _RELATIVE_PART.fullmatch(label):
-            relative.append((s, _REL_SHIFT[m["rel"]], m["part"]))
+            relative.append((_REL_SHIFT[m["rel"]], m["part"]))
             continue
         if m := re.fullmatch(r"(\d{4})-(Q[1-4]|H[12]|\d\d)(?:-\d\d)?", label):
             dated_parts.setdefault(m[2], set()).add(int(m[1]))
@@ -621,12 +620,12 @@ def _story_year(
         if m := re.fullmatch(
             r"(\d{4})(?:-(?:Q[1-4]|H[12]|\d\d)(?:-\d\d)?)?|\d{4}\.\.(\d{4})", label
         ):
-            own_years.append((s, int(m[1] or m[2])))
+            own_years.append(int(m[1] or m[2]))
         elif fy := re.fullmatch(r"FY(\d{4})", _fiscal_label(label) or label):
             # A fiscal year not ending in December starts the year before it is named for.
-            own_years.append((s, int(fy[1]) - (fiscal_end != 12)))
+            own_years.append(int(fy[1]) - (fiscal_end != 12))
     w = _STORY_YEAR_WEIGHTS
-    for _, shift, part in relative:
+    for shift, part in relative:
         for year in dated_parts.get(part or "", ()):
             votes[year - shift] += w["relative_part"]
     if default and (m := re.fullmatch(r"(?:FY)?(\d{4})-(?:Q[1-3]|H1|0\d|1[01])", default)):
@@ -642,20 +641,8 @@ def _story_year(
         years = {int(p[:4]) for p in placed if not re.search(r"Q4|H2", p)}
         if len(years) == 1:
             votes[years.pop()] += w["story_period"]
-    paragraphs = [m.start() for m in re.finditer(r"\n\s*\n", text)]
-
-    def paragraph(s: Span) -> int:
-        return bisect.bisect_right(paragraphs, s.start_char)
-
-    for s, shift, part in relative:
-        if part is not None or shift != 0:
-            # "last year" beside a year is as often the year before it as that year.
-            continue
-        near = {y for t, y in own_years if paragraph(t) == paragraph(s)}
-        if len(near) == 1:
-            votes[near.pop() - shift] += w["same_paragraph"]
     if own_years:
-        votes[max(y for _, y in own_years)] += w["latest_year"]
+        votes[max(own_years)] += w["latest_year"]
     if not votes:
         return None
     (year, score), *rest = votes.most_common(2)

@@ -465,19 +465,17 @@ def test_a_table_of_segments_takes_metrics_from_its_columns() -> None:
 # -- undated stories: the year they speak from, inferred from their own dates ------------------------
 
 
-def test_undated_story_resolves_this_year_from_the_year_its_paragraph_names() -> None:
+def test_a_year_beside_this_year_is_no_evidence_of_the_story_year() -> None:
+    # The paragraph names 2012 as the year just ended; "this year" is the next one.
     text = (
         "Ruritania's recovery\n\n"
-        "Ruritania's crisis peaked in 2009, when 300,000 people lost their jobs.\n\n"
-        "Tourist arrivals are up 18% this year. The economy should grow 4.2% in 2013, "
-        "the central bank said.\n"
+        "Factories shed 4,000 jobs in the last quarter of 2012. Tourist arrivals are up 18% "
+        "this year, and the bank expects 4.2% growth this year after 2.9% in 2012.\n"
     )
     figs = figures(text, as_of=None)
-    f = figs["18%"]
-    assert f.period == "2013"
-    assert 0 < f.period_confidence < 1  # inferred, and says so
-    assert figs["4.2%"].period_confidence == 1.0  # stated
-    assert figs["300,000"].period == "2009"
+    assert figs["18%"].period is None
+    assert figs["4.2%"].period is None
+    assert (figs["4,000"].period, figs["4,000"].period_confidence) == ("2012-Q4", 1.0)
 
 
 def test_undated_story_year_from_a_month_dated_both_ways() -> None:
