@@ -715,7 +715,13 @@ def _lead_period(spans: list[Span], doc: Doc, *, measured: bool = False) -> str 
     the 1987 third quarter": the lead says what period the story reports.
     """
     lead_end = _lead_sentence_end(doc)
-    lead = [s for s in spans if s.start_char < lead_end]
+    # "Ms Ferris - who joined in 2011 - called for ...": an aside dates its own event.
+    asides = [m.span() for m in _ASIDE.finditer(_text(doc), 0, lead_end)]
+    lead = [
+        s
+        for s in spans
+        if s.start_char < lead_end and not any(a <= s.start_char < b for a, b in asides)
+    ]
     # "revenues for the year ending June 30, 1988, to rise 12 pct over fiscal 1987": a
     # lead that counts in fiscal years reports the twelve months as the fiscal year.
     fiscal = any(str(s._.quantity.value).startswith("FY") for s in lead)
@@ -1993,6 +1999,7 @@ def _period(
     if is_base and _RELATIVE_PRIOR.match(after):
         return "prior-year", 1.0
     best: tuple[float, str | None, float] | None = None
+    start_year: tuple[float, str, float] | None = None  # the nearest year before the figure
     own_time = False
     elsewhere: set[str] = set()
     # A sentence that names a fiscal year ("over fiscal 1987") counts in fiscal years.
@@ -2035,20 +2042,15 @@ def _period(
             d += 100
         if best is None or d < best[0]:
             best = (d, label, confidence)
+        nearer = start_year is None or d < start_year[0]
+        if s.end_char <= me.start_char and nearer and label and re.fullmatch(r"\d{4}", label):
+            start_year = (d, label, confidence)
     if best is not None:
-        if (years := _years_counted(me)) and best[1] and re.fullmatch(r"\d{4}", best[1]):
-            start = next(
-                (
-                    x
-                    for x in nearby
-                    if x.end_char <= me.start_char and x._.quantity.value == best[1]
-                ),
-                None,
-            )
-            if start is not None:
-                # "won the 1904 by-election and served for 47 years": a length of time
-                # covers the span it runs from the year its sentence starts it.
-                return f"{best[1]}..{int(best[1]) + years}", best[2]
+        if (years := _years_counted(me)) and start_year is not None:
+            # "won the 1904 by-election and served for 47 years", "in 2009 he moved to Paris
+            # and spent two seasons there before the 2011 World Cup": a length of time covers
+            # the span it runs from the year its sentence starts it, whatever year is nearer.
+            return f"{start_year[1]}..{int(start_year[1]) + years}", start_year[2]
         return best[1], best[2]
     if is_base or own_time:
         # "climbed 1.46% on Tuesday", "lost 50% since last year": the sentence places the
@@ -2121,6 +2123,12 @@ def _belongs_elsewhere(doc: Doc, s: Span, me: Span, sent: Span | None, has_dep: 
         extent[0] <= me.start_char < extent[1]
     ):
         return True
+    if (aside := _aside_around(doc, s, sent)) is not None and not (
+        aside[0] <= me.start_char < aside[1]
+    ):
+        # "Mr Leslie - who was elected in 1997 - prompted calls for a voting age of 16": an
+        # aside between dashes or brackets dates its own event, not the sentence's figures.
+        return True
     if has_dep:
         # "Ms Kunis, 31, who moved to the U.S. in 1991": a relative clause dates its own
         # event; the figure outside it is not measured then.
@@ -2138,6 +2146,21 @@ def _belongs_elsewhere(doc: Doc, s: Span, me: Span, sent: Span | None, has_dep: 
                 break
             tok = tok.head
     return False
+
+
+#: An aside: a stretch between spaced dashes (" - ", " – ", " — ") or in brackets.
+_ASIDE = re.compile(r"\s[-–—]\s[^-–—()]{3,160}?\s[-–—]\s|\([^()]{3,160}\)")
+
+
+def _aside_around(doc: Doc, s: Span, sent: Span | None) -> tuple[int, int] | None:
+    """The aside of its sentence that period `s` sits in, if any."""
+    if sent is None:
+        return None
+    text = _text(doc)
+    for m in _ASIDE.finditer(text, sent.start_char, sent.end_char):
+        if m.start() <= s.start_char and s.end_char <= m.end():
+            return m.start(), m.end()
+    return None
 
 
 def _base_extent(doc: Doc, s: Span, sent: Span | None) -> tuple[int, int] | None:

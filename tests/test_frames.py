@@ -528,3 +528,23 @@ def test_fiscal_quarter_of_a_story_about_a_fiscal_year_is_its_calendar_quarter()
     assert figs["12 cts"].period == "1990-Q2"
     assert figs["7.1 mln dlrs"].period == "1989-Q2"  # the June quarter a year before
     assert figs["14 pct"].period is None  # a trailing six months, not the fiscal year
+
+
+def test_a_year_in_an_aside_dates_its_own_event() -> None:
+    text = (
+        "Council vote\n\n"
+        "Ms Ferris - who joined the council in 2011 as its youngest member - called for a "
+        "cap of 40 homes on the site.\n\n"
+        "The plan (first drafted in 2016) sets aside 12 acres for a school.\n"
+    )
+    figs = figures(text, as_of=None)
+    assert figs["40"].period is None
+    assert figs["12"].period is None  # nor is the lead's aside the story's period
+
+
+def test_a_length_of_time_runs_from_the_year_before_it() -> None:
+    text = (
+        "Coach leaves\n\n"
+        "In 2014 Varga moved to Porto and spent three seasons there before the 2018 World Cup.\n"
+    )
+    assert figures(text, as_of=None)["three"].period == "2014..2017"
