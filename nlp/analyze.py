@@ -278,6 +278,7 @@ def _figures(doc: Doc, src: SourceText, block_of, outside_article) -> list[Figur
                 metric=fr.metric,
                 entity=fr.entity,
                 period=fr.period,
+                period_confidence=fr.period_confidence,
                 role=None if timeless else fr.role,  # type: ignore[arg-type]
                 modality=None if timeless else fr.modality,
                 standing=fr.standing,

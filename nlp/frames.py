@@ -77,6 +77,9 @@ class Frame:
     segment: str | None = None
     entity: str | None = None
     period: str | None = None
+    # How sure the period is: 1.0 when the text or the article's date fixes it; less when
+    # it rests on the year an undated story is inferred to speak from (`_story_year`).
+    period_confidence: float = 1.0
     role: str = "level"
     direction: str | None = None
     converts: int | None = None  # index into doc.spans["figures"]
@@ -129,6 +132,7 @@ class FrameExtractor:
             i for s in spans for i in range(s.start, s.end)
         )
         default_period = _default_period(spans, doc)
+        story = _story_time(spans, doc, default_period)
         frames: list[Frame] = [Frame(sentence=sent_of[s.start]) for s in spans]
 
         # Pass 1: conversions, changes and their targets/bases, shares.
@@ -228,11 +232,11 @@ class FrameExtractor:
                     frame.entity = main_entity
             is_base = i in bases or _unstated_change_base(doc, spans, frames, i)
             nearby = in_sentence[frame.sentence]
-            frame.period = _period(
+            frame.period, frame.period_confidence = _period(
                 doc,
                 span,
                 nearby,
-                default_period,
+                story,
                 is_base=is_base,
                 has_dep=has_dep,
                 sent=sent,
@@ -262,6 +266,7 @@ class FrameExtractor:
                 src = frames[frame.converts]
                 frame.metric, frame.segment = src.metric, src.segment
                 frame.entity, frame.period = src.entity, src.period
+                frame.period_confidence = src.period_confidence
         text = _text(doc)
         for span, frame in zip(spans, frames, strict=True):
             sent = sents[frame.sentence]
@@ -527,6 +532,134 @@ def _default_period(spans: list[Span], doc: Doc) -> str | None:
     return None
 
 
+@dataclass(frozen=True, slots=True)
+class StoryTime:
+    """What places a figure's time when its sentence does not: the story's period, the
+    last month of its fiscal year, and the year it speaks from with that year's confidence."""
+
+    default: str | None = None
+    fiscal_end: int | None = None
+    year: int | None = None
+    confidence: float = 0.0
+
+
+#: Evidence for the year an undated story speaks from, and what each weighs.
+#: - relative_part: "July last year" where the text also dates "July 2004": 2005, near certain;
+#: - story_period: the year of the story's own quarter, half or month ("first quarter
+#:   revenues" in a story about the year ending June 1988: 1987);
+#: - latest_year: the latest year stated as a time of its own (not a bound "until 2006"
+#:   nor a comparison base), a tie-breaker only: stories often look back a year.
+#: A year named near "this year" is no evidence: in the same sentence it is nearly always
+#: the contrast ("10% this year after record sales in 2004"), and in the same paragraph
+#: as often the year before ("in the last quarter of 2004 ... this year") as this one.
+_STORY_YEAR_WEIGHTS = {
+    "relative_part": 3.0,
+    "story_period": 2.0,
+    "latest_year": 0.5,
+}
+#: The least score a story year needs before relative periods are resolved against it.
+_STORY_YEAR_MIN = 1.0
+_REL_SHIFT = {"last": -1, "this": 0, "next": 1}
+_RELATIVE_PART = re.compile(r"(?P<rel>last|this|next)-year(?:-(?P<part>Q[1-4]|H[12]|\d\d))?")
+#: Before a year that bounds a time rather than naming one: "till 2006", "before 2005".
+_BOUND_BEFORE = re.compile(
+    r"\b(?:until|till|by|through|thru|before|to)\s+(?:the\s+(?:end\s+of\s+)?)?"
+    r"(?:(?:the\s+)?year\s+|fiscal\s+(?:year\s+)?)?$",
+    re.IGNORECASE,
+)
+
+
+def _story_time(spans: list[Span], doc: Doc, default: str | None) -> StoryTime:
+    fiscal_end = _fiscal_end(spans)
+    reference = doc._.reference_date
+    if reference is not None:
+        return StoryTime(default, fiscal_end, reference.year, 1.0)
+    found = _story_year(spans, doc, default, fiscal_end)
+    return StoryTime(default, fiscal_end, *(found or (None, 0.0)))
+
+
+def _fiscal_end(spans: list[Span]) -> int | None:
+    """The last month of the fiscal year, when the text states one and only one."""
+    ends = {
+        int(m["m2"])
+        for s in spans
+        if (m := _TWELVE_MONTHS.fullmatch(str(s._.quantity.value)))
+        and _fiscal_label(str(s._.quantity.value))
+    }
+    return ends.pop() if len(ends) == 1 else None
+
+
+def _story_year(
+    spans: list[Span], doc: Doc, default: str | None, fiscal_end: int | None
+) -> tuple[int, float] | None:
+    """The year an undated story speaks from, inferred from its own dated mentions.
+
+    Each piece of evidence (`_STORY_YEAR_WEIGHTS`) votes for a year; the best year wins
+    when it scores at least `_STORY_YEAR_MIN` and no other year ties it. Its confidence
+    is its share of all the votes, discounted when the evidence is thin.
+    """
+    text = _text(doc)
+    votes: Counter[int] = Counter()
+    dated_parts: dict[str, set[int]] = {}
+    relative: list[tuple[int, str | None]] = []
+    own_years: list[int] = []
+    for s in spans:
+        q: Quantity = s._.quantity
+        if q.kind not in TIME_KINDS or not isinstance(q.value, str):
+            continue
+        label = q.value
+        if m := _RELATIVE_PART.fullmatch(label):
+            relative.append((_REL_SHIFT[m["rel"]], m["part"]))
+            continue
+        if m := re.fullmatch(r"(\d{4})-(Q[1-4]|H[12]|\d\d)(?:-\d\d)?", label):
+            dated_parts.setdefault(m[2], set()).add(int(m[1]))
+        before = text[max(0, s.start_char - 40) : s.start_char]
+        if _BOUND_BEFORE.search(before) or _BASE_PERIOD_BEFORE.search(before):
+            continue
+        # A year, month, quarter or date; a span of years by its last year.
+        if m := re.fullmatch(
+            r"(\d{4})(?:-(?:Q[1-4]|H[12]|\d\d)(?:-\d\d)?)?|\d{4}\.\.(\d{4})", label
+        ):
+            own_years.append(int(m[1] or m[2]))
+        elif fy := re.fullmatch(r"FY(\d{4})", _fiscal_label(label) or label):
+            # A fiscal year not ending in December starts the year before it is named for.
+            own_years.append(int(fy[1]) - (fiscal_end != 12))
+    w = _STORY_YEAR_WEIGHTS
+    for shift, part in relative:
+        for year in dated_parts.get(part or "", ()):
+            votes[year - shift] += w["relative_part"]
+    if default and (m := re.fullmatch(r"(?:FY)?(\d{4})-(?:Q[1-3]|H1|0\d|1[01])", default)):
+        # A results story reports a period just ended: in its year, unless it is the
+        # year's last quarter, half or month (reported the next year).
+        votes[int(m[1])] += w["story_period"]
+    elif default and fiscal_end and default.startswith("FY"):
+        placed = {
+            _place(m[1], default, fiscal_end)
+            for s in spans
+            if (m := _YEARLESS.match(str(s._.quantity.value))) and m[1][0] in "QH"
+        }
+        years = {int(p[:4]) for p in placed if not re.search(r"Q4|H2", p)}
+        if len(years) == 1:
+            votes[years.pop()] += w["story_period"]
+    if own_years:
+        votes[max(own_years)] += w["latest_year"]
+    if not votes:
+        return None
+    (year, score), *rest = votes.most_common(2)
+    if score < _STORY_YEAR_MIN or (rest and rest[0][1] == score):
+        return None
+    confidence = score / sum(votes.values()) * min(1.0, score / w["relative_part"])
+    return year, round(confidence, 3)
+
+
+def _relative_to_year(raw: str, year: int) -> str | None:
+    """ "last-year", "this-year-Q1" resolved against the story's year: "2003", "2004-Q1"."""
+    if (m := _RELATIVE_PART.fullmatch(raw)) is None:
+        return None
+    resolved = year + _REL_SHIFT[m["rel"]]
+    return f"{resolved}-{m['part']}" if m["part"] else str(resolved)
+
+
 #: Before a period that is the other side of a comparison: "to 3.2 billion dlrs over fiscal 1987".
 _BASE_BEFORE = re.compile(
     r"\b(?:over|from|than|against|versus|vs\.?|compared\s+(?:with|to)|since|before)\s+"
@@ -582,23 +715,41 @@ def _lead_period(spans: list[Span], doc: Doc, *, measured: bool = False) -> str 
     the 1987 third quarter": the lead says what period the story reports.
     """
     lead_end = _lead_sentence_end(doc)
+    # "Ms Ferris - who joined in 2011 - called for ...": an aside dates its own event.
+    asides = [m.span() for m in _ASIDE.finditer(_text(doc), 0, lead_end)]
+    lead = [
+        s
+        for s in spans
+        if s.start_char < lead_end and not any(a <= s.start_char < b for a, b in asides)
+    ]
+    # "revenues for the year ending June 30, 1988, to rise 12 pct over fiscal 1987": a
+    # lead that counts in fiscal years reports the twelve months as the fiscal year.
+    fiscal = any(str(s._.quantity.value).startswith("FY") for s in lead)
     labels: set[str] = set()
-    for s in spans:
+    for s in lead:
         q: Quantity = s._.quantity
-        if s.start_char >= lead_end:
-            break
         if q.kind != "period" or not isinstance(q.value, str):
             continue
-        if not _ABSOLUTE_PERIOD.match(q.value) or q.value.startswith(".."):
+        value = _fiscal_label(q.value) if fiscal else None
+        if value is None and (not _ABSOLUTE_PERIOD.match(q.value) or q.value.startswith("..")):
             continue
         if _BASE_BEFORE.search(_text(doc)[max(0, s.start_char - 30) : s.start_char]):
             continue
-        if measured and not _measured_over(q.value):
+        if measured and not _measured_over(value or q.value):
             # Only a period figures are measured over: "the current year" in a results
             # lead dates a forecast, not the results.
             continue
-        labels.add(q.value)
+        labels.add(value or q.value)
     return labels.pop() if len(labels) == 1 else None
+
+
+def _fiscal_label(raw: str) -> str | None:
+    """Twelve months not ending in December ("1987-07-01/1988-06-30") as the fiscal year
+    they end in ("FY1988"), or None for any other label."""
+    m = _TWELVE_MONTHS.fullmatch(raw)
+    if m and (int(m["y2"]) - int(m["y1"])) * 12 + int(m["m2"]) - int(m["m1"]) == 11:
+        return f"FY{m['y2']}"
+    return None
 
 
 def _conversion_source(doc: Doc, spans: list[Span], i: int, frames: list[Frame]) -> int | None:
@@ -1825,12 +1976,12 @@ def _period(
     doc: Doc,
     me: Span,
     nearby: list[Span],
-    default: str | None,
+    story: StoryTime,
     *,
     is_base: bool,
     has_dep: bool = False,
     sent: Span | None = None,
-) -> str | None:
+) -> tuple[str | None, float]:
     """The period of figure `me`: the best-scored period candidate of its sentence.
 
     Each period of the sentence is a candidate scored by its distance (one before the
@@ -1840,13 +1991,15 @@ def _period(
     relative period ("last month") competes too: the nearest one wins even when the story
     cannot resolve it, so a farther year in the sentence does not stand in for it.
     Without a candidate, the story's default period, unless the sentence has a time of
-    its own.
+    its own. Returns the period and its confidence (`Frame.period_confidence`).
     """
+    default = story.default
     # A base stated as "a year earlier" is the prior period, whatever the sentence says.
     after = _text(doc)[me.end_char : me.end_char + 60]
     if is_base and _RELATIVE_PRIOR.match(after):
-        return "prior-year"
-    best: tuple[float, str | None] | None = None
+        return "prior-year", 1.0
+    best: tuple[float, str | None, float] | None = None
+    start_year: tuple[float, str, float] | None = None  # the nearest year before the figure
     own_time = False
     elsewhere: set[str] = set()
     # A sentence that names a fiscal year ("over fiscal 1987") counts in fiscal years.
@@ -1866,7 +2019,13 @@ def _period(
             # it is the later figure's.
             continue
         raw = q.value if isinstance(q.value, str) else None
-        label = _candidate_label(doc, s, raw, default, fiscal=fiscal)
+        label = _candidate_label(doc, s, raw, story, fiscal=fiscal)
+        confidence = 1.0
+        if label is None and raw and story.year is not None:
+            # "exports are up 30% this year" in an undated story: the year it speaks from,
+            # as sure as the inference of that year.
+            label = _relative_to_year(raw, story.year)
+            confidence = story.confidence
         if label is None:
             # Relative labels naming the basis of a change ("year-earlier", "annual") are
             # no period of the figure; "last month", "Q3" unplaced are one we cannot name.
@@ -1882,28 +2041,23 @@ def _period(
             # "4.4% this year, 4.1% in 2027": a period before a comma is the last item's.
             d += 100
         if best is None or d < best[0]:
-            best = (d, label)
+            best = (d, label, confidence)
+        nearer = start_year is None or d < start_year[0]
+        if s.end_char <= me.start_char and nearer and label and re.fullmatch(r"\d{4}", label):
+            start_year = (d, label, confidence)
     if best is not None:
-        if (years := _years_counted(me)) and best[1] and re.fullmatch(r"\d{4}", best[1]):
-            start = next(
-                (
-                    x
-                    for x in nearby
-                    if x.end_char <= me.start_char and x._.quantity.value == best[1]
-                ),
-                None,
-            )
-            if start is not None:
-                # "won the 1904 by-election and served for 47 years": a length of time
-                # covers the span it runs from the year its sentence starts it.
-                return f"{best[1]}..{int(best[1]) + years}"
-        return best[1]
+        if (years := _years_counted(me)) and start_year is not None:
+            # "won the 1904 by-election and served for 47 years", "in 2009 he moved to Paris
+            # and spent two seasons there before the 2011 World Cup": a length of time covers
+            # the span it runs from the year its sentence starts it, whatever year is nearer.
+            return f"{start_year[1]}..{int(start_year[1]) + years}", start_year[2]
+        return best[1], best[2]
     if is_base or own_time:
         # "climbed 1.46% on Tuesday", "lost 50% since last year": the sentence places the
         # figure in a time of its own that no stated year fixes; the story's period is not it.
-        return None
+        return None, 1.0
     # A story period its sentence gives another figure or clause is not this figure's.
-    return None if default in elsewhere else default
+    return (None if default in elsewhere else default), 1.0
 
 
 def _years_counted(me: Span) -> int | None:
@@ -1920,19 +2074,19 @@ def _years_counted(me: Span) -> int | None:
 
 
 def _candidate_label(
-    doc: Doc, s: Span, raw: str | None, default: str | None, *, fiscal: bool = False
+    doc: Doc, s: Span, raw: str | None, story: StoryTime, *, fiscal: bool = False
 ) -> str | None:
     """A period span's label as a figure's period, or None when it names none absolutely."""
     if not raw:
         return None
-    m = _TWELVE_MONTHS.fullmatch(raw) if fiscal else None
-    if m and (int(m["y2"]) - int(m["y1"])) * 12 + int(m["m2"]) - int(m["m1"]) == 11:
+    default = story.default
+    if fiscal and (label := _fiscal_label(raw)) is not None:
         # "revenues for the year ending June 30, 1988, to rise 12 pct over fiscal 1987":
         # twelve months beside a named fiscal year are the fiscal year they end in.
-        return f"FY{m['y2']}"
+        return label
     if default and (m := _YEARLESS.match(raw)):
         # "the third quarter" in a story whose lead fixed "the 1987 third quarter".
-        return _place(m[1], default)
+        return _place(m[1], default, story.fiscal_end)
     if default and (rel := _RELATIVE_TO_STORY.match(raw)) and _unit(default) == rel["unit"]:
         # Undated, "last month" in a story whose lead reports a month is that month:
         # monthly figures are published the month after.
@@ -1969,6 +2123,12 @@ def _belongs_elsewhere(doc: Doc, s: Span, me: Span, sent: Span | None, has_dep: 
         extent[0] <= me.start_char < extent[1]
     ):
         return True
+    if (aside := _aside_around(doc, s, sent)) is not None and not (
+        aside[0] <= me.start_char < aside[1]
+    ):
+        # "Mr Leslie - who was elected in 1997 - prompted calls for a voting age of 16": an
+        # aside between dashes or brackets dates its own event, not the sentence's figures.
+        return True
     if has_dep:
         # "Ms Kunis, 31, who moved to the U.S. in 1991": a relative clause dates its own
         # event; the figure outside it is not measured then.
@@ -1988,6 +2148,21 @@ def _belongs_elsewhere(doc: Doc, s: Span, me: Span, sent: Span | None, has_dep: 
     return False
 
 
+#: An aside: a stretch between spaced dashes (" - ", " – ", " — ") or in brackets.
+_ASIDE = re.compile(r"\s[-–—]\s[^-–—()]{3,160}?\s[-–—]\s|\([^()]{3,160}\)")
+
+
+def _aside_around(doc: Doc, s: Span, sent: Span | None) -> tuple[int, int] | None:
+    """The aside of its sentence that period `s` sits in, if any."""
+    if sent is None:
+        return None
+    text = _text(doc)
+    for m in _ASIDE.finditer(text, sent.start_char, sent.end_char):
+        if m.start() <= s.start_char and s.end_char <= m.end():
+            return m.start(), m.end()
+    return None
+
+
 def _base_extent(doc: Doc, s: Span, sent: Span | None) -> tuple[int, int] | None:
     """Where the comparison that period `s` is the base of runs, when it is one.
 
@@ -1996,7 +2171,7 @@ def _base_extent(doc: Doc, s: Span, sent: Span | None) -> tuple[int, int] | None
     other side of the comparison.
     """
     text = _text(doc)
-    lo = max(sent.start_char if sent is not None else 0, s.start_char - 60)
+    lo = max(sent.start_char if sent is not None else 0, s.start_char - 90)
     m = None
     # The cue nearest the period: a farther "from" earlier in the sentence is another comparison.
     while (found := _base_rx().search(text, lo, s.start_char)) is not None:
@@ -2032,16 +2207,34 @@ def _base_rx() -> re.Pattern[str]:
     cue = cues.pattern("period_base").pattern
     return re.compile(
         rf"(?:{cue})\s+(?:the\s+)?"
-        r"(?:(?P<stretch>(?:(?!\bto\b)[^,;.]|\.(?=\d)){1,30}?)\s+)??"
+        # The base figure between the cue and its period, with its per-share twin ("vs a
+        # loss of 30 mln dlrs, or 19 cts a share, in the September quarter").
+        r"(?:(?P<stretch>(?:(?!\bto\b)[^,;.]|\.(?=\d)){1,30}?"
+        r"(?:,\s+or\s+(?:(?!\bto\b)[^,;.]|\.(?=\d)){1,24}?,?)?)\s+)??"
         r"(?:(?:in|during|for|of)\s+)?(?:the\s+)?"
         r"(?:(?:same|comparable|corresponding|year-earlier|year-ago|prior|previous)\s+)?$",
         re.IGNORECASE,
     )
 
 
-def _place(part: str, anchor: str) -> str:
+def _place(part: str, anchor: str, fiscal_end: int | None = None) -> str:
     """A year-less quarter, half or month ("Q3", "12") in the year of the story's period: the
-    latest such one on or before it ("December" in a February 1987 story is 1986-12)."""
+    latest such one on or before it ("December" in a February 1987 story is 1986-12).
+
+    In a story about a fiscal year whose last month the text states, a quarter or half
+    is the fiscal one, named as the calendar quarter or half it is ("the first quarter"
+    of the year ending June 30, 1988 is July-September 1987: "1987-Q3").
+    """
+    if fiscal_end and (fy := re.fullmatch(r"FY(\d{4})", anchor)):
+        if part[0] in "QH" and fiscal_end % 3 == 0:
+            size = 3 if part[0] == "Q" else 6
+            # Months since January of the fiscal year's end year, 0-based, of the part's start.
+            first = fiscal_end - 12 + size * (int(part[1]) - 1)
+            year, m0 = divmod(int(fy[1]) * 12 + first, 12)
+            if m0 % size == 0:
+                return f"{year}-{part[0]}{m0 // size + 1}"
+        elif part.isdigit():
+            return f"{int(fy[1]) - (int(part) > fiscal_end)}-{part}"
     year = int(anchor.removeprefix("FY")[:4])
     m = re.fullmatch(r"(?:FY)?\d{4}-(\d\d|Q[1-4]|H[12])", anchor)
     same_unit = m is not None and (m[1].isdigit() if part.isdigit() else m[1][0] == part[0])
@@ -2051,7 +2244,9 @@ def _place(part: str, anchor: str) -> str:
 
 
 _YEARLESS = re.compile(r"^(?:--)?([QH][1-4]|\d\d)$")
-_UNPLACED = re.compile(r"^(?:(?:last|this|next)-(?:year|month|quarter)(?:-.*)?|--\d\d|[QH][1-4])$")
+_UNPLACED = re.compile(
+    r"^(?:(?:last|this|next)-(?:year|month|quarter)(?:-.*)?|--\d\d|[QH][1-4]|past-\d+-\w+)$"
+)
 
 
 def _future_period(nearby: list[Span]) -> bool:

@@ -18,7 +18,8 @@ Values (ISO 8601 where possible; `low`/`high` are the first and last day):
   2028"; low is the reference date or None), "annual" ("annually", "a year"),
   or a relative label: "year-earlier", "year-on-year", "quarter-earlier",
   "quarter-on-quarter" (low/high None; they are relative to the period under
-  discussion, not to the article's date).
+  discussion, not to the article's date), or a trailing stretch "past-6-months"
+  ("the past six months"; low/high None).
 
 Without a year, a quarter, half or month resolves against `reference` to the
 most recent such period that starts on or before the reference date ("the
@@ -265,6 +266,14 @@ _SEASON = re.compile(
     r"\b(?:(?P<rel>(?i:this|last|next|the\s+past|the\s+coming))\s+"
     r"(?P<s1>(?i:spring|summer|autumn|winter))"
     rf"|(?P<s2>(?i:spring|summer|autumn|fall|winter))\s+(?:(?i:of)\s+)?(?P<y>{_YEAR}){_YEAR_END})\b"
+)
+# A trailing stretch of time counted back from the story's date: "the past six months",
+# "over the last 12 months", "in the previous four quarters". A relative label
+# ("past-6-months"): the figure's own time, which only the article's date would place.
+_TRAILING = re.compile(
+    r"\b(?:the\s+)?(?i:past|last|previous|preceding)\s+(?P<n>\d{1,2}|(?i:"
+    + "|".join(_NUMBER_WORDS)
+    + r"))\s+(?P<unit>(?i:weeks|months|quarters|years))\b"
 )
 _REL_DAY = re.compile(r"\b(?P<rel>(?i:yesterday|today|tomorrow))\b")
 _REL_MONTH = re.compile(r"\b(?P<rel>(?i:last|this|next))\s+(?i:month)\b")
@@ -881,9 +890,20 @@ class _Finder:
         for m in self.scan(_MONTH_NAMED_PART, "half", "quarter"):
             month = _MONTHS[m["mon"].lower()]
             months = 6 if m["part"].lower() == "half" else 3
+            year = m["y1"] or m["y2"]
+            # "the September quarter last year": a calendar quarter or half placed by the
+            # relative year beside it, as "Q3 last year" is (`part_of_year`).
+            if (
+                year is None
+                and month % months == 0
+                and self.relative_year(m.start(), m.end())[2] is not None
+            ):
+                place = self.quarter if months == 3 else self.half
+                place(m.start(), m.end(), month // months, None)
+                continue
             # Without a year, the most recent one whose last month has begun, as for
             # "the half to June" (`durations`): results are reported once it is over.
-            last = self._last_day(month, None, m["y1"] or m["y2"])
+            last = self._last_day(month, None, year)
             if last is None:
                 continue
             first = _shift_months(last + dt.timedelta(days=1), -months)
@@ -915,6 +935,15 @@ class _Finder:
                 continue
             first, last = dt.date(year, start_month, 1), month_end(year, start_month + 2)
             self.period(m.start(), m.end(), _span_label(first, last), first, last)
+
+    def trailing(self) -> None:
+        """ "the past six months", "the last four years": a relative span ending now."""
+        for m in self.scan(_TRAILING, "weeks", "months", "quarters", "years"):
+            n = m["n"]
+            count = int(n) if n.isdigit() else parse_words(n.lower())
+            if not count or count < 2:
+                continue
+            self.add(m.start(), m.end(), "period", f"past-{int(count)}-{m['unit'].lower()}")
 
     def relative_months(self) -> None:
         for m in self.scan(_REL_MONTH, "month"):
@@ -970,6 +999,7 @@ def find_periods(text: str, reference: dt.date | None = None) -> list[Quantity]:
     finder.quarters()
     finder.fiscal_and_relative_years()
     finder.relative_months()
+    finder.trailing()
     finder.month_named_parts()
     finder.seasons()
     finder.durations()

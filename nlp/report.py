@@ -136,6 +136,14 @@ class Report:
 
 
 def _figure(f: Figure) -> dict[str, Any]:
+    out = _figure_fields(f)
+    if f.period is not None and f.period_confidence < 1.0:
+        # Only an inferred period says how sure it is; a stated one is certain.
+        out["period_confidence"] = round(f.period_confidence, 3)
+    return out
+
+
+def _figure_fields(f: Figure) -> dict[str, Any]:
     return {
         "id": f.id,
         "text": f.text,

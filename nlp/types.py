@@ -104,6 +104,10 @@ class Figure:
     metric: str | None = None
     entity: str | None = None
     period: str | None = None
+    # 1.0 when the text or the article's date fixes the period; less when it rests on the
+    # year an undated story was inferred to speak from ("this year" in a story that says
+    # "expected in 2004").
+    period_confidence: float = field(default=1.0, compare=False)
     role: Role | None = None
     # actual | expected | forecast | hypothetical | reported_by_other (nlp/modality.py);
     # None for dates and periods.

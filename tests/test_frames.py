@@ -460,3 +460,91 @@ def test_a_table_of_segments_takes_metrics_from_its_columns() -> None:
     # The row that names the company itself is the whole, not a segment.
     assert (cells["£210m"].metric, cells["£210m"].segment) == ("profit", None)
     assert cells["£2.40bn"].metric == "revenue"  # sales folded to revenue
+
+
+# -- undated stories: the year they speak from, inferred from their own dates ------------------------
+
+
+def test_a_year_beside_this_year_is_no_evidence_of_the_story_year() -> None:
+    # The paragraph names 2012 as the year just ended; "this year" is the next one.
+    text = (
+        "Ruritania's recovery\n\n"
+        "Factories shed 4,000 jobs in the last quarter of 2012. Tourist arrivals are up 18% "
+        "this year, and the bank expects 4.2% growth this year after 2.9% in 2012.\n"
+    )
+    figs = figures(text, as_of=None)
+    assert figs["18%"].period is None
+    assert figs["4.2%"].period is None
+    assert (figs["4,000"].period, figs["4,000"].period_confidence) == ("2012-Q4", 1.0)
+
+
+def test_undated_story_year_from_a_month_dated_both_ways() -> None:
+    # "in May 2011" and "our offer in May last year" are one month: the story speaks from 2012.
+    text = (
+        "Glenmore drops bid\n\n"
+        "In May 2011, Glenmore offered $2.4bn for the port operator. "
+        'A Glenmore spokesman said: "Nothing has changed since our offer in May last year."\n\n'
+        "The operator earned $310m in profits last year.\n"
+    )
+    f = figures(text, as_of=None)["$310m"]
+    assert f.period == "2011"
+    assert f.period_confidence > 0.5
+
+
+def test_undated_story_without_dated_evidence_leaves_this_year_unresolved() -> None:
+    text = "Harbour traffic\n\nContainer traffic is up 7% this year, the port said.\n"
+    assert figures(text, as_of=None)["7%"].period is None
+
+
+def test_a_year_that_bounds_a_time_is_no_evidence_of_the_story_year() -> None:
+    # "until 2030" is where a plan ends, not where the story stands.
+    text = "Dam plan\n\nWater use is up 6% this year and the levy will stay until 2030.\n"
+    assert figures(text, as_of=None)["6%"].period is None
+
+
+def test_dated_story_resolves_relative_periods_with_full_confidence() -> None:
+    text = "Harbour traffic\n\nContainer traffic is up 7% this year, the port said.\n"
+    f = figures(text, as_of=date(2026, 4, 24))["7%"]
+    assert (f.period, f.period_confidence) == ("2026", 1.0)
+
+
+def test_fiscal_quarter_of_a_story_about_a_fiscal_year_is_its_calendar_quarter() -> None:
+    text = (
+        "TORVALD SEES HIGHER SALES\n\n"
+        "Torvald Inc expects sales for the year ending March 31, 1991, to rise 8 pct over "
+        "fiscal 1990 to 900 mln dlrs.\n\n"
+        "He said profit for the year should rise 5 pct.\n\n"
+        "Earlier Torvald said first quarter sales rose 6 pct to 210 mln dlrs and profits were "
+        "9.5 mln dlrs, or 12 cts a share, vs 7.1 mln dlrs, or nine cts a share, in the June "
+        "quarter last year.\n\n"
+        "Over the past six months, orders for its printers rose 14 pct.\n"
+    )
+    figs = figures(text, as_of=None)
+    assert figs["900 mln dlrs"].period == "FY1991"
+    assert figs["5 pct"].period == "FY1991"  # "for the year": the lead's fiscal year
+    # Fiscal Q1 of the year to March 1991 is April-June 1990.
+    assert figs["210 mln dlrs"].period == "1990-Q2"
+    assert figs["9.5 mln dlrs"].period == "1990-Q2"  # not the base's period after "vs"
+    assert figs["12 cts"].period == "1990-Q2"
+    assert figs["7.1 mln dlrs"].period == "1989-Q2"  # the June quarter a year before
+    assert figs["14 pct"].period is None  # a trailing six months, not the fiscal year
+
+
+def test_a_year_in_an_aside_dates_its_own_event() -> None:
+    text = (
+        "Council vote\n\n"
+        "Ms Ferris - who joined the council in 2011 as its youngest member - called for a "
+        "cap of 40 homes on the site.\n\n"
+        "The plan (first drafted in 2016) sets aside 12 acres for a school.\n"
+    )
+    figs = figures(text, as_of=None)
+    assert figs["40"].period is None
+    assert figs["12"].period is None  # nor is the lead's aside the story's period
+
+
+def test_a_length_of_time_runs_from_the_year_before_it() -> None:
+    text = (
+        "Coach leaves\n\n"
+        "In 2014 Varga moved to Porto and spent three seasons there before the 2018 World Cup.\n"
+    )
+    assert figures(text, as_of=None)["three"].period == "2014..2017"

@@ -622,3 +622,34 @@ def test_a_season_without_a_relative_word_or_year_is_no_period() -> None:
 def test_a_half_year_to_a_date_is_six_months_not_a_year() -> None:
     q = _one("Profit for the half year to 30 June 2025 rose.", "half year to 30 June 2025", None)
     assert (q.low, q.high) == ("2025-01-01", "2025-06-30")
+
+
+def test_quarter_named_by_its_month_takes_the_relative_year_beside_it() -> None:
+    text = "Kelso lost 12 mln dlrs in the December quarter last year."
+    assert _one(text, "the December quarter last year", None).value == "last-year-Q4"
+    assert _one(text, "the December quarter last year", dt.date(2020, 5, 2)).value == "2019-Q4"
+    # A month that ends no calendar quarter is not read as one.
+    assert not [
+        q for q in find_periods("in the November quarter last year", None) if "Nov" in q.text
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "needle", "value"),
+    [
+        ("Over the past six months, orders rose 8 pct.", "the past six months", "past-6-months"),
+        ("Fares climbed in the last 18 months.", "the last 18 months", "past-18-months"),
+        (
+            "Output grew in the previous four quarters.",
+            "the previous four quarters",
+            "past-4-quarters",
+        ),
+    ],
+)
+def test_trailing_stretch_is_a_relative_period(text: str, needle: str, value: str) -> None:
+    q = _one(text, needle)
+    assert (q.value, q.low, q.high) == (value, None, None)
+
+
+def test_trailing_stretch_needs_a_count_of_two_or_more() -> None:
+    assert not [q for q in find_periods("in the past one months", None) if "past" in q.text]
