@@ -26,7 +26,7 @@ from newscheck.nlp.types import (
     SummarySentence,
 )
 
-SCHEMA_VERSION = "1.3"
+SCHEMA_VERSION = "1.4"
 
 
 def _num(x: object) -> object:
