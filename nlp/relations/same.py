@@ -51,6 +51,7 @@ class _View:
     fig: Figure
     metric: frozenset[str]
     context: frozenset[str]
+    near: frozenset[str]  # the content words of the three words either side
     top: bool
     prior: bool  # an earlier value: "up from £285,000", "£3.8bn a year earlier"
     estimate: bool  # its sentence gives an estimate, forecast or target
@@ -71,6 +72,7 @@ def _view(inp: RelationInput, fig: Figure, whole: bool) -> _View:
         fig,
         metric_words(fig),
         content_words(" ".join(left + right)),
+        content_words(" ".join(left[-3:] + right[:3])),
         inp.is_top(fig),
         cues.ends_with("prior_before", inp.before(fig, 30))
         or cues.starts_with("prior_after", inp.after(fig, 30)),
@@ -112,6 +114,13 @@ def features(
     ca, cb = va.context, vb.context
     f["context_overlap"] = jaccard(ca, cb)
     f["context_shared"] = min(len(ca & cb), 4) / 4
+    # Not one word in common around them is a step, not a point on a scale: a figure
+    # restated is nearly always restated with a word of what it counts ("18" and "18"
+    # with nothing in common around them are two ages, two limits, two counts).
+    f["context_any"] = float(bool(ca & cb))
+    # A word right beside both ("sales rose 13%", "staff numbers of 800,000"): the
+    # phrase itself repeated, not just the paragraph's topic.
+    f["context_near"] = float(bool(va.near & vb.near))
     f["one_top"] = float(va.top != vb.top)
     # A table sums the story up as a headline does: its cells are restated in prose.
     f["one_table"] = float(va.table != vb.table)
