@@ -188,9 +188,7 @@ def _pair_features(text: str, a: str, b: str) -> dict[str, float]:
 def _same_pairs(text: str) -> set[frozenset[str]]:
     report = analyze(text, source="t.txt")
     by_id = {f.id: f.text for f in report.figures}
-    return {
-        frozenset(by_id[i] for i in r.figures) for r in report.relations if r.type == "same_as"
-    }
+    return {frozenset(by_id[i] for i in r.figures) for r in report.relations if r.type == "same_as"}
 
 
 def test_a_figure_restated_with_a_word_of_what_it_counts_shares_context() -> None:
