@@ -114,10 +114,6 @@ def features(
     ca, cb = va.context, vb.context
     f["context_overlap"] = jaccard(ca, cb)
     f["context_shared"] = min(len(ca & cb), 4) / 4
-    # Not one word in common around them is a step, not a point on a scale: a figure
-    # restated is nearly always restated with a word of what it counts ("18" and "18"
-    # with nothing in common around them are two ages, two limits, two counts).
-    f["context_any"] = float(bool(ca & cb))
     # A word right beside both ("sales rose 13%", "staff numbers of 800,000"): the
     # phrase itself repeated, not just the paragraph's topic.
     f["context_near"] = float(bool(va.near & vb.near))
@@ -144,10 +140,17 @@ def features(
     f["value_bound"] = float(how == "bound")
     # An equal value is worth as much as it is unlikely by chance: "£38,831" twice is one
     # figure, "21" twice (an age, a count) is often two things that happen to match.
-    f["value_long"] = float(how == "equal" and max(significant(a), significant(b)) >= 3)
+    long_equal = how == "equal" and max(significant(a), significant(b)) >= 3
+    f["value_long"] = float(long_equal)
     f["value_small"] = float(
         how == "equal" and a.kind == "number" and float(a.value) < 100  # type: ignore[arg-type]
     )
+    # Not one word in common around them is a step, not a point on a scale: a figure
+    # restated is nearly always restated with a word of what it counts ("18" and "18"
+    # with nothing in common around them are two ages, two limits, two counts). Only
+    # for a value that two things can share by chance: "€2.36 billion" twice is one
+    # figure however differently each sentence names it ("profit", "the result").
+    f["context_none_short"] = float(not ca & cb and not long_equal)
     f["slip_scale"] = float(kind == "scale")
     f["slip_transposed"] = float(kind == "transposed")
     f["slip_digit"] = float(kind == "digit")
