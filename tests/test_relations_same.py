@@ -168,3 +168,85 @@ def test_a_pair_whose_values_differ_is_never_kept_on_the_full_models_word() -> N
     d.score = 0.99
     (rel,) = resolve([d])
     assert IDENTITY_VIEW not in rel.evidence
+
+
+# ---------------------------------------------------------------- words around both figures
+
+
+def _pair_features(text: str, a: str, b: str) -> dict[str, float]:
+    """The same_as features of the one candidate pairing the figures written `a` and `b`."""
+    report = analyze(text, source="t.txt")
+    by_id = {f.id: f.text for f in report.figures}
+    (feats,) = [
+        c.features
+        for c in report.candidates
+        if c.type == "same_as" and {by_id[i] for i in c.figures} == {a, b}
+    ]
+    return feats
+
+
+def _same_pairs(text: str) -> set[frozenset[str]]:
+    report = analyze(text, source="t.txt")
+    by_id = {f.id: f.text for f in report.figures}
+    return {frozenset(by_id[i] for i in r.figures) for r in report.relations if r.type == "same_as"}
+
+
+def test_a_figure_restated_with_a_word_of_what_it_counts_shares_context() -> None:
+    text = (
+        "Kelso Ferries carried 41 lorries on its first crossing.\n\n"
+        "The harbour master said the 41 lorries were a record for the route.\n"
+    )
+    f = _pair_features(text, "41", "41")
+    assert f["context_none_short"] == 0.0
+    assert f["context_near"] == 1.0  # "lorries" right after both
+
+
+def test_an_equal_small_number_with_nothing_in_common_around_it_shares_no_context() -> None:
+    text = (
+        "The rowing club was founded by 17 fishermen.\n\n"
+        "Its youngest cox this season is aged 17, the coach confirmed.\n"
+    )
+    f = _pair_features(text, "17", "17")
+    assert f["value_equal"] == 1.0
+    assert f["context_none_short"] == 1.0 and f["context_near"] == 0.0
+
+
+def test_words_in_the_same_paragraph_but_not_beside_both_are_context_not_near() -> None:
+    text = (
+        "The board said its members picked 650 crates of pears this autumn.\n\n"
+        "According to the board, growers filled 650 by hand.\n"
+    )
+    f = _pair_features(text, "650", "650")
+    assert f["context_none_short"] == 0.0  # "board", five words away on one side
+    assert f["context_near"] == 0.0
+
+
+def test_a_shared_word_around_two_equal_values_decides_whether_they_are_one_quantity() -> None:
+    restated = (
+        "Kelso Ferries carried 41 lorries on its first crossing.\n\n"
+        "The harbour master said the 41 lorries were a record for the route.\n"
+    )
+    assert frozenset({"41"}) in _same_pairs(restated)
+    unrelated = (
+        "The rowing club was founded by 17 fishermen.\n\n"
+        "Its youngest cox this season is aged 17, the coach confirmed.\n"
+    )
+    assert frozenset({"17"}) not in _same_pairs(unrelated)
+
+
+def test_a_long_equal_value_needs_no_shared_word_to_be_one_quantity() -> None:
+    # Three significant digits are seldom shared by chance: two names for one figure.
+    text = (
+        "Fenmoor Water reported an operating profit of £318.4 million for the year.\n\n"
+        "Regulators called the £318.4 million outcome excessive for a monopoly.\n"
+    )
+    f = _pair_features(text, "£318.4 million", "£318.4 million")
+    assert f["value_long"] == 1.0 and f["context_none_short"] == 0.0
+    assert frozenset({"£318.4 million"}) in _same_pairs(text)
+
+
+def test_the_shipped_model_weighs_against_short_values_with_nothing_in_common() -> None:
+    from newscheck.nlp.relations.model import weights
+
+    w = weights()["types"]["same_as"]["weights"]
+    assert w.get("context_none_short", 0.0) < -1.0

@@ -51,6 +51,7 @@ class _View:
     fig: Figure
     metric: frozenset[str]
     context: frozenset[str]
+    near: frozenset[str]  # the content words of the three words either side
     top: bool
     prior: bool  # an earlier value: "up from £285,000", "£3.8bn a year earlier"
     estimate: bool  # its sentence gives an estimate, forecast or target
@@ -71,6 +72,7 @@ def _view(inp: RelationInput, fig: Figure, whole: bool) -> _View:
         fig,
         metric_words(fig),
         content_words(" ".join(left + right)),
+        content_words(" ".join(left[-3:] + right[:3])),
         inp.is_top(fig),
         cues.ends_with("prior_before", inp.before(fig, 30))
         or cues.starts_with("prior_after", inp.after(fig, 30)),
@@ -112,6 +114,9 @@ def features(
     ca, cb = va.context, vb.context
     f["context_overlap"] = jaccard(ca, cb)
     f["context_shared"] = min(len(ca & cb), 4) / 4
+    # A word right beside both ("sales rose 13%", "staff numbers of 800,000"): the
+    # phrase itself repeated, not just the paragraph's topic.
+    f["context_near"] = float(bool(va.near & vb.near))
     f["one_top"] = float(va.top != vb.top)
     # A table sums the story up as a headline does: its cells are restated in prose.
     f["one_table"] = float(va.table != vb.table)
@@ -135,10 +140,17 @@ def features(
     f["value_bound"] = float(how == "bound")
     # An equal value is worth as much as it is unlikely by chance: "£38,831" twice is one
     # figure, "21" twice (an age, a count) is often two things that happen to match.
-    f["value_long"] = float(how == "equal" and max(significant(a), significant(b)) >= 3)
+    long_equal = how == "equal" and max(significant(a), significant(b)) >= 3
+    f["value_long"] = float(long_equal)
     f["value_small"] = float(
         how == "equal" and a.kind == "number" and float(a.value) < 100  # type: ignore[arg-type]
     )
+    # Not one word in common around them is a step, not a point on a scale: a figure
+    # restated is nearly always restated with a word of what it counts ("18" and "18"
+    # with nothing in common around them are two ages, two limits, two counts). Only
+    # for a value that two things can share by chance: "€2.36 billion" twice is one
+    # figure however differently each sentence names it ("profit", "the result").
+    f["context_none_short"] = float(not ca & cb and not long_equal)
     f["slip_scale"] = float(kind == "scale")
     f["slip_transposed"] = float(kind == "transposed")
     f["slip_digit"] = float(kind == "digit")
