@@ -35,7 +35,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from itertools import pairwise
 
@@ -48,6 +48,7 @@ from newscheck.nlp.relations.base import TOP_BLOCKS, Candidate, RelationInput, p
 from newscheck.nlp.relations.evidence import (
     head,
     kind_class,
+    metric_apart,
     metric_words,
     numeric,
     same_measure,
@@ -60,6 +61,8 @@ from newscheck.nlp.types import Figure
 MAX_LEVELS = 8
 #: How many sentences after a headline's change its levels may be stated.
 AHEAD_SENTENCES = 4
+#: Levels of a neighbouring sentence considered as where a change starts.
+ADJACENT_LEVELS = 2
 #: How many sentences back a level of the change's own metric may be its "to".
 FAR_SENTENCES = 6
 #: An implied change this many times the stated one is not what the writer
@@ -605,8 +608,9 @@ def _pair_features(ch: Change, to: Figure, frm: Figure) -> dict[str, float]:
 
 def _candidate_levels(
     inp: RelationInput, ch: Change, changes: frozenset[str]
-) -> tuple[list[Figure], list[Figure]]:
-    """Levels that may be the "to" and the "from" of the change (other changes are not levels)."""
+) -> tuple[list[Figure], list[Figure], list[Figure]]:
+    """Levels that may be the "to" and the "from" of the change (other changes are not levels),
+    and which of the froms are a neighbouring sentence's only (`_adjacent_froms`)."""
     c = ch.fig
 
     def ok(f: Figure) -> bool:
@@ -629,7 +633,58 @@ def _candidate_levels(
                     tos.append(f)
                     seen.add(f.id)
     froms += [f for f in _prior_levels(inp, ch, {f.id for f in froms}) if f.id not in changes]
-    return tos, froms
+    seen = {f.id for f in froms}
+    adjacent = [f for f in _adjacent_froms(inp, ch, ok) if f.id not in seen]
+    return tos, froms + adjacent, adjacent
+
+
+def _adjacent_froms(inp: RelationInput, ch: Change, ok: Callable[[Figure], bool]) -> list[Figure]:
+    """Levels a change may run from in the neighbouring sentence of its paragraph.
+
+    "Operating profit climbed 14% to €312m. It had been €287m a year earlier.": the
+    prior value in the next sentence. "Net profit rose to €540m from €410m. That is an
+    increase of 24%.": a change that opens on a pronoun reads its levels in the sentence
+    before. Which of them is the one is the evidence's (`_adjacent_features`).
+    """
+    c = ch.fig
+    out = [
+        f for f in inp.figures_in(c.sentence + 1) if f.block == c.block and ok(f)
+    ][:ADJACENT_LEVELS]
+    if _anaphor(inp, c):
+        out += [f for f in inp.figures_in(c.sentence - 1) if f.block == c.block and ok(f)][
+            -ADJACENT_LEVELS:
+        ]
+    return out
+
+
+def _adjacent_features(inp: RelationInput, ch: Change, level: Figure) -> dict[str, float]:
+    """Evidence that a level of a neighbouring sentence is where the change starts.
+
+    A prior value in another sentence is marked as one: by a time shift in its own
+    sentence ("a year earlier", "had been", "twelve months ago", "In July last year") or
+    by its period, the one the change runs from. Its measure must be the change's: a
+    level of another metric, or one another change of its sentence moves, is not it.
+    """
+    c = ch.fig
+    f: dict[str, float] = {"from_adjacent": 1.0}
+    if level.sentence < c.sentence:
+        # The pair before the pronoun states its own comparison: "from €410m".
+        marked = cues.ends_with("change_from", _cue_before(inp, level, None))
+    else:
+        basis = basis_of(inp.sentence_text(c))
+        prior = prior_period(c.period, basis) if basis != "mixed" else None
+        marked = cues.has("prior_level", inp.sentence_text(level)) or (
+            prior is not None and level.period == prior
+        )
+    f["from_adjacent_marked"] = float(marked)
+    f["from_adjacent_unmarked"] = float(not marked)
+    f["from_adjacent_metric_conflict"] = float(
+        metric_apart(c, level) or bool(level.segment and c.segment and level.segment != c.segment)
+    )
+    f["from_adjacent_entity_conflict"] = float(
+        c.entity is not None and level.entity is not None and c.entity != level.entity
+    )
+    return {k: v for k, v in f.items() if v}
 
 
 def _prior_levels(inp: RelationInput, ch: Change, seen: set[str]) -> list[Figure]:
@@ -733,7 +788,7 @@ def changes(inp: RelationInput) -> Iterator[Candidate]:
     change_ids = frozenset(ch.fig.id for ch in found)
     for ch in found:
         fig = ch.fig
-        tos, froms = _candidate_levels(inp, ch, change_ids)
+        tos, froms, adjacent = _candidate_levels(inp, ch, change_ids)
         levels = [
             f
             for f in inp.figures_in(fig.sentence)
@@ -741,6 +796,8 @@ def changes(inp: RelationInput) -> Iterator[Candidate]:
         ]
         feats = {("to", t.id): _level_features(inp, ch, t, "to", found) for t in tos}
         feats.update({("from", b.id): _level_features(inp, ch, b, "from", found) for b in froms})
+        for b in adjacent:
+            feats[("from", b.id)].update(_adjacent_features(inp, ch, b))
         options: list[tuple[Figure | None, Figure | None]] = [(t, None) for t in tos]
         options += [(None, b) for b in froms]
         options += [(t, b) for t in tos for b in froms if t.id != b.id and same_measure(t, b)]
