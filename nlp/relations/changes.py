@@ -368,6 +368,9 @@ def _level_features(
             lead = (
                 len(words) <= 6 and not re.search(r"[\d;]", gap) and not _CLAUSE_WORDS & set(words)
             )
+        # "The year before they were 1.18 million, a rise of 30%": a level its own clause
+        # marks as the earlier one is where a change starts, not where it ends.
+        f["to_marked_prior"] = float(same and _marked_prior(inp, level))
         f["to_cue"] = float(cued)
         f["to_lead"] = float(lead)
         f["to_miscued"] = float(strong_from and not strong_to)
@@ -400,7 +403,9 @@ def _level_features(
         f["from_prior"] = float(cues.has("change_from_after", inp.after(level, 25).split(",")[0]))
         f["from_miscued"] = float(strong_to and not strong_from and not compared)
         f["from_before"] = float(same and not after_change)
-        f["from_uncued"] = float(same and not cued and not compared)
+        marked = same and _marked_prior(inp, level)
+        f["from_marked_prior"] = float(marked)
+        f["from_uncued"] = float(same and not cued and not compared and not marked)
     # "a loss of 30 mln dlrs, or 19 cts a share": an amount and a per-share level.
     f[f"{role}_scale_far"] = float(
         kind_class(c) in ("money", "number") and not ch.points and _ratio(c, level) > 1000
@@ -417,6 +422,13 @@ def _level_features(
         f[f"{role}_other_sentence"] = 1.0
         f["from_period"] = float(role == "from")  # only prior-period levels come from afar
     return f
+
+
+def _marked_prior(inp: RelationInput, level: Figure) -> bool:
+    """Its sentence opens on a time shift before the level: "A year earlier it was 287",
+    "The year before they were 1.18 million", "Twelve months ago 131,600 were waiting"."""
+    s = inp.sentence(level)
+    return s is not None and cues.has("prior_level", inp.text[s.start : level.a_start])
 
 
 def _other_period_between(inp: RelationInput, c: Figure, level: Figure) -> bool:
@@ -759,6 +771,16 @@ def change_features(
         )
     if to is not None and frm is not None:
         f.update(_pair_features(ch, to, frm))
+        # "Visitors reached 1.42 million in 2025. The year before they were 1.18 million,
+        # a rise of 30%": the change and its marked earlier level follow the level it
+        # ends at, stated in the sentence before.
+        f["to_before_prior_pair"] = float(
+            to.sentence == c.sentence - 1
+            and to.block == c.block
+            and frm.sentence == c.sentence
+            and bool(f.get("from_marked_prior"))
+            and not metric_apart(to, frm)
+        )
         f["from_paired_elsewhere"] = float(_paired_elsewhere(inp, frm, (c.id, to.id)))
         # Either level is another change's: then the pair is that change's too.
         f["pair_other_change"] = max(f.get("to_other_change", 0.0), f.get("from_other_change", 0.0))
