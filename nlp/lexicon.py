@@ -133,7 +133,7 @@ METRIC_SYNONYMS: dict[str, str] = {
 # travellers"; "operating income" ... "operating profit". Not the same metric for the
 # frames (a fine and a penalty stay themselves); evidence for relations across sentences.
 METRIC_KIN: tuple[frozenset[str], ...] = (
-    _forms("passenger traveller visitor visit customer guest attendance crowd"),
+    _forms("passenger traveller ridership visitor visit customer guest attendance crowd"),
     _forms("crime offence incident case"),
     _forms("fine penalty sanction"),
     _forms("budget spending"),
