@@ -73,8 +73,7 @@ def test_earlier_level_in_the_neighbouring_sentence(
 
 def test_a_wrong_change_against_the_next_sentence_fails() -> None:
     text = (
-        "Trading profit at Pellworth rose 20% to £448m in 2025. It had been £400m a year "
-        "earlier."
+        "Trading profit at Pellworth rose 20% to £448m in 2025. It had been £400m a year earlier."
     )
     assert _fails(text, "NC102")
 
@@ -123,9 +122,7 @@ def test_seat_list_over_two_sentences_without_a_cue() -> None:
 
 
 def test_a_region_is_an_item_beside_the_list_not_its_total() -> None:
-    text = (
-        "Sales in Europe rose to €3.0bn. Asia brought in €1.9bn and the Americas €1.4bn."
-    )
+    text = "Sales in Europe rose to €3.0bn. Asia brought in €1.9bn and the Americas €1.4bn."
     assert not _fails(text, "NC122")
 
 

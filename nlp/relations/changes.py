@@ -659,9 +659,9 @@ def _adjacent_froms(inp: RelationInput, ch: Change, ok: Callable[[Figure], bool]
     before. Which of them is the one is the evidence's (`_adjacent_features`).
     """
     c = ch.fig
-    out = [
-        f for f in inp.figures_in(c.sentence + 1) if f.block == c.block and ok(f)
-    ][:ADJACENT_LEVELS]
+    out = [f for f in inp.figures_in(c.sentence + 1) if f.block == c.block and ok(f)][
+        :ADJACENT_LEVELS
+    ]
     if _anaphor(inp, c):
         out += [f for f in inp.figures_in(c.sentence - 1) if f.block == c.block and ok(f)][
             -ADJACENT_LEVELS:

@@ -1042,7 +1042,9 @@ def segment_of(inp: RelationInput) -> Iterator[Candidate]:
 
 #: The words of a whole that may come out less than its listed parts: a profit with a
 #: loss-making segment left out of the list.
-_NETTED = re.compile(r"\b(?:profit|profits|income|earnings|ebitda|ebit|margin|result|results|surplus)\b", re.I)
+_NETTED = re.compile(
+    r"\b(?:profit|profits|income|earnings|ebitda|ebit|margin|result|results|surplus)\b", re.I
+)
 
 
 def _sentence_list(inp: RelationInput, index: int, like: Figure) -> list[Figure] | None:

@@ -42,10 +42,15 @@ MAX_EARLIER = 80
 #: "The £12.4m fine", "the $808 million operating profit": a figure inside a definite
 #: noun phrase names a quantity the story has already given.
 _DEFINITE_BEFORE = re.compile(r"(?:^|\s)(?:the|this|that|its)\s*$", re.I)
-_NOUN_AFTER = re.compile(r"\s+(?!(?:a|an|the|in|of|on|to|for|from|and|or|was|is|were|are|will|would)\b)[a-z][a-z-]+", re.I)
+_NOUN_AFTER = re.compile(
+    r"\s+(?!(?:a|an|the|in|of|on|to|for|from|and|or|was|is|were|are|will|would)\b)[a-z][a-z-]+",
+    re.I,
+)
 #: "The spending plan, worth £421m, ...", "The money raised, £481,000, ...": the
 #: definite noun phrase opens the sentence and the figure stands in apposition to it.
-_APPOSED = re.compile(r"^\s*the(?:\s+[a-z][a-z'’-]*){1,4},\s*(?:worth\s+|of\s+|totalling\s+|totaling\s+)?$", re.I)
+_APPOSED = re.compile(
+    r"^\s*the(?:\s+[a-z][a-z'’-]*){1,4},\s*(?:worth\s+|of\s+|totalling\s+|totaling\s+)?$", re.I
+)
 _ROLE_CLASS = {"forecast": "forecast", "target": "forecast", "level": "level"}
 
 

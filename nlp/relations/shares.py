@@ -159,7 +159,10 @@ def _share_of_antecedent(inp: RelationInput, share: Figure) -> Iterator[Candidat
     thing to point at.
     """
     s = inp.sentence(share)
-    if s is None or cues.pattern("anaphor").match(inp.text[s.start : share.a_start].strip()) is None:
+    if (
+        s is None
+        or cues.pattern("anaphor").match(inp.text[s.start : share.a_start].strip()) is None
+    ):
         return
     found = of_phrase(inp, share)
     whole = found[1] if found is not None else None
