@@ -425,10 +425,14 @@ def _level_features(
 
 
 def _marked_prior(inp: RelationInput, level: Figure) -> bool:
-    """Its sentence opens on a time shift before the level: "A year earlier it was 287",
+    """Its clause opens on a time shift before the level: "A year earlier it was 287",
     "The year before they were 1.18 million", "Twelve months ago 131,600 were waiting"."""
     s = inp.sentence(level)
-    return s is not None and cues.has("prior_level", inp.text[s.start : level.a_start])
+    if s is None:
+        return False
+    # Its own clause: "..., 11 fewer than last year, when only three called" is not.
+    clause = re.split(r"[,;:()]", inp.text[s.start : level.a_start])[-1]
+    return cues.has("prior_level", clause)
 
 
 def _other_period_between(inp: RelationInput, c: Figure, level: Figure) -> bool:

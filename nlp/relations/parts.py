@@ -1135,7 +1135,9 @@ def _total_then_list(inp: RelationInput) -> Iterator[Candidate]:
         if len(wholes) != 1 or inp.block_kind(wholes[0]) != "paragraph" or lead_of(inp, wholes[0]):
             continue
         whole = wholes[0]
-        if _peer(inp, whole):
+        # "Orla Capital put in $40m. Two other funds added $25m and $15m": a figure its
+        # own clause says was contributed is the first item, not the total.
+        if _peer(inp, whole) or cues.has("item_verbs", clause_before(inp, whole)):
             continue
         items = _list_after(inp, whole)
         if items is None:
