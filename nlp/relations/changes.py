@@ -51,6 +51,7 @@ from newscheck.nlp.relations.evidence import (
     metric_apart,
     metric_words,
     numeric,
+    resolved,
     same_measure,
     values_agree,
 )
@@ -63,6 +64,9 @@ MAX_LEVELS = 8
 AHEAD_SENTENCES = 4
 #: Levels of a neighbouring sentence considered as where a change starts.
 ADJACENT_LEVELS = 2
+#: How far into its clause a time shift may stand and still mark the level as the earlier
+#: one: "In July last year the airport handled 2.7 million".
+_OPENING = 12
 #: How many sentences back a level of the change's own metric may be its "to".
 FAR_SENTENCES = 6
 #: An implied change this many times the stated one is not what the writer
@@ -403,7 +407,7 @@ def _level_features(
         f["from_prior"] = float(cues.has("change_from_after", inp.after(level, 25).split(",")[0]))
         f["from_miscued"] = float(strong_to and not strong_from and not compared)
         f["from_before"] = float(same and not after_change)
-        marked = same and _marked_prior(inp, level)
+        marked = same and not cued and not compared and _marked_prior(inp, level)
         f["from_marked_prior"] = float(marked)
         f["from_uncued"] = float(same and not cued and not compared and not marked)
     # "a loss of 30 mln dlrs, or 19 cts a share": an amount and a per-share level.
@@ -430,9 +434,11 @@ def _marked_prior(inp: RelationInput, level: Figure) -> bool:
     s = inp.sentence(level)
     if s is None:
         return False
-    # Its own clause: "..., 11 fewer than last year, when only three called" is not.
-    clause = re.split(r"[,;:()]", inp.text[s.start : level.a_start])[-1]
-    return cues.has("prior_level", clause)
+    # Its own clause, and at its opening: "..., when only three called" and "rose 15% from
+    # a year ago to reach £546m" are not.
+    clause = re.split(r"[,;:()]", inp.text[s.start : level.a_start])[-1].lstrip()
+    m = cues.pattern("prior_level").search(clause)
+    return m is not None and m.start() <= _OPENING
 
 
 def _other_period_between(inp: RelationInput, c: Figure, level: Figure) -> bool:
@@ -663,14 +669,38 @@ def _adjacent_froms(inp: RelationInput, ch: Change, ok: Callable[[Figure], bool]
     before. Which of them is the one is the evidence's (`_adjacent_features`).
     """
     c = ch.fig
-    out = [f for f in inp.figures_in(c.sentence + 1) if f.block == c.block and ok(f)][
-        :ADJACENT_LEVELS
-    ]
+    s = inp.sentence(c)
+    if s is not None and cues.has("change_from_strong", inp.text[c.a_end : s.end]):
+        # "down 46 from the previous week": the change names what it is measured against.
+        return []
+    out: list[Figure] = []
+    nxt = [f for f in inp.figures_in(c.sentence + 1) if f.block == c.block and ok(f)]
+    if len(nxt) == 1:
+        # One level, so that the sentence is about it alone: "It had been €287m a year
+        # earlier", not "Ford made $104m, compared with a loss of $793m a year ago".
+        out += nxt
     if _anaphor(inp, c):
         out += [f for f in inp.figures_in(c.sentence - 1) if f.block == c.block and ok(f)][
             -ADJACENT_LEVELS:
         ]
-    return out
+    return [f for f in out if not _rival_prior(inp, c, f)]
+
+
+def _rival_prior(inp: RelationInput, c: Figure, level: Figure) -> bool:
+    """Another value stated for the level's period and the change's measure: the text
+    does not say which one the change runs from."""
+    if not resolved(level.period):
+        return False
+    return any(
+        f.id != level.id
+        and f.sentence != c.sentence
+        and f.period == level.period
+        and f.role == "level"
+        and (f.metric, f.segment, f.entity) == (c.metric, c.segment, c.entity)
+        and same_measure(f, level)
+        and not values_agree(f, level)
+        for f in inp.figures
+    )
 
 
 def _adjacent_features(inp: RelationInput, ch: Change, level: Figure) -> dict[str, float]:

@@ -221,7 +221,7 @@ def metric_apart(a: Figure, b: Figure) -> bool:
     return not (metric_generic(a) or metric_generic(b) or metric_kin(a, b))
 
 
-def kin_words(fig: Figure, near: list[str]) -> frozenset[str]:
+def kin_words(fig: Figure, near: list[str], *, metric: bool = True) -> frozenset[str]:
     """The kin groups (by index) that the figure's metric or the words next to it name."""
-    words = metric_words(fig) | {w.rstrip("s") for w in near}
+    words = (metric_words(fig) if metric else frozenset()) | {w.rstrip("s") for w in near}
     return frozenset(str(i) for i, group in enumerate(lx.METRIC_KIN) if words & group)

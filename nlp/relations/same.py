@@ -12,8 +12,8 @@ two digits swapped, one digit changed), or unrelated.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
-from dataclasses import dataclass
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, replace
 
 from newscheck.nlp.relations import cues
 from newscheck.nlp.relations.base import Candidate, RelationInput, proposer
@@ -44,6 +44,11 @@ MAX_EARLIER = 80
 _DEFINITE_BEFORE = re.compile(r"(?:^|\s)(?:the|this|that|its)\s*$", re.I)
 _NOUN_AFTER = re.compile(
     r"\s+(?!(?:a|an|the|in|of|on|to|for|from|and|or|was|is|were|are|will|would)\b)[a-z][a-z-]+",
+    re.I,
+)
+#: The noun a figure's own noun phrase ends on: "a $12 million budget", "the £5.7m subsidy".
+_HEAD_AFTER = re.compile(
+    r"\s+(?:[a-z-]+\s+)?([a-z]+)\b(?=\s*[,.;:]|\s+(?:was|is|were|are|will|would|had|has|for|of|to|in|and)\b)",
     re.I,
 )
 #: "The spending plan, worth £421m, ...", "The money raised, £481,000, ...": the
@@ -78,6 +83,7 @@ class _View:
     whole: bool
     definite: bool  # inside a definite noun phrase that restates it: "the £5.7m subsidy"
     kin: frozenset[str]  # the words near it that name what it is, for `metric_kin`
+    named: frozenset[str]  # the kin group of the noun its own phrase ends on: "a $12m budget"
 
 
 def _view(inp: RelationInput, fig: Figure, whole: bool) -> _View:
@@ -99,7 +105,19 @@ def _view(inp: RelationInput, fig: Figure, whole: bool) -> _View:
         whole,
         _definite(inp, fig),
         kin_words(fig, left[-4:] + right[:4]),
+        kin_words(
+            fig,
+            [m.group(1).lower()] if (m := _HEAD_AFTER.match(inp.after(fig, 30))) else [],
+            metric=False,
+        ),
     )
+
+
+def _ambiguous(figs: list[Figure], a: Figure, b: Figure, view: Callable[[Figure], _View]) -> bool:
+    """Another figure of the measure is a noun phrase of a kin noun ("a $12m budget"): "the
+    $69m budget" may restate either of two budgets."""
+    kin = view(b).kin
+    return any(f.id not in (a.id, b.id) and view(f).named & kin for f in figs)
 
 
 def _definite(inp: RelationInput, fig: Figure) -> bool:
@@ -234,4 +252,6 @@ def same_quantity(inp: RelationInput) -> Iterator[Candidate]:
         for a, b, kind in pairs:
             series = frozenset(agreed.get((a.block, b.block), ())) if kind else frozenset()
             feats = features(view(a), view(b), kind, series)
+            if feats.get("restated_kin") and _ambiguous(figs, a, b, view):
+                feats = features(view(a), replace(view(b), definite=False), kind, series)
             yield Candidate("same_as", (a.id, b.id), ("a", "b"), feats)
