@@ -128,6 +128,32 @@ METRIC_SYNONYMS: dict[str, str] = {
     "taxes": "tax",
 }
 
+# Head nouns that name one quantity when a story restates it in another sentence:
+# "a penalty of £14.2m" ... "the fine"; "2.3 million passengers" ... "2.7 million
+# travellers"; "operating income" ... "operating profit". Not the same metric for the
+# frames (a fine and a penalty stay themselves); evidence for relations across sentences.
+METRIC_KIN: tuple[frozenset[str], ...] = (
+    _forms("passenger traveller ridership visitor visit customer guest attendance crowd"),
+    _forms("crime offence incident case"),
+    _forms("fine penalty sanction"),
+    _forms("budget spending"),
+    _forms("grant subsidy funding"),
+    _forms("income profit earnings earning"),
+    _forms("revenue sale turnover takings"),
+    _forms("upgrade project scheme programme refurbishment redevelopment"),
+    _forms("application applicant"),
+    _forms("death fatality toll"),
+    _forms("fee charge price cost"),
+    _forms("deal takeover acquisition bid offer"),
+    _forms("pay salary wage"),
+    _forms("job employee staff worker headcount workforce"),
+    _forms("home house property dwelling"),
+    _forms("raised money donation funding"),
+)
+# Nouns that restate any count or amount: "The previous year's figure was 11,870",
+# "131,600 people were waiting".
+GENERIC_METRICS = _forms("figure total number amount level sum tally count people person")
+
 # Verbs that name what a figure next to them measures ("invested $1B").
 VERB_METRICS: dict[str, str] = {
     **dict.fromkeys(

@@ -35,7 +35,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from itertools import pairwise
 
@@ -48,8 +48,10 @@ from newscheck.nlp.relations.base import TOP_BLOCKS, Candidate, RelationInput, p
 from newscheck.nlp.relations.evidence import (
     head,
     kind_class,
+    metric_apart,
     metric_words,
     numeric,
+    resolved,
     same_measure,
     values_agree,
 )
@@ -60,6 +62,11 @@ from newscheck.nlp.types import Figure
 MAX_LEVELS = 8
 #: How many sentences after a headline's change its levels may be stated.
 AHEAD_SENTENCES = 4
+#: Levels of a neighbouring sentence considered as where a change starts.
+ADJACENT_LEVELS = 2
+#: How far into its clause a time shift may stand and still mark the level as the earlier
+#: one: "In July last year the airport handled 2.7 million".
+_OPENING = 12
 #: How many sentences back a level of the change's own metric may be its "to".
 FAR_SENTENCES = 6
 #: An implied change this many times the stated one is not what the writer
@@ -365,6 +372,9 @@ def _level_features(
             lead = (
                 len(words) <= 6 and not re.search(r"[\d;]", gap) and not _CLAUSE_WORDS & set(words)
             )
+        # "The year before they were 1.18 million, a rise of 30%": a level its own clause
+        # marks as the earlier one is where a change starts, not where it ends.
+        f["to_marked_prior"] = float(same and _marked_prior(inp, level))
         f["to_cue"] = float(cued)
         f["to_lead"] = float(lead)
         f["to_miscued"] = float(strong_from and not strong_to)
@@ -397,7 +407,9 @@ def _level_features(
         f["from_prior"] = float(cues.has("change_from_after", inp.after(level, 25).split(",")[0]))
         f["from_miscued"] = float(strong_to and not strong_from and not compared)
         f["from_before"] = float(same and not after_change)
-        f["from_uncued"] = float(same and not cued and not compared)
+        marked = same and not cued and not compared and _marked_prior(inp, level)
+        f["from_marked_prior"] = float(marked)
+        f["from_uncued"] = float(same and not cued and not compared and not marked)
     # "a loss of 30 mln dlrs, or 19 cts a share": an amount and a per-share level.
     f[f"{role}_scale_far"] = float(
         kind_class(c) in ("money", "number") and not ch.points and _ratio(c, level) > 1000
@@ -414,6 +426,19 @@ def _level_features(
         f[f"{role}_other_sentence"] = 1.0
         f["from_period"] = float(role == "from")  # only prior-period levels come from afar
     return f
+
+
+def _marked_prior(inp: RelationInput, level: Figure) -> bool:
+    """Its clause opens on a time shift before the level: "A year earlier it was 287",
+    "The year before they were 1.18 million", "Twelve months ago 131,600 were waiting"."""
+    s = inp.sentence(level)
+    if s is None:
+        return False
+    # Its own clause, and at its opening: "..., when only three called" and "rose 15% from
+    # a year ago to reach £546m" are not.
+    clause = re.split(r"[,;:()]", inp.text[s.start : level.a_start])[-1].lstrip()
+    m = cues.pattern("prior_level").search(clause)
+    return m is not None and m.start() <= _OPENING
 
 
 def _other_period_between(inp: RelationInput, c: Figure, level: Figure) -> bool:
@@ -605,8 +630,9 @@ def _pair_features(ch: Change, to: Figure, frm: Figure) -> dict[str, float]:
 
 def _candidate_levels(
     inp: RelationInput, ch: Change, changes: frozenset[str]
-) -> tuple[list[Figure], list[Figure]]:
-    """Levels that may be the "to" and the "from" of the change (other changes are not levels)."""
+) -> tuple[list[Figure], list[Figure], list[Figure]]:
+    """Levels that may be the "to" and the "from" of the change (other changes are not levels),
+    and which of the froms are a neighbouring sentence's only (`_adjacent_froms`)."""
     c = ch.fig
 
     def ok(f: Figure) -> bool:
@@ -629,7 +655,82 @@ def _candidate_levels(
                     tos.append(f)
                     seen.add(f.id)
     froms += [f for f in _prior_levels(inp, ch, {f.id for f in froms}) if f.id not in changes]
-    return tos, froms
+    seen = {f.id for f in froms}
+    adjacent = [f for f in _adjacent_froms(inp, ch, ok) if f.id not in seen]
+    return tos, froms + adjacent, adjacent
+
+
+def _adjacent_froms(inp: RelationInput, ch: Change, ok: Callable[[Figure], bool]) -> list[Figure]:
+    """Levels a change may run from in the neighbouring sentence of its paragraph.
+
+    "Operating profit climbed 14% to €312m. It had been €287m a year earlier.": the
+    prior value in the next sentence. "Net profit rose to €540m from €410m. That is an
+    increase of 24%.": a change that opens on a pronoun reads its levels in the sentence
+    before. Which of them is the one is the evidence's (`_adjacent_features`).
+    """
+    c = ch.fig
+    s = inp.sentence(c)
+    if s is not None and cues.has("change_from_strong", inp.text[c.a_end : s.end]):
+        # "down 46 from the previous week": the change names what it is measured against.
+        return []
+    out: list[Figure] = []
+    nxt = [f for f in inp.figures_in(c.sentence + 1) if f.block == c.block and ok(f)]
+    if len(nxt) == 1:
+        # One level, so that the sentence is about it alone: "It had been €287m a year
+        # earlier", not "Ford made $104m, compared with a loss of $793m a year ago".
+        out += nxt
+    if _anaphor(inp, c):
+        out += [f for f in inp.figures_in(c.sentence - 1) if f.block == c.block and ok(f)][
+            -ADJACENT_LEVELS:
+        ]
+    return [f for f in out if not _rival_prior(inp, c, f)]
+
+
+def _rival_prior(inp: RelationInput, c: Figure, level: Figure) -> bool:
+    """Another value stated for the level's period and the change's measure: the text
+    does not say which one the change runs from."""
+    if not resolved(level.period):
+        return False
+    return any(
+        f.id != level.id
+        and f.sentence != c.sentence
+        and f.period == level.period
+        and f.role == "level"
+        and (f.metric, f.segment, f.entity) == (c.metric, c.segment, c.entity)
+        and same_measure(f, level)
+        and not values_agree(f, level)
+        for f in inp.figures
+    )
+
+
+def _adjacent_features(inp: RelationInput, ch: Change, level: Figure) -> dict[str, float]:
+    """Evidence that a level of a neighbouring sentence is where the change starts.
+
+    A prior value in another sentence is marked as one: by a time shift in its own
+    sentence ("a year earlier", "had been", "twelve months ago", "In July last year") or
+    by its period, the one the change runs from. Its measure must be the change's: a
+    level of another metric, or one another change of its sentence moves, is not it.
+    """
+    c = ch.fig
+    f: dict[str, float] = {"from_adjacent": 1.0}
+    if level.sentence < c.sentence:
+        # The pair before the pronoun states its own comparison: "from €410m".
+        marked = cues.ends_with("change_from", _cue_before(inp, level, None))
+    else:
+        basis = basis_of(inp.sentence_text(c))
+        prior = prior_period(c.period, basis) if basis != "mixed" else None
+        marked = cues.has("prior_level", inp.sentence_text(level)) or (
+            prior is not None and level.period == prior
+        )
+    f["from_adjacent_marked"] = float(marked)
+    f["from_adjacent_unmarked"] = float(not marked)
+    f["from_adjacent_metric_conflict"] = float(
+        metric_apart(c, level) or bool(level.segment and c.segment and level.segment != c.segment)
+    )
+    f["from_adjacent_entity_conflict"] = float(
+        c.entity is not None and level.entity is not None and c.entity != level.entity
+    )
+    return {k: v for k, v in f.items() if v}
 
 
 def _prior_levels(inp: RelationInput, ch: Change, seen: set[str]) -> list[Figure]:
@@ -704,6 +805,16 @@ def change_features(
         )
     if to is not None and frm is not None:
         f.update(_pair_features(ch, to, frm))
+        # "Visitors reached 1.42 million in 2025. The year before they were 1.18 million,
+        # a rise of 30%": the change and its marked earlier level follow the level it
+        # ends at, stated in the sentence before.
+        f["to_before_prior_pair"] = float(
+            to.sentence == c.sentence - 1
+            and to.block == c.block
+            and frm.sentence == c.sentence
+            and bool(f.get("from_marked_prior"))
+            and not metric_apart(to, frm)
+        )
         f["from_paired_elsewhere"] = float(_paired_elsewhere(inp, frm, (c.id, to.id)))
         # Either level is another change's: then the pair is that change's too.
         f["pair_other_change"] = max(f.get("to_other_change", 0.0), f.get("from_other_change", 0.0))
@@ -733,7 +844,7 @@ def changes(inp: RelationInput) -> Iterator[Candidate]:
     change_ids = frozenset(ch.fig.id for ch in found)
     for ch in found:
         fig = ch.fig
-        tos, froms = _candidate_levels(inp, ch, change_ids)
+        tos, froms, adjacent = _candidate_levels(inp, ch, change_ids)
         levels = [
             f
             for f in inp.figures_in(fig.sentence)
@@ -741,6 +852,8 @@ def changes(inp: RelationInput) -> Iterator[Candidate]:
         ]
         feats = {("to", t.id): _level_features(inp, ch, t, "to", found) for t in tos}
         feats.update({("from", b.id): _level_features(inp, ch, b, "from", found) for b in froms})
+        for b in adjacent:
+            feats[("from", b.id)].update(_adjacent_features(inp, ch, b))
         options: list[tuple[Figure | None, Figure | None]] = [(t, None) for t in tos]
         options += [(None, b) for b in froms]
         options += [(t, b) for t in tos for b in froms if t.id != b.id and same_measure(t, b)]

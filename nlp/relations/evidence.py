@@ -12,6 +12,7 @@ from functools import lru_cache
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
+from newscheck.nlp import lexicon as lx
 from newscheck.nlp.checks.common import kind_class
 from newscheck.nlp.checks.intervals import Interval, interval, overlaps, stated
 from newscheck.nlp.types import Figure
@@ -199,3 +200,28 @@ def metric_words(fig: Figure) -> frozenset[str]:
 
 def resolved(period: str | None) -> bool:
     return bool(period) and bool(re.match(r"^(?:FY)?\d{4}", period or ""))
+
+
+def metric_kin(a: Figure, b: Figure) -> bool:
+    """The two metrics share a word or name one quantity in other words (lexicon.METRIC_KIN)."""
+    wa, wb = metric_words(a), metric_words(b)
+    if wa & wb:
+        return True
+    return any(wa & group and wb & group for group in lx.METRIC_KIN)
+
+
+def metric_generic(fig: Figure) -> bool:
+    """No metric, or one that could restate any other ("the figure", "131,600 people")."""
+    words = metric_words(fig)
+    return not words or words <= lx.GENERIC_METRICS
+
+
+def metric_apart(a: Figure, b: Figure) -> bool:
+    """Two named metrics that are neither one word, kin, nor generic: two quantities."""
+    return not (metric_generic(a) or metric_generic(b) or metric_kin(a, b))
+
+
+def kin_words(fig: Figure, near: list[str], *, metric: bool = True) -> frozenset[str]:
+    """The kin groups (by index) that the figure's metric or the words next to it name."""
+    words = (metric_words(fig) if metric else frozenset()) | {w.rstrip("s") for w in near}
+    return frozenset(str(i) for i, group in enumerate(lx.METRIC_KIN) if words & group)

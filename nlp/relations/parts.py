@@ -534,6 +534,8 @@ def breakdown(inp: RelationInput) -> Iterator[Candidate]:
     yield from _all_but(inp)
     yield from _bullet_tally(inp)
     yield from _table_totals(inp)
+    yield from _total_then_list(inp)
+    yield from _list_then_total(inp)
 
 
 def _lead_of(inp: RelationInput) -> Iterator[Candidate]:
@@ -1037,3 +1039,150 @@ def segment_of(inp: RelationInput) -> Iterator[Candidate]:
                 "part_far": far_above(float(part.value), float(whole.value)),  # type: ignore[arg-type]
             }
             yield Candidate("part_of", (part.id, whole.id), ("part", "whole"), f, (part.id,))
+
+
+#: The words of a whole that may come out less than its listed parts: a profit with a
+#: loss-making segment left out of the list.
+_NETTED = re.compile(
+    r"\b(?:profit|profits|income|earnings|ebitda|ebit|margin|result|results|surplus)\b", re.I
+)
+
+
+def _sentence_list(inp: RelationInput, index: int, like: Figure) -> list[Figure] | None:
+    """The sentence's figures of the measure when they are one list run (or one item)."""
+    items = [f for f in _items(inp, index, like) if list_item(f)]
+    if not items:
+        return None
+    runs = list_runs(inp, items, LONG_GAP_CHARS)
+    return runs[0] if len(runs) == 1 else None
+
+
+def _list_after(inp: RelationInput, whole: Figure) -> list[Figure] | None:
+    """The items of the sentence (or two) right after the whole's, read as one list.
+
+    "The assembly has 80 seats. The Alliance won 34 seats. The Greens took 21, Labour 15
+    and independents 12.": an item per sentence, then a run closed by "and".
+    """
+    found: list[Figure] = []
+    for index in (whole.sentence + 1, whole.sentence + 2):
+        figs = inp.figures_in(index)
+        if not figs or figs[0].block != whole.block:
+            break
+        run = _sentence_list(inp, index, whole)
+        if run is None or len([f for f in figs if same_measure(f, whole)]) != len(run):
+            break
+        found += run
+        if len(run) >= 2:
+            closed = re.search(r"\band\b", _gap(inp, run[-2], run[-1])) is not None
+            return found if closed and len(found) >= 2 else None
+    return None
+
+
+def _cross_features(
+    inp: RelationInput, whole: Figure, items: list[Figure], text: str
+) -> dict[str, float] | None:
+    """What ties a whole to a list in other sentences: the noun they count, the whole's
+    words in the list, or a verb of contribution ("brought in", "contributed")."""
+    nouns = {n for p in items if (n := noun_after(inp, p)) is not None}
+    wn = noun_after(inp, whole)
+    noun_match = wn is not None and wn in nouns
+    named = bool(content_stems(text) & names(inp, whole))
+    contribution = cues.has("contribution", text)
+    if not (noun_match or named or contribution):
+        return None
+    money = kind_class(whole) == "money"
+    paragraph = inp.blocks.get(items[-1].block, (0, ""))[1]
+    return {
+        # "Norrvik sells in no other region", "and the remaining 9": the list is all of it.
+        "complete_cue": float(
+            cues.has("complete_list", text) or cues.has("complete_paragraph", paragraph)
+        ),
+        "items3": float(len(items) >= 3),
+        "noun_match": float(noun_match),
+        "names_shared": float(named),
+        "contribution_cue": float(contribution),
+        "partial_cue": float(cues.has("partial_list", text)),
+        # A profit's parts may add up to more than it (a loss left out of the list).
+        "money_open": float(money and bool(_NETTED.search(inp.sentence_text(whole)))),
+        "whole_prior": float(prior_cued(inp, whole) or whole.id in _bases(inp)),
+        "period_conflict": float(any(_period_conflict(p, whole) for p in items)),
+    }
+
+
+#: "Applications from England rose to 41,200. Scotland sent 6,300, ...": a figure named
+#: for a place or segment is an item beside the list, not its total.
+_NAMED_FOR = re.compile(r"\b(?:from|in|at|for|to)\s+(?:the\s+)?[A-Z][a-z]")
+
+
+def _peer(inp: RelationInput, whole: Figure) -> bool:
+    """The figure is one segment's or one place's: the first item of a list, not its whole."""
+    if whole.segment:
+        return True
+    s = inp.sentence(whole)
+    clause = inp.text[s.start if s is not None else 0 : whole.a_start] + inp.after(whole, 20)
+    return _NAMED_FOR.search(clause) is not None
+
+
+def _total_then_list(inp: RelationInput) -> Iterator[Candidate]:
+    """A total, then its parts in the next sentence of the paragraph, with or without a cue.
+
+    "Revenue came to $4.2bn. The cloud unit contributed $1.9bn, devices $1.4bn and
+    services $1.2bn." Nothing says the list is complete, so NC122 checks only that the
+    parts fit within the total.
+    """
+    for s in inp.sentences:
+        figs = [f for f in inp.figures_in(s.index) if additive_level(inp, f)]
+        wholes = [f for f in figs if not prior_cued(inp, f)]
+        if len(wholes) != 1 or inp.block_kind(wholes[0]) != "paragraph" or lead_of(inp, wholes[0]):
+            continue
+        whole = wholes[0]
+        # "Orla Capital put in $40m. Two other funds added $25m and $15m": a figure its
+        # own clause says was contributed is the first item, not the total.
+        if _peer(inp, whole) or cues.has("item_verbs", clause_before(inp, whole)):
+            continue
+        items = _list_after(inp, whole)
+        if items is None:
+            continue
+        text = inp.text[inp.sentence(items[0]).start : items[-1].a_end]  # type: ignore[union-attr]
+        f = _cross_features(inp, whole, items, text)
+        if f is None:
+            continue
+        f["total_before_list"] = 1.0
+        yield _sum(whole, items, f)
+
+
+def _list_then_total(inp: RelationInput) -> Iterator[Candidate]:
+    """A list, then its total named as one ("In all", "in total") paragraphs later.
+
+    "Applications from England rose to 41,200. Scotland sent 6,300, Wales 2,900 and
+    Northern Ireland 1,100." ... "In total the university received 50,500 applications."
+    """
+    for whole in inp.figures:
+        s = inp.sentence(whole)
+        if s is None or not additive_level(inp, whole) or inp.block_kind(whole) != "paragraph":
+            continue
+        if not cues.has("total", inp.text[s.start : whole.a_start]):
+            continue
+        lists: list[list[Figure]] = []
+        start = max(0, whole.sentence - WINDOW)
+        while start < whole.sentence:
+            first = _sentence_list(inp, start, whole)
+            start += 1
+            if first is None or first[0].block == whole.block:
+                continue
+            items = list(first)
+            nxt = _sentence_list(inp, start, whole)
+            if len(items) == 1 and nxt is not None and nxt[0].block == items[0].block:
+                items += nxt
+                start += 1
+            if len(items) >= 3 and re.search(r"\band\b", _gap(inp, items[-2], items[-1])):
+                lists.append(items)
+        if not lists:
+            continue
+        items = lists[-1]
+        text = inp.text[inp.sentence(items[0]).start : items[-1].a_end]  # type: ignore[union-attr]
+        f = _cross_features(inp, whole, items, text)
+        if f is None or not (f["noun_match"] or f["names_shared"]):
+            continue
+        f["total_after_list"] = 1.0
+        yield _sum(whole, items, f)

@@ -11,8 +11,9 @@ two digits swapped, one digit changed), or unrelated.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from dataclasses import dataclass
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, replace
 
 from newscheck.nlp.relations import cues, restated
 from newscheck.nlp.relations.base import Candidate, RelationInput, proposer
@@ -22,6 +23,7 @@ from newscheck.nlp.relations.evidence import (
     digits,
     head,
     jaccard,
+    kin_words,
     kind_class,
     metric_words,
     numeric,
@@ -37,6 +39,23 @@ from newscheck.nlp.types import Figure
 #: Each figure is compared with at most this many earlier figures of its kind and
 #: unit (plus every figure of the story's top): bounded work on pathological input.
 MAX_EARLIER = 80
+#: "The £12.4m fine", "the $808 million operating profit": a figure inside a definite
+#: noun phrase names a quantity the story has already given.
+_DEFINITE_BEFORE = re.compile(r"(?:^|\s)(?:the|this|that|its)\s*$", re.I)
+_NOUN_AFTER = re.compile(
+    r"\s+(?!(?:a|an|the|in|of|on|to|for|from|and|or|was|is|were|are|will|would)\b)[a-z][a-z-]+",
+    re.I,
+)
+#: The noun a figure's own noun phrase ends on: "a $12 million budget", "the £5.7m subsidy".
+_HEAD_AFTER = re.compile(
+    r"\s+(?:[a-z-]+\s+)?([a-z]+)\b(?=\s*[,.;:]|\s+(?:was|is|were|are|will|would|had|has|for|of|to|in|and)\b)",
+    re.I,
+)
+#: "The spending plan, worth £421m, ...", "The money raised, £481,000, ...": the
+#: definite noun phrase opens the sentence and the figure stands in apposition to it.
+_APPOSED = re.compile(
+    r"^\s*the(?:\s+[a-z][a-z'’-]*){1,4},\s*(?:worth\s+|of\s+|totalling\s+|totaling\s+)?$", re.I
+)
 _ROLE_CLASS = {"forecast": "forecast", "target": "forecast", "level": "level"}
 
 
@@ -63,6 +82,9 @@ class _View:
     # Its block is the whole story (text with no paragraph breaks): being in the top or in
     # one block with another figure then says nothing.
     whole: bool
+    definite: bool  # inside a definite noun phrase that restates it: "the £5.7m subsidy"
+    kin: frozenset[str]  # the words near it that name what it is, for `metric_kin`
+    named: frozenset[str]  # the kin group of the noun its own phrase ends on: "a $12m budget"
 
 
 def _view(inp: RelationInput, fig: Figure, whole: bool) -> _View:
@@ -83,6 +105,32 @@ def _view(inp: RelationInput, fig: Figure, whole: bool) -> _View:
         inp.in_table(fig),
         cues.has("unchanged", clause + inp.after(fig, 30)),
         whole,
+        _definite(inp, fig),
+        kin_words(fig, left[-4:] + right[:4]),
+        kin_words(
+            fig,
+            [m.group(1).lower()] if (m := _HEAD_AFTER.match(inp.after(fig, 30))) else [],
+            metric=False,
+        ),
+    )
+
+
+def _ambiguous(figs: list[Figure], a: Figure, b: Figure, view: Callable[[Figure], _View]) -> bool:
+    """Another figure of the measure is a noun phrase of a kin noun ("a $12m budget"): "the
+    $69m budget" may restate either of two budgets."""
+    kin = view(b).kin
+    return any(f.id not in (a.id, b.id) and view(f).named & kin for f in figs)
+
+
+def _definite(inp: RelationInput, fig: Figure) -> bool:
+    """The figure sits in a definite noun phrase: "the £83m terminal project", or in
+    apposition to one opening its sentence: "The money raised, £481,000, will ..."."""
+    s = inp.sentence(fig)
+    opening = inp.text[s.start : fig.a_start] if s is not None else ""
+    if _APPOSED.match(opening):
+        return True
+    return bool(_DEFINITE_BEFORE.search(inp.before(fig, 12))) and bool(
+        _NOUN_AFTER.match(inp.after(fig, 30))
     )
 
 
@@ -121,6 +169,10 @@ def features(
     # A table sums the story up as a headline does: its cells are restated in prose.
     f["one_table"] = float(va.table != vb.table)
     f["declared_same"] = float(va.unchanged or vb.unchanged)
+    # The later figure restates the earlier one in other words: a definite noun phrase
+    # whose noun is kin to the earlier one's ("a penalty of £14.2m" ... "the £12.4m fine").
+    restated = vb.definite and not va.definite and bool(va.kin & vb.kin)
+    f["restated_kin"] = float(restated)
     f["both_top"] = float(va.top and vb.top and not va.whole)
     f["same_block"] = float(a.block == b.block and not va.whole)
     f["approx_any"] = float(a.approx is not None or b.approx is not None)
@@ -162,6 +214,12 @@ def features(
     f["series_restated"] = float(f["period_same"] > 0 and any(p != a.period for p in series))
     f["value_far"] = float(not agree and kind is None and ratio_far(a, b))
     f["value_near"] = float(not agree and kind is None and not ratio_far(a, b))
+    if restated:
+        # A definite noun phrase carries its antecedent's role and modality: "the £83m
+        # project would make ..." restates the cost, it does not forecast one.
+        f["role_same"], f["role_conflict"] = 1.0, 0.0
+        f["modality_conflict"] = 0.0
+        f["estimate_xor"] = 0.0
     return f
 
 
@@ -208,6 +266,8 @@ def same_quantity(inp: RelationInput) -> Iterator[Candidate]:
         for a, b, kind in pairs:
             series = frozenset(agreed.get((a.block, b.block), ())) if kind else frozenset()
             feats = features(view(a), view(b), kind, series)
+            if feats.get("restated_kin") and _ambiguous(figs, a, b, view):
+                feats = features(view(a), replace(view(b), definite=False), kind, series)
             feats[restated.FEATURE] = float((a.id, b.id) in framed)
             framed.discard((a.id, b.id))
             yield Candidate("same_as", (a.id, b.id), ("a", "b"), feats)

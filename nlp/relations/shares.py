@@ -105,6 +105,7 @@ def share_of(inp: RelationInput) -> Iterator[Candidate]:
         part = _part_before(inp, share)
         if part is None:
             yield from _share_of_whole(inp, share)
+            yield from _share_of_antecedent(inp, share)
             continue
         inner = _of_figure_part(inp, part)
         if inner is not None:
@@ -147,6 +148,42 @@ def share_of(inp: RelationInput) -> Iterator[Candidate]:
                 f,
                 exclusive=(share.id,),
             )
+
+
+def _share_of_antecedent(inp: RelationInput, share: Figure) -> Iterator[Candidate]:
+    """ "The society lent £6.4bn to first-time buyers. That was 31% of its £18.2bn of new
+    lending.": a sentence that opens on a pronoun takes its part from the sentence before.
+
+    The whole is the figure the share's "of" names; the part is the one level of the
+    whole's measure in the previous sentence of the paragraph, so the pronoun has one
+    thing to point at.
+    """
+    s = inp.sentence(share)
+    if (
+        s is None
+        or cues.pattern("anaphor").match(inp.text[s.start : share.a_start].strip()) is None
+    ):
+        return
+    found = of_phrase(inp, share)
+    whole = found[1] if found is not None else None
+    if whole is None or not additive_level(inp, whole):
+        return
+    prev = [
+        f
+        for f in inp.figures_in(share.sentence - 1)
+        if additive_level(inp, f) and same_measure(f, whole) and f.block == share.block
+    ]
+    if len(prev) != 1 or prior_cued(inp, prev[0]):
+        return
+    f = {"anaphor_part": 1.0, "of_figure": 1.0, "previous_sentence": 1.0}
+    f.update(_value_evidence(share, prev[0], whole))
+    yield Candidate(
+        "share_of",
+        (share.id, prev[0].id, whole.id),
+        ("share", "part", "whole"),
+        f,
+        exclusive=(share.id,),
+    )
 
 
 def _share_of_whole(inp: RelationInput, share: Figure) -> Iterator[Candidate]:
