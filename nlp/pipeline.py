@@ -32,7 +32,7 @@ UNUSED_PIPES = ("lemmatizer",)
 #: "before-parser", so that the parse reads each figure as one word; "after-parser",
 #: so that only our components do (the model's parse and entities are unchanged).
 Retokenize = Literal["off", "before-parser", "after-parser"]
-RETOKENIZE: Retokenize = "off"
+RETOKENIZE: Retokenize = "after-parser"
 #: Overrides `RETOKENIZE` for a process (a mode, or "1"/"0"): benches compare pipelines.
 RETOKENIZE_ENV = "NEWSCHECK_RETOKENIZE"
 
@@ -103,16 +103,15 @@ def build(nlp: Language, *, retokenize: Retokenize | bool = "off") -> Language:
         else:
             # The merged token takes the head and label of the figure's root in the
             # parse; it comes before the entity cleanup, which keeps token indices.
-            anchor = next(
-                (p for p in ("ner", "attribute_ruler", "parser", "sentencizer") if p in names),
-                None,
-            )
+            anchor = next((p for p in ("ner", "attribute_ruler", "parser") if p in names), None)
             place = {"after": anchor}
             cleanup_after = "newscheck_retokenize"
+        # With no parser the merge is on a doc with no tree, which it leaves inconsistent.
+        config = {"repair_tree": "parser" not in names}
         if anchor is None:
-            nlp.add_pipe("newscheck_retokenize", first=True)
+            nlp.add_pipe("newscheck_retokenize", first=True, config=config)
         else:
-            nlp.add_pipe("newscheck_retokenize", **place)
+            nlp.add_pipe("newscheck_retokenize", **place, config=config)
     if cleanup_after is None:
         nlp.add_pipe("newscheck_entity_cleanup")
     else:

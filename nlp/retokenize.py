@@ -18,7 +18,8 @@ not recognise again. `pipeline.build` places it (`pipeline.RETOKENIZE`):
   which is the figure's head in English ("49 *percent*", "€4.5 *billion*"); `row=
   "number"` keeps the numeral's row instead, `row="mean"` the mean of all.
 - "after-parser": after the NER. The merged token takes the head and label of the
-  figure's root; the model's parse and names are otherwise unchanged.
+  figure's root; the model's parse is otherwise unchanged, and so are its names but
+  for a figure's pieces at a name's edge ("CHF" of "CHF 3.12 billion" tagged ORG).
 
 A merged token keeps the figure's exact character offsets: a figure whose ends
 fall inside a token ("$5bn" of "US$5bn") or whose text crosses a line break (a
@@ -31,9 +32,11 @@ from datetime import date
 from typing import Literal
 
 import numpy as np
+from spacy.attrs import DEP, HEAD
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from newscheck.nlp.entities import NAME_LABELS
 from newscheck.nlp.figures import FigureFinder
 from newscheck.nlp.types import Quantity
 
@@ -44,8 +47,11 @@ VALUE_KINDS = ("money", "percent", "points", "number", "multiplier", "range")
 
 
 class FigureMerger:
-    def __init__(self, name: str, kinds: list[str], tag: str, pos: str, row: Row) -> None:
+    def __init__(
+        self, name: str, kinds: list[str], tag: str, pos: str, row: Row, repair_tree: bool = False
+    ) -> None:
         self.name = name
+        self.repair_tree = repair_tree
         self.kinds = frozenset(kinds)
         self.tag = tag
         self.pos = pos
@@ -59,6 +65,7 @@ class FigureMerger:
         spans = self.mergeable(doc, text, found)
         if not spans:
             return doc
+        _trim_names(doc, spans)
         # Spans go stale with the merge: keep their bounds and texts.
         bounds = [(span.start, span.end, span.text) for span in spans]
         tensor = doc.tensor
@@ -68,6 +75,18 @@ class FigureMerger:
         with doc.retokenize() as retokenizer:
             for span in spans:
                 retokenizer.merge(span, attrs={"TAG": self.tag, "POS": self.pos})
+        if self.repair_tree:
+            # With no parser after it, a merge on an unparsed doc leaves stale tree edges
+            # (spaCy walks off the doc from them): every token its own head again.
+            # Edges are only rebuilt for labelled arcs: label them, then drop the labels.
+            starts = [tok.is_sent_start for tok in doc]
+            arcs = np.zeros((len(doc), 2), dtype="uint64")
+            arcs[:, 1] = doc.vocab.strings.add("dep")
+            doc.from_array([HEAD, DEP], arcs)
+            for tok in doc:
+                tok.dep = 0
+            for tok, start in zip(doc, starts, strict=True):
+                tok.is_sent_start = start
         shift = 0  # tokens the earlier merges removed
         for k, (start, end, figure) in enumerate(bounds):
             if rows is not None:
@@ -97,11 +116,43 @@ class FigureMerger:
         return block[digits[-1] if digits else -1].copy()
 
 
+def _trim_names(doc: Doc, spans: list[Span]) -> None:
+    """A figure is no part of a name. After the NER ("after-parser"), a name that takes
+    in a figure's piece ("CHF" of "CHF 3.12 billion", "m" of "£14m City") would take in
+    the whole figure once merged: such names lose the figure's tokens at their edges."""
+    if not doc.has_annotation("ENT_IOB"):
+        return
+    covered = {i for span in spans for i in range(span.start, span.end)}
+    kept: list[Span] = []
+    changed = False
+    for ent in doc.ents:
+        start, end = ent.start, ent.end
+        if ent.label_ in NAME_LABELS:
+            while start < end and start in covered:
+                start += 1
+            while end > start and end - 1 in covered:
+                end -= 1
+        if (start, end) == (ent.start, ent.end):
+            kept.append(ent)
+            continue
+        changed = True
+        if start < end:
+            kept.append(Span(doc, start, end, label=ent.label_))
+    if changed:
+        doc.ents = kept
+
+
 @Language.factory(
     "newscheck_retokenize",
-    default_config={"kinds": list(VALUE_KINDS), "tag": "CD", "pos": "NUM", "row": "last"},
+    default_config={
+        "kinds": list(VALUE_KINDS),
+        "tag": "CD",
+        "pos": "NUM",
+        "row": "last",
+        "repair_tree": False,
+    },
 )
 def make_figure_merger(
-    nlp: Language, name: str, kinds: list[str], tag: str, pos: str, row: Row
+    nlp: Language, name: str, kinds: list[str], tag: str, pos: str, row: Row, repair_tree: bool
 ) -> FigureMerger:
-    return FigureMerger(name, kinds, tag, pos, row)
+    return FigureMerger(name, kinds, tag, pos, row, repair_tree)

@@ -7,6 +7,7 @@ from dataclasses import astuple
 import pytest
 import spacy
 from spacy.language import Language
+from spacy.tokens import Span
 
 from newscheck.nlp import pipeline
 from newscheck.nlp.figures import SPAN_KEY, FigureFinder
@@ -191,3 +192,27 @@ def test_a_blank_pipeline_merges_too(mode: str) -> None:
     assert [s.text for s in doc.spans[SPAN_KEY]] == ["12%", "$4.5 billion", "9,000"]
     assert all(len(s) == 1 for s in doc.spans[SPAN_KEY])
     assert doc.spans[SPAN_KEY][0]._.frame.role == "change"
+
+
+def test_a_name_never_takes_in_a_figure(plain: Language) -> None:
+    from newscheck.nlp.retokenize import _trim_names
+
+    doc = plain.make_doc("The £14m City paid went to Lisbon.")
+    # As the small model sometimes tags it: the figure's "m" opening a club's name.
+    doc.ents = [Span(doc, 3, 5, label="ORG"), Span(doc, 8, 9, label="GPE")]
+    figure = doc.char_span(4, 8)  # "£14m"
+    assert figure is not None and figure.text == "£14m"
+    _trim_names(doc, [figure])
+    assert [(e.text, e.label_) for e in doc.ents] == [("City", "ORG"), ("Lisbon", "GPE")]
+
+
+def test_after_the_parser_no_owner_is_a_figure(after: Language) -> None:
+    text = (
+        "Core operating profit rose 9% at CER to CHF 3.12 billion from CHF 2.95 billion, "
+        "and other products made CHF 1.06 billion."
+    )
+    doc = after(text)
+    figures = {s.text for s in doc.spans[SPAN_KEY]}
+    for span in doc.spans[SPAN_KEY]:
+        entity = span._.frame.entity
+        assert entity is None or not any(f in entity for f in figures), entity
