@@ -3,30 +3,14 @@
 from __future__ import annotations
 
 import pytest
+from helpers import changes_of as _changes
+from helpers import messages
 
 from newscheck import analyze
-from newscheck.nlp.types import Relation
-
-
-def _changes(text: str) -> list[tuple[str, str | None, str | None]]:
-    """Each change_of relation as the texts of (change, to, from)."""
-    rep = analyze(text, source="t.txt", markdown=False)
-    by_id = {f.id: f.text for f in rep.figures}
-
-    def txt(r: Relation, role: str) -> str | None:
-        fid = r.one(role)
-        return by_id[fid] if fid else None
-
-    return [
-        (by_id[r.one("change") or ""], txt(r, "to"), txt(r, "from"))
-        for r in rep.relations
-        if r.type == "change_of"
-    ]
 
 
 def _fails(text: str, rule: str) -> list[str]:
-    rep = analyze(text, source="t.txt", markdown=False)
-    return [c.message for c in rep.checks if c.id == rule and c.status == "fail"]
+    return messages(text, rule)
 
 
 @pytest.mark.parametrize(

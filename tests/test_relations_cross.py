@@ -5,36 +5,17 @@ pronoun's antecedent, and a figure restated in a definite noun phrase of a kin n
 from __future__ import annotations
 
 import pytest
-
-from newscheck import analyze
-from newscheck.nlp.types import Relation
-
-
-def _report(text: str):  # type: ignore[no-untyped-def]
-    return analyze(text, source="t.txt", markdown=False)
-
-
-def _changes(text: str) -> list[tuple[str, str | None, str | None]]:
-    rep = _report(text)
-    by_id = {f.id: f.text for f in rep.figures}
-
-    def txt(r: Relation, role: str) -> str | None:
-        fid = r.one(role)
-        return by_id[fid] if fid else None
-
-    return [
-        (by_id[r.one("change") or ""], txt(r, "to"), txt(r, "from"))
-        for r in rep.relations
-        if r.type == "change_of"
-    ]
+from helpers import changes_of as _changes
+from helpers import messages
+from helpers import report as _report
 
 
 def _fails(text: str, rule: str) -> list[str]:
-    return [c.message for c in _report(text).checks if c.id == rule and c.status == "fail"]
+    return messages(text, rule)
 
 
 def _passes(text: str, rule: str) -> list[str]:
-    return [c.message for c in _report(text).checks if c.id == rule and c.status == "pass"]
+    return messages(text, rule, "pass")
 
 
 # ---------------------------------------------------------------- changes

@@ -7,20 +7,15 @@ lines are the error's `lines`. Every `figures` entry must occur on one of them. 
 
 from __future__ import annotations
 
-import json
+import sys
 from pathlib import Path
-from typing import Any
 
 HERE = Path(__file__).parent
+sys.path.insert(0, str(HERE.parent))
 
-E = dict[str, Any]
+from anchored_key import Article, err, write  # noqa: E402
 
-
-def err(kind: str, anchors: list[str], figures: list[str], explanation: str) -> E:
-    return {"type": kind, "anchors": anchors, "figures": figures, "explanation": explanation}
-
-
-ARTICLES: list[tuple[str, list[E], list[str]]] = [
+ARTICLES: list[Article] = [
     (
         "b01-ferrand-foods-half.txt",
         [
@@ -283,43 +278,5 @@ ARTICLES: list[tuple[str, list[E], list[str]]] = [
 ]
 
 
-def line_of(lines: list[str], anchor: str, name: str) -> int:
-    hits = [i + 1 for i, ln in enumerate(lines) if anchor in ln]
-    if len(hits) != 1:
-        raise SystemExit(f"{name}: anchor {anchor!r} on lines {hits}")
-    return hits[0]
-
-
-def build() -> list[dict[str, Any]]:
-    key = []
-    for name, errors, traps in ARTICLES:
-        lines = (HERE / name).read_text(encoding="utf-8").splitlines()
-        out_errors = []
-        used: set[int] = set()
-        for e in errors:
-            ls = sorted({line_of(lines, a, name) for a in e["anchors"]})
-            for f in e["figures"]:
-                if not any(f in lines[n - 1] for n in ls):
-                    raise SystemExit(f"{name}: figure {f!r} not on lines {ls}")
-            if used & set(ls):
-                raise SystemExit(f"{name}: errors share lines {used & set(ls)}")
-            used |= set(ls)
-            out_errors.append(
-                {
-                    "type": e["type"],
-                    "lines": ls,
-                    "figures": e["figures"],
-                    "explanation": e["explanation"],
-                }
-            )
-        key.append({"file": name, "clean": not out_errors, "errors": out_errors, "traps": traps})
-    return key
-
-
 if __name__ == "__main__":
-    key = build()
-    (HERE / "key.json").write_text(
-        json.dumps(key, indent=1, ensure_ascii=False) + "\n", encoding="utf-8"
-    )
-    n_err = sum(len(a["errors"]) for a in key)
-    print(f"{len(key)} articles, {n_err} errors, {sum(len(a['traps']) for a in key)} traps")
+    write(HERE, ARTICLES)
