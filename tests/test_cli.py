@@ -258,3 +258,16 @@ def test_text_beyond_the_model_limit_is_one_line_exit_2(runner: CliRunner, tmp_p
     [line] = [x for x in result.stderr.splitlines() if "error" in x and "long.txt" in x]
     assert "NC-E008" in line and "too long to analyse" in line and "1,000,000" in line
     assert result.stdout.count(str(DRAFT)) == 3  # the other file is still checked
+
+
+@pytest.mark.parametrize("command", ["check", "summarize"])
+def test_a_bad_retokenize_setting_is_one_line_exit_2(
+    runner: CliRunner, monkeypatch: pytest.MonkeyPatch, command: str
+) -> None:
+    monkeypatch.setenv("NEWSCHECK_RETOKENIZE", "sideways")
+    result = runner.invoke(app, [command, str(DRAFT)])
+    assert result.exit_code == 2
+    assert "Traceback" not in result.stderr + result.stdout
+    assert result.stdout == ""
+    [line] = result.stderr.splitlines()
+    assert "NC-E018" in line and "NEWSCHECK_RETOKENIZE" in line and "sideways" in line
