@@ -28,6 +28,7 @@ sentence cut for `frames.sentence_spans`) is left as it is.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from datetime import date
 from typing import Literal
 
@@ -37,7 +38,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from newscheck.nlp.entities import NAME_LABELS
-from newscheck.nlp.figures import FigureFinder
+from newscheck.nlp.figures import MAX_PER_DOCUMENT, MAX_PER_PARSE, FigureFinder
 from newscheck.nlp.types import Quantity
 
 Row = Literal["last", "number", "mean"]
@@ -98,12 +99,25 @@ class FigureMerger:
         return doc
 
     def mergeable(self, doc: Doc, text: str, found: list[Quantity]) -> list[Span]:
+        # Bounded like `newscheck_figures`, which analyses at most MAX_PER_PARSE figures
+        # of a parsed sentence and MAX_PER_DOCUMENT in all: spaCy's merges cost the
+        # square of their number, and a figure past the caps is never read.
+        starts = [s.start for s in doc.sents] if doc.has_annotation("SENT_START") else [0]
         spans: list[Span] = []
+        sent, in_sent = 0, 0
         for q in found:
+            if len(spans) >= MAX_PER_DOCUMENT:
+                break
             if q.kind not in self.kinds or "\n" in text[q.start : q.end]:
                 continue
             span = doc.char_span(q.start, q.end)  # strict: the offsets stay the figure's
             if span is None or len(span) < 2 or (spans and span.start < spans[-1].end):
+                continue
+            at = bisect_right(starts, span.start) - 1
+            if at != sent:
+                sent, in_sent = at, 0
+            in_sent += 1
+            if in_sent > MAX_PER_PARSE:
                 continue
             spans.append(span)
         return spans

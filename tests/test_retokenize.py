@@ -216,3 +216,25 @@ def test_after_the_parser_no_owner_is_a_figure(after: Language) -> None:
     for span in doc.spans[SPAN_KEY]:
         entity = span._.frame.entity
         assert entity is None or not any(f in entity for f in figures), entity
+
+
+def test_merges_stop_at_the_figure_caps(plain: Language, monkeypatch: pytest.MonkeyPatch) -> None:
+    # spaCy's merges cost the square of their number: past the caps of
+    # `newscheck_figures` (whose figures beyond them are never read) nothing is merged.
+    from newscheck.nlp import retokenize
+
+    text = "Stock rose 4 per cent, 5 per cent, 6 per cent and 7 per cent on the day."
+    doc = plain(text)
+    merger = FigureMerger("m", list(VALUE_KINDS), "CD", "NUM", "last")
+    found = FigureFinder.match(text, None)
+    assert [s.text for s in merger.mergeable(doc, text, found)] == [
+        "4 per cent",
+        "5 per cent",
+        "6 per cent",
+        "7 per cent",
+    ]
+    monkeypatch.setattr(retokenize, "MAX_PER_PARSE", 2)
+    assert [s.text for s in merger.mergeable(doc, text, found)] == ["4 per cent", "5 per cent"]
+    monkeypatch.setattr(retokenize, "MAX_PER_PARSE", 256)
+    monkeypatch.setattr(retokenize, "MAX_PER_DOCUMENT", 3)
+    assert len(merger.mergeable(doc, text, found)) == 3
