@@ -722,7 +722,7 @@ def _lead_period(spans: list[Span], doc: Doc, *, measured: bool = False) -> str 
         for s in spans
         if s.start_char < lead_end and not any(a <= s.start_char < b for a, b in asides)
     ]
-    # "revenues for the year ending June 30, 1988, to rise 12 pct over fiscal 1987": a
+    # "sales for the year ending March 31, 2027, to grow 8 pct over fiscal 2026": a
     # lead that counts in fiscal years reports the twelve months as the fiscal year.
     fiscal = any(str(s._.quantity.value).startswith("FY") for s in lead)
     labels: set[str] = set()
@@ -2090,7 +2090,7 @@ def _candidate_label(
         return None
     default = story.default
     if fiscal and (label := _fiscal_label(raw)) is not None:
-        # "revenues for the year ending June 30, 1988, to rise 12 pct over fiscal 1987":
+        # "sales for the year ending March 31, 2027, to grow 8 pct over fiscal 2026":
         # twelve months beside a named fiscal year are the fiscal year they end in.
         return label
     if default and (m := _YEARLESS.match(raw)):
@@ -2135,7 +2135,7 @@ def _belongs_elsewhere(doc: Doc, s: Span, me: Span, sent: Span | None, has_dep: 
     if (aside := _aside_around(doc, s, sent)) is not None and not (
         aside[0] <= me.start_char < aside[1]
     ):
-        # "Mr Leslie - who was elected in 1997 - prompted calls for a voting age of 16": an
+        # "Ms Okafor - who joined the board in 2011 - backed a cap of 40 hours a week": an
         # aside between dashes or brackets dates its own event, not the sentence's figures.
         return True
     if has_dep:
@@ -2205,8 +2205,8 @@ def _base_extent(doc: Doc, s: Span, sent: Span | None) -> tuple[int, int] | None
 
 _RELATIVE_TAGS = frozenset({"WDT", "WP", "WP$", "WRB"})
 _SPAN_LABEL = re.compile(r"^\d{4}\.\.\d{4}$")
-#: Twelve months not ending in December ("1987-07-01/1988-06-30"), as periods.py labels
-#: "the year ending June 30, 1988" unless it is called a fiscal year.
+#: Twelve months not ending in December ("2026-04-01/2027-03-31"), as periods.py labels
+#: "the year ending March 31, 2027" unless it is called a fiscal year.
 _TWELVE_MONTHS = re.compile(r"(?P<y1>\d{4})-(?P<m1>\d\d)-01/(?P<y2>\d{4})-(?P<m2>\d\d)-\d\d")
 _RELATIVE_TO_STORY = re.compile(r"^(?:(?:last|this)-)?(?P<unit>month|quarter)$")
 
@@ -2217,7 +2217,7 @@ def _base_rx() -> re.Pattern[str]:
     return re.compile(
         rf"(?:{cue})\s+(?:the\s+)?"
         # The base figure between the cue and its period, with its per-share twin ("vs a
-        # loss of 30 mln dlrs, or 19 cts a share, in the September quarter").
+        # loss of 12 mln dlrs, or 7 cts a share, in the June quarter").
         r"(?:(?P<stretch>(?:(?!\bto\b)[^,;.]|\.(?=\d)){1,30}?"
         r"(?:,\s+or\s+(?:(?!\bto\b)[^,;.]|\.(?=\d)){1,24}?,?)?)\s+)??"
         r"(?:(?:in|during|for|of)\s+)?(?:the\s+)?"
@@ -2232,7 +2232,7 @@ def _place(part: str, anchor: str, fiscal_end: int | None = None) -> str:
 
     In a story about a fiscal year whose last month the text states, a quarter or half
     is the fiscal one, named as the calendar quarter or half it is ("the first quarter"
-    of the year ending June 30, 1988 is July-September 1987: "1987-Q3").
+    of the year ending March 31, 2027 is April-June 2026: "2026-Q2").
     """
     if fiscal_end and (fy := re.fullmatch(r"FY(\d{4})", anchor)):
         if part[0] in "QH" and fiscal_end % 3 == 0:

@@ -208,8 +208,8 @@ def test_a_name_never_takes_in_a_figure(plain: Language) -> None:
 
 def test_after_the_parser_no_owner_is_a_figure(after: Language) -> None:
     text = (
-        "Core operating profit rose 9% at CER to CHF 3.12 billion from CHF 2.95 billion, "
-        "and other products made CHF 1.06 billion."
+        "Underlying profit rose 6% at constant rates to CHF 1.84 billion from CHF 1.71 "
+        "billion, and other units made CHF 0.62 billion."
     )
     doc = after(text)
     figures = {s.text for s in doc.spans[SPAN_KEY]}
