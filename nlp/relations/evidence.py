@@ -93,10 +93,10 @@ def values_agree(a: Figure, b: Figure) -> bool:
     Half-open: "1.7%" stands for [1.65, 1.75) and "1.8%" for [1.75, 1.85), so two
     values stated to the same precision agree only when they are equal.
     """
-    return _agree(value_interval(a), value_interval(b))
+    return intervals_agree(value_interval(a), value_interval(b))
 
 
-def _agree(ia: Interval, ib: Interval) -> bool:
+def intervals_agree(ia: Interval, ib: Interval) -> bool:
     if ia[0] == ia[1] or ib[0] == ib[1]:
         return overlaps(ia, ib)
     # Ends that touch up to float noise (1.1500000000000001 against 1.15) do not overlap.
@@ -117,7 +117,7 @@ def agreement(a: Figure, b: Figure) -> str | None:
         return None
     if float(a.value) == float(b.value):  # type: ignore[arg-type]
         return "equal"
-    return "rounded" if _agree(stated(a), stated(b)) else "bound"
+    return "rounded" if intervals_agree(stated(a), stated(b)) else "bound"
 
 
 def significant(fig: Figure) -> int:
@@ -127,22 +127,29 @@ def significant(fig: Figure) -> int:
 
 def digits(fig: Figure) -> str:
     """The digits as written, leading zeros dropped: "$1.54 million" -> "154", "0.8%" -> "8"."""
-    m = _DIGITS.search(fig.text)
+    return _digits_of(fig.text)
+
+
+@lru_cache(maxsize=4096)
+def _digits_of(text: str) -> str:
+    # Cached: the same-quantity proposer asks for every pair of up to 80 figures.
+    m = _DIGITS.search(text)
     if m is None:
         return ""
     raw = re.sub(r"\D", "", m.group())
     return raw.lstrip("0") or "0"
 
 
-def slip(a: Figure, b: Figure) -> str | None:
+def slip(a: Figure, b: Figure, *, agrees: bool | None = None) -> str | None:
     """The copying slip that would turn one stated value into the other, if any.
 
     "scale": a factor of a power of ten (€350m / €3.5bn, 154,000 / 1.54 million);
     "transposed": two adjacent digits swapped (74.2% / 72.4%, 2,530 / 2,350);
     "digit": one digit changed (¥800bn / ¥850bn, 1.7% / 1.8%).
+    `agrees`: whether the values agree, when the caller already knows.
     """
     va, vb = float(a.value), float(b.value)  # type: ignore[arg-type]
-    if va <= 0 or vb <= 0 or values_agree(a, b):
+    if va <= 0 or vb <= 0 or (values_agree(a, b) if agrees is None else agrees):
         return None
     da, db = digits(a), digits(b)
     ratio = math.log10(va / vb)

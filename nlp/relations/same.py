@@ -15,6 +15,7 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 
+from newscheck.nlp.checks.intervals import Interval
 from newscheck.nlp.relations import cues, restated
 from newscheck.nlp.relations.base import Candidate, RelationInput, proposer
 from newscheck.nlp.relations.evidence import (
@@ -22,6 +23,7 @@ from newscheck.nlp.relations.evidence import (
     content_words,
     digits,
     head,
+    intervals_agree,
     jaccard,
     kin_words,
     kind_class,
@@ -32,6 +34,7 @@ from newscheck.nlp.relations.evidence import (
     same_measure,
     significant,
     slip,
+    value_interval,
     values_agree,
 )
 from newscheck.nlp.types import Figure
@@ -236,6 +239,13 @@ def same_quantity(inp: RelationInput) -> Iterator[Candidate]:
     views: dict[str, _View] = {}
     whole = len({s.block for s in inp.sentences}) <= 1
 
+    intervals: dict[str, Interval] = {}
+
+    def interval_of(fig: Figure) -> Interval:
+        if fig.id not in intervals:
+            intervals[fig.id] = value_interval(fig)
+        return intervals[fig.id]
+
     def view(fig: Figure) -> _View:
         if fig.id not in views:
             views[fig.id] = _view(inp, fig, whole)
@@ -257,8 +267,9 @@ def same_quantity(inp: RelationInput) -> Iterator[Candidate]:
                     continue
                 # Two values that neither agree nor differ by a copying slip are never one
                 # quantity to either view of the model: not worth the features.
-                kind = slip(a, b)
-                if kind is None and not values_agree(a, b):
+                agrees = intervals_agree(interval_of(a), interval_of(b))
+                kind = None if agrees else slip(a, b, agrees=False)
+                if kind is None and not agrees:
                     continue
                 pairs.append((a, b, kind))
                 if kind is None and resolved(a.period) and a.period == b.period:
