@@ -139,10 +139,17 @@ def retokenize_mode(value: Retokenize | bool | str | None) -> Retokenize:
     )
 
 
-@lru_cache(maxsize=4)
 def load_pipeline(
     model: str | None = None, retokenize: Retokenize | bool | None = None
 ) -> LoadedPipeline:
-    """`retokenize=None`: the environment's `NEWSCHECK_RETOKENIZE`, else `RETOKENIZE`."""
+    """`retokenize=None`: the environment's `NEWSCHECK_RETOKENIZE`, else `RETOKENIZE`.
+
+    The mode is resolved before the cache, so a setting made after a first load counts
+    (and a bad one is reported) instead of a cached pipeline built without it."""
+    return _load_pipeline(model, retokenize_mode(retokenize))
+
+
+@lru_cache(maxsize=4)
+def _load_pipeline(model: str | None, mode: Retokenize) -> LoadedPipeline:
     nlp, name, warning = _load_model(model)
-    return LoadedPipeline(build(nlp, retokenize=retokenize_mode(retokenize)), name, warning)
+    return LoadedPipeline(build(nlp, retokenize=mode), name, warning)

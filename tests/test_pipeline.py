@@ -45,7 +45,7 @@ def test_blank_fallback_warns_once_on_stderr(monkeypatch: pytest.MonkeyPatch, tm
     from newscheck.cli.app import app
 
     monkeypatch.setattr(pipeline, "PREFERRED_MODELS", ("no_such_model_abc",))
-    pipeline.load_pipeline.cache_clear()
+    pipeline._load_pipeline.cache_clear()
     try:
         path = tmp_path / "a.txt"
         path.write_text(
@@ -56,7 +56,7 @@ def test_blank_fallback_warns_once_on_stderr(monkeypatch: pytest.MonkeyPatch, tm
         assert result.stderr.count("warning: no spaCy English model") == 1
         assert '"model":"blank:en"' in result.stdout
     finally:
-        pipeline.load_pipeline.cache_clear()
+        pipeline._load_pipeline.cache_clear()
 
 
 def test_model_flag_accepts_a_path(tmp_path) -> None:  # type: ignore[no-untyped-def]
