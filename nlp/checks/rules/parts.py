@@ -309,16 +309,12 @@ class SharesOver100(Rule):
         if by_segment:
             # Shares one sentence gives of one metric for the segments its frames name.
             what = subject(ctx, group[0]).split("'s share of ", 1)[-1]
-            if low_sum > 100:
-                msg = f"{names} are shares of {what} for different parts but add up to {sig(nominal)}%, more than 100%"
-                yield self.result("fail", msg, group, details=details)
-            else:
-                msg = f"{names}, shares of {what} for different parts, add up to {sig(nominal)}%, within 100%"
-                yield self.result("pass", msg, group, details=details)
-            return
+            kind = f"shares of {what} for different parts"
+        else:
+            kind = "listed as shares of one whole"
         if low_sum > 100:
-            msg = f"{names} are listed as shares of one whole but add up to {sig(nominal)}%, more than 100%"
+            msg = f"{names} are {kind} but add up to {sig(nominal)}%, more than 100%"
             yield self.result("fail", msg, group, details=details)
         else:
-            msg = f"{names}, listed as shares of one whole, add up to {sig(nominal)}%, within 100%"
+            msg = f"{names}, {kind}, add up to {sig(nominal)}%, within 100%"
             yield self.result("pass", msg, group, details=details)
